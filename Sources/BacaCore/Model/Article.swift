@@ -1,0 +1,107 @@
+import Foundation
+
+/// A news article as its editor wrote it, recovered from a capture, a feed or a saved page.
+///
+/// A plain value: no I/O, no identity. The repository gives a stored article its id and
+/// reading state (see `BacaStore`).
+public struct Article: Sendable, Codable, Equatable, Hashable {
+    public var title: String
+    /// The picture at the top of the article, with its credit split off.
+    public var heroImage: ImageCaption?
+    /// The "Intinya sih" bullets; empty when the article has none.
+    public var keyPoints: [String]
+    /// The dateline's city (`Jakarta` in `Jakarta, IDN Times - …`).
+    public var location: String?
+    /// The dateline's outlet (`IDN Times`).
+    public var outlet: String?
+    /// The first `(d/m/yyyy)` date named in the lead.
+    public var publishedAt: CalendarDate?
+    public var author: String?
+    public var editor: String?
+    /// The lead (number and heading `nil`) followed by the numbered sections.
+    public var sections: [Section]
+    /// Outlets cited with `Dilansir …,` or `Mengutip …,`, in order of first mention, without repeats.
+    public var sources: [String]
+    public var topics: [String]
+    /// The community-writer note, shown dimmed at the end.
+    public var disclaimer: String?
+
+    public init(
+        title: String,
+        heroImage: ImageCaption? = nil,
+        keyPoints: [String] = [],
+        location: String? = nil,
+        outlet: String? = nil,
+        publishedAt: CalendarDate? = nil,
+        author: String? = nil,
+        editor: String? = nil,
+        sections: [Section] = [],
+        sources: [String] = [],
+        topics: [String] = [],
+        disclaimer: String? = nil
+    ) {
+        self.title = title
+        self.heroImage = heroImage
+        self.keyPoints = keyPoints
+        self.location = location
+        self.outlet = outlet
+        self.publishedAt = publishedAt
+        self.author = author
+        self.editor = editor
+        self.sections = sections
+        self.sources = sources
+        self.topics = topics
+        self.disclaimer = disclaimer
+    }
+}
+
+extension Article {
+    /// The words of the text a reader reads: title, key points and every block.
+    public var wordCount: Int {
+        var count = Article.countWords(title)
+        for point in keyPoints { count += Article.countWords(point) }
+        for section in sections {
+            if let heading = section.heading { count += Article.countWords(heading) }
+            for block in section.blocks { count += Article.countWords(block.plainText) }
+        }
+        return count
+    }
+
+    /// Reading time at 200 words a minute, at least one minute.
+    public var readingMinutes: Int {
+        max(1, Int((Double(wordCount) / 200).rounded()))
+    }
+
+    /// The lead: the first section when it has no number, else `nil`.
+    public var lead: Section? {
+        guard let first = sections.first, first.number == nil else { return nil }
+        return first
+    }
+
+    /// The numbered sections, without the lead.
+    public var numberedSections: [Section] {
+        sections.filter { $0.number != nil }
+    }
+
+    /// Every paragraph, quote, list item and caption as one text, for the full-text index.
+    public var bodyText: String {
+        var parts: [String] = []
+        if let heroImage { parts.append(heroImage.caption) }
+        for section in sections {
+            if let heading = section.heading { parts.append(heading) }
+            for block in section.blocks { parts.append(block.plainText) }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    static func countWords(_ text: String) -> Int {
+        var count = 0
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let isWordScalar = CharacterSet.alphanumerics.contains(scalar)
+            if isWordScalar && !inWord { count += 1 }
+            inWord = isWordScalar
+        }
+        return count
+    }
+}

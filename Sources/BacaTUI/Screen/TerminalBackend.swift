@@ -1,0 +1,27 @@
+/// Something that shows frames: the ncurses terminal, or memory in tests.
+public protocol TerminalBackend: AnyObject {
+    var size: TerminalSize { get }
+    /// Makes the screen show `buffer`, mapping style names to the theme's colours.
+    func draw(_ buffer: ScreenBuffer, cursor: CursorPosition?)
+    /// Uses a new theme for the frames that follow.
+    func setTheme(_ theme: Theme)
+}
+
+/// A backend that keeps the last frame, for tests.
+public final class MemoryBackend: TerminalBackend {
+    public var size: TerminalSize
+    public private(set) var lastFrame: ScreenBuffer?
+    public private(set) var lastCursor: CursorPosition?
+    public private(set) var theme: Theme?
+    public private(set) var frameCount = 0
+
+    public init(size: TerminalSize) { self.size = size }
+
+    public func draw(_ buffer: ScreenBuffer, cursor: CursorPosition?) {
+        lastFrame = buffer
+        lastCursor = cursor
+        frameCount += 1
+    }
+
+    public func setTheme(_ theme: Theme) { self.theme = theme }
+}
