@@ -47,3 +47,12 @@ extension StyleName {
     public static let border: StyleName = "border"
     public static let dim: StyleName = "dim"
 }
+
+// MARK: - Added by the rendering work
+
+extension StyleName {
+    /// The `│ ` bar before a quote's lines; falls back to `quote`.
+    public static let quoteBar: StyleName = "quote.bar"
+    /// The `• ` before each point in the "Intinya sih" pane; falls back to `summary`.
+    public static let summaryBullet: StyleName = "summary.bullet"
+}

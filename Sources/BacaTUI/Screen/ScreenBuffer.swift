@@ -36,26 +36,124 @@ public struct ScreenBuffer: Sendable, Equatable {
         cells[row * size.columns + column]
     }
 
+    // MARK: Writing
+
     /// Writes `text` at a position, clipped to the buffer and to `maxWidth` columns; returns the
     /// columns written. Wide graphemes take two cells; one that does not fit is not drawn.
+    ///
+    /// - A wide grapheme fills its cell and a continuation cell holding `""`. When only one
+    ///   column is left for it (at the right edge, at `maxWidth`, or with its left half left of
+    ///   column 0) that column gets a space instead.
+    /// - Zero-width graphemes (control characters, a lone combining mark) are not drawn.
+    /// - Rows outside the buffer write nothing; columns left of 0 are skipped but still count
+    ///   for positioning. The result counts visible columns only.
+    /// - Overwriting half of a wide grapheme already on screen blanks its other half.
     @discardableResult
     public mutating func write(_ text: String, row: Int, column: Int, style: StyleName, maxWidth: Int? = nil) -> Int {
-        fatalError("unimplemented")
+        guard let limit = limit(row: row, column: column, maxWidth: maxWidth) else { return 0 }
+        let end = draw(text, row: row, column: column, limit: limit, style: style)
+        return max(0, end - max(column, 0))
     }
 
     /// Writes spans one after another; returns the columns written.
     @discardableResult
     public mutating func write(_ spans: [StyledSpan], row: Int, column: Int, maxWidth: Int? = nil) -> Int {
-        fatalError("unimplemented")
+        guard let limit = limit(row: row, column: column, maxWidth: maxWidth) else { return 0 }
+        var next = column
+        for span in spans where next < limit {
+            next = draw(span.text, row: row, column: next, limit: limit, style: span.style)
+        }
+        return max(0, next - max(column, 0))
     }
 
     /// Fills a rectangle with blanks of a style.
     public mutating func fill(row: Int, column: Int, width: Int, height: Int, style: StyleName) {
-        fatalError("unimplemented")
+        let firstColumn = max(0, column)
+        let endColumn = min(size.columns, column + max(0, width))
+        guard firstColumn < endColumn else { return }
+        for fillRow in max(0, row)..<max(max(0, row), min(size.rows, row + max(0, height))) {
+            for fillColumn in firstColumn..<endColumn {
+                put(Cell(text: " ", style: style), row: fillRow, column: fillColumn)
+            }
+        }
     }
 
+    /// The exclusive column limit of a write, or nil when nothing can be written.
+    private func limit(row: Int, column: Int, maxWidth: Int?) -> Int? {
+        guard row >= 0, row < size.rows, column < size.columns else { return nil }
+        var limit = size.columns
+        if let maxWidth {
+            guard maxWidth > 0 else { return nil }
+            limit = min(limit, column + maxWidth)
+        }
+        return limit > max(column, 0) ? limit : nil
+    }
+
+    /// Draws `text` from `column` up to (not including) `limit`; returns the column after the
+    /// last grapheme drawn (or `limit` when the text was cut).
+    private mutating func draw(_ text: String, row: Int, column: Int, limit: Int, style: StyleName) -> Int {
+        var next = column
+        for character in text {
+            let width = character.displayWidth
+            if width == 0 { continue }
+            if next + width > limit {
+                if next < limit, next >= 0 { put(Cell(text: " ", style: style), row: row, column: next) }
+                return limit
+            }
+            if next >= 0 {
+                put(Cell(text: String(character), style: style), row: row, column: next)
+                if width == 2 { put(Cell(text: "", style: style), row: row, column: next + 1) }
+            } else if next + width > 0 {
+                // The right half of a wide grapheme whose left half is off screen.
+                put(Cell(text: " ", style: style), row: row, column: 0)
+            }
+            next += width
+        }
+        return next
+    }
+
+    /// Sets one cell, blanking the other half of a wide grapheme it breaks.
+    private mutating func put(_ cell: Cell, row: Int, column: Int) {
+        let index = row * size.columns + column
+        let old = cells[index]
+        if old.text.isEmpty, column > 0, !cell.text.isEmpty {
+            // Overwriting a continuation: the wide grapheme on its left loses its right half.
+            cells[index - 1].text = " "
+        }
+        if column + 1 < size.columns, !old.text.isEmpty, cells[index + 1].text.isEmpty {
+            // Overwriting a wide grapheme: its continuation cell loses its left half.
+            cells[index + 1].text = " "
+        }
+        cells[index] = cell
+    }
+
+    // MARK: Reading
+
     /// The text of each row, trailing blanks kept (tests trim as they need).
-    public var lines: [String] { fatalError("unimplemented") }
+    public var lines: [String] {
+        (0..<size.rows).map { text(row: $0) }
+    }
+
+    /// The text of one row (continuation cells add nothing); `""` outside the buffer.
+    public func text(row: Int) -> String {
+        guard row >= 0, row < size.rows else { return "" }
+        let start = row * size.columns
+        var text = ""
+        for cell in cells[start..<start + size.columns] { text += cell.text }
+        return text
+    }
+
+    /// The style of each cell of a row, continuation cells included; `[]` outside the buffer.
+    public func styles(row: Int) -> [StyleName] {
+        guard row >= 0, row < size.rows else { return [] }
+        let start = row * size.columns
+        return cells[start..<start + size.columns].map(\.style)
+    }
+
+    /// The first row whose text contains `text`, or nil.
+    public func rowContaining(_ text: String) -> Int? {
+        (0..<size.rows).first { self.text(row: $0).contains(text) }
+    }
 }
 
 /// Where the cursor should be after a frame, or nil to hide it.
