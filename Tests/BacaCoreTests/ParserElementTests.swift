@@ -17,6 +17,23 @@ struct ParserElementTests {
         #expect(article.location == "Malang")
     }
 
+    @Test("Menu words under the promo are dropped; the title comes after them")
+    func topChrome() throws {
+        let article = try support.article("""
+            Baca artikel IDN Times lainnya di IDN App
+            For
+            You
+            Hype
+            Life
+
+            Pasar Baru Bogor Direnovasi
+            Bogor, IDN Times - Pasar Baru Bogor mulai direnovasi pekan ini.
+            """)
+        #expect(article.title == "Pasar Baru Bogor Direnovasi")
+        #expect(article.allBlocks == [.paragraph("Pasar Baru Bogor mulai direnovasi pekan ini.")])
+        #expect(article.location == "Bogor")
+    }
+
     @Test("Datelines with a hyphen, an en dash or an em dash, in regional editions", arguments: [
         ("Jakarta, IDN Times - Hujan deras", "Jakarta", "IDN Times"),
         ("Bandung, IDN Times – Hujan deras", "Bandung", "IDN Times"),

@@ -38,10 +38,14 @@ enum CaptureChrome {
         return key.dropFirst("intinya sih".count).unicodeScalars.allSatisfy { ".…: ".unicodeScalars.contains($0) }
     }
 
-    /// The English note about community writers, shown dimmed at the end.
-    static func isDisclaimer(_ key: String) -> Bool {
-        key.hasPrefix("this article is written by") || key.hasPrefix("this article was written by")
-            || key.contains("community writer")
+    /// The English note about community writers, shown dimmed at the end: a line that opens
+    /// `This article` and speaks of community writers. An Indonesian paragraph that merely
+    /// mentions them stays in the text.
+    static func isDisclaimer(_ line: CaptureLine) -> Bool {
+        guard let first = line.text.unicodeScalars.first, first == "T" || first == "t",
+              line.text.prefix(12).lowercased() == "this article"
+        else { return false }
+        return line.text.lowercased().contains("community writer")
     }
 
     /// The title of a `Baca Juga: <title>` line: `""` when the title is on the next line,

@@ -36,14 +36,16 @@ public enum CaptureDecoder {
         if bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) {
             let text = decodeUTF16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE)
             if text.unicodeScalars.contains(where: { $0.value == 0 }) { throw .binary }
-            if isMostlyControls(text.unicodeScalars.lazy.map { $0.value }) { throw .binary }
+            if isMostlyControls(text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : 0x80 }[...]) {
+                throw .binary
+            }
             return DecodedText(text: text, encoding: .utf16)
         }
 
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         if body.contains(0) { throw .binary }
-        if isMostlyControls(body.lazy.map { UInt32($0) }) { throw .binary }
+        if isMostlyControls(body) { throw .binary }
 
         if let text = String(validating: body, as: UTF8.self) {
             return DecodedText(text: text, encoding: .utf8)
@@ -67,17 +69,14 @@ public enum CaptureDecoder {
         return String(decoding: units, as: UTF16.self)
     }
 
-    /// Whether more than `maximumControlShare` of the code points are controls that no text
-    /// file has many of: C0 other than TAB, LF, VT, FF, CR and ESC, and DEL.
-    static func isMostlyControls<Values: Collection>(_ values: Values) -> Bool where Values.Element == UInt32 {
-        guard !values.isEmpty else { return false }
+    /// Whether more than `maximumControlShare` of the bytes are controls that no text file has
+    /// many of: C0 other than TAB, LF, VT, FF, CR and ESC, and DEL.
+    static func isMostlyControls(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
         var controls = 0
-        for value in values where value < 0x20 || value == 0x7F {
-            switch value {
-            case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B: continue
-            default: controls += 1
-            }
+        for byte in bytes where byte < 0x20 || byte == 0x7F {
+            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) || byte == 0x7F { controls += 1 }
         }
-        return Double(controls) > Double(values.count) * maximumControlShare
+        return Double(controls) > Double(bytes.count) * maximumControlShare
     }
 }

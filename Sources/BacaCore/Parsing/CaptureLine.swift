@@ -2,44 +2,56 @@
 ///
 /// A blank line has empty `text`; blank lines separate paragraphs.
 struct CaptureLine: Equatable {
-    var text: String
+    let text: String
     /// The spaces the line started with; tells a wrapped key point from the paragraph below it.
-    var indent: Int
+    let indent: Int
+    /// The text lower-cased with every apostrophe made straight, for matching the fixed
+    /// phrases of the page's chrome. Empty for a line longer than `maximumKeyLength`: no
+    /// phrase is that long, and it saves lower-casing every paragraph.
+    let key: String
+
+    static let maximumKeyLength = 96
+
+    init(text: String, indent: Int) {
+        self.text = text
+        self.indent = indent
+        self.key = text.utf8.count <= Self.maximumKeyLength ? Self.key(of: text) : ""
+    }
 
     var isBlank: Bool { text.isEmpty }
 
-    /// Splits sanitised text into lines, in one pass.
+    /// Splits sanitised text into lines, in one pass over its UTF-8. Only the ASCII space and
+    /// line feed matter here, and neither can be part of a longer UTF-8 sequence.
     static func split(_ text: String) -> [CaptureLine] {
         var lines: [CaptureLine] = []
-        var current = String.UnicodeScalarView()
+        var current: [UInt8] = []
         var indent = 0
         var pendingSpace = false
 
         func finishLine() {
-            lines.append(CaptureLine(text: String(current), indent: current.isEmpty ? 0 : indent))
-            current = String.UnicodeScalarView()
+            lines.append(CaptureLine(text: String(decoding: current, as: UTF8.self), indent: current.isEmpty ? 0 : indent))
+            current.removeAll(keepingCapacity: true)
             indent = 0
             pendingSpace = false
         }
 
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\n":
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A:
                 finishLine()
-            case " ":
+            case 0x20:
                 if current.isEmpty { indent += 1 } else { pendingSpace = true }
             default:
-                if pendingSpace { current.append(" ") }
+                if pendingSpace { current.append(0x20) }
                 pendingSpace = false
-                current.append(scalar)
+                current.append(byte)
             }
         }
         finishLine()
         return lines
     }
 
-    /// The text lower-cased with every apostrophe made straight, for matching fixed phrases.
-    var key: String {
+    static func key(of text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {

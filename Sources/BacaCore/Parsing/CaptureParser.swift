@@ -40,15 +40,24 @@ public enum CaptureParser {
 
         // MARK: Top and header
 
+        /// Skips the promo and the menu words under it. Known menu words go anywhere before the
+        /// title; any other line of one or two words goes too while still in the promo's
+        /// paragraph (menus differ between editions; titles are longer than that).
         mutating func skipTopChrome() {
+            var inPromoParagraph = false
             while index < lines.count {
                 let line = lines[index]
                 if line.isBlank || !line.hasWordCharacters {
+                    if line.isBlank { inPromoParagraph = false }
                     index += 1
                     continue
                 }
-                let key = line.key
-                guard CaptureChrome.isPromo(key) || CaptureChrome.navigationWords.contains(key) else { return }
+                if CaptureChrome.isPromo(line.key) {
+                    inPromoParagraph = true
+                } else if !CaptureChrome.navigationWords.contains(line.key)
+                            && !(inPromoParagraph && line.wordCount <= 2) {
+                    return
+                }
                 index += 1
             }
         }
@@ -59,7 +68,7 @@ public enum CaptureParser {
             let key = line.key
             return CaptureChrome.FooterHeading(key: key) == nil
                 && !CaptureChrome.isKeyPointsHeading(key)
-                && !CaptureChrome.isDisclaimer(key)
+                && !CaptureChrome.isDisclaimer(line)
                 && CaptureChrome.relatedTitle(line) == nil
                 && line.bulletItem == nil
                 && Dateline(paragraph: line.text) == nil
@@ -125,7 +134,7 @@ public enum CaptureParser {
         func isStructure(_ line: CaptureLine) -> Bool {
             let key = line.key
             return CaptureChrome.FooterHeading(key: key) != nil || CaptureChrome.isPromo(key)
-                || CaptureChrome.isDisclaimer(key) || CaptureChrome.relatedTitle(line) != nil
+                || CaptureChrome.isDisclaimer(line) || CaptureChrome.relatedTitle(line) != nil
                 || Dateline(paragraph: line.text) != nil
         }
 
@@ -149,7 +158,7 @@ public enum CaptureParser {
                     assembler.endRun()
                     footer.enter(heading)
                     index += 1
-                } else if CaptureChrome.isDisclaimer(key) {
+                } else if CaptureChrome.isDisclaimer(line) {
                     assembler.endRun()
                     let disclaimer = readDisclaimer()
                     if article.disclaimer == nil { article.disclaimer = disclaimer }

@@ -20,6 +20,7 @@ public enum Sanitizer {
     /// Sanitises text of many lines, keeping its lines and their leading spaces.
     public static func sanitize(_ text: String) -> String {
         var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(text))
+        scanner.output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { scanner.consume(scalar) }
         return scanner.finish()
     }
@@ -119,7 +120,8 @@ public enum Sanitizer {
 
         let crIsLineEnd: Bool
         var state = State.text
-        var output = String.UnicodeScalarView()
+        /// The result as UTF-8: appending bytes is much cheaper than appending to a `String`.
+        var output: [UInt8] = []
         /// Spaces seen but not written: written before the next visible scalar, dropped at a line end.
         var pendingSpaces = 0
         /// A CR whose meaning the next scalar tells: CRLF is one line end, else a space.
@@ -174,6 +176,12 @@ public enum Sanitizer {
         }
 
         mutating func consumeText(_ scalar: Unicode.Scalar) {
+            // Fast path: printable ASCII other than the space, most of any capture.
+            if scalar.value > 0x20 && scalar.value < 0x7F && !pendingCarriageReturn {
+                writePendingSpaces()
+                output.append(UInt8(truncatingIfNeeded: scalar.value))
+                return
+            }
             let kind = Sanitizer.kind(of: scalar)
             if pendingCarriageReturn {
                 pendingCarriageReturn = false
@@ -181,20 +189,17 @@ public enum Sanitizer {
             }
             switch kind {
             case .keep:
-                if pendingSpaces > 0 {
-                    for _ in 0..<pendingSpaces { output.append(" ") }
-                    pendingSpaces = 0
-                }
-                output.append(scalar)
+                writePendingSpaces()
+                output.append(contentsOf: scalar.utf8)
             case .space:
                 pendingSpaces += 1
             case .lineEnd:
                 pendingSpaces = 0
-                output.append("\n")
+                output.append(0x0A)
             case .carriageReturn:
                 if crIsLineEnd {
                     pendingSpaces = 0
-                    output.append("\n")
+                    output.append(0x0A)
                 } else {
                     pendingCarriageReturn = true
                 }
@@ -209,10 +214,16 @@ public enum Sanitizer {
             }
         }
 
+        mutating func writePendingSpaces() {
+            guard pendingSpaces > 0 else { return }
+            output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
+            pendingSpaces = 0
+        }
+
         /// The sanitised text, without trailing white space or line ends.
         mutating func finish() -> String {
-            while let last = output.last, last == "\n" { output.removeLast() }
-            return String(output)
+            while output.last == 0x0A { output.removeLast() }
+            return String(decoding: output, as: UTF8.self)
         }
     }
 }
