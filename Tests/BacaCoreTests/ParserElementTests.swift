@@ -34,6 +34,56 @@ struct ParserElementTests {
         #expect(article.location == "Bogor")
     }
 
+    @Test("Extra blank lines anywhere change nothing")
+    func extraBlankLines() throws {
+        let article = try support.article("""
+
+
+            Baca artikel IDN Times lainnya di IDN App
+
+
+            Pasar Baru Bogor Direnovasi
+
+
+
+            Los pedagang sayur di Pasar Baru Bogor (IDN Times/Nadia Putri)
+
+            Los pedagang sayur di Pasar Baru Bogor (IDN Times/Nadia Putri)
+
+
+            Intinya sih...
+
+              • Renovasi selesai Maret
+
+              • Pedagang pindah sementara
+
+
+            Baca Juga: Pasar Kebon Kembang Ditata Ulang
+
+
+            Bogor, IDN Times - Pasar Baru Bogor mulai direnovasi pekan ini.
+
+
+
+            1. Pedagang pindah ke tempat sementara
+
+
+            Tempat sementara ada di lahan parkir.
+
+
+            """)
+        #expect(article.title == "Pasar Baru Bogor Direnovasi")
+        #expect(article.heroImage == ImageCaption(caption: "Los pedagang sayur di Pasar Baru Bogor", credit: "IDN Times/Nadia Putri"))
+        #expect(article.keyPoints == ["Renovasi selesai Maret", "Pedagang pindah sementara"])
+        #expect(article.location == "Bogor")
+        #expect(article.lead?.blocks == [
+            .related("Pasar Kebon Kembang Ditata Ulang"),
+            .paragraph("Pasar Baru Bogor mulai direnovasi pekan ini."),
+        ])
+        #expect(article.numberedSections.map(\.heading) == ["Pedagang pindah ke tempat sementara"])
+        #expect(article.numberedSections.first?.blocks == [.paragraph("Tempat sementara ada di lahan parkir.")])
+    }
+
     @Test("Datelines with a hyphen, an en dash or an em dash, in regional editions", arguments: [
         ("Jakarta, IDN Times - Hujan deras", "Jakarta", "IDN Times"),
         ("Bandung, IDN Times – Hujan deras", "Bandung", "IDN Times"),
