@@ -37,11 +37,21 @@ public struct LoadedCapture: Sendable {
 }
 
 /// Decodes, sanitises and parses a capture's bytes.
+///
+/// The three steps are public on their own too: `CaptureDecoder` (bytes to text),
+/// `Sanitizer` (text safe for a terminal) and `CaptureParser` (text to article).
 public enum CaptureLoader {
     /// Captures larger than this are refused.
     public static let maximumBytes = 8 * 1024 * 1024
 
+    /// The article in a capture's bytes.
+    ///
+    /// Throws `.tooLarge`, `.empty` (also for white space only), `.binary`, or `.noTitle`.
     public static func load(_ data: Data) throws(CaptureError) -> LoadedCapture {
-        fatalError("unimplemented: CaptureLoader.load")
+        let decoded = try CaptureDecoder.decode(data)
+        let text = Sanitizer.sanitize(decoded.text)
+        guard text.unicodeScalars.contains(where: { $0 != " " && $0 != "\n" }) else { throw .empty }
+        let article = try CaptureParser.parse(text)
+        return LoadedCapture(article: article, encoding: decoded.encoding)
     }
 }

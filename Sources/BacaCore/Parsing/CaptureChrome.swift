@@ -1,0 +1,65 @@
+/// The page's own text around the article: promo, navigation, footer. Recognised by whole
+/// lines only (compared by `CaptureLine.key`), so no sentence of the article that merely
+/// contains one of these words is ever taken for chrome.
+enum CaptureChrome {
+    /// The app promo (`Baca artikel IDN Times lainnya di IDN App`), dropped wherever it shows.
+    static func isPromo(_ key: String) -> Bool {
+        key.hasPrefix("baca artikel idn times") && key.utf8.count < 80
+    }
+
+    /// Menu words between the promo and the title (`For`, `You`). Only dropped at the top.
+    static let navigationWords: Set<String> = [
+        "for", "you", "for you", "home", "beranda", "menu", "search", "cari", "login", "masuk", "daftar",
+    ]
+
+    /// The footer's headings; each starts a part of the footer that `FooterReader` reads.
+    enum FooterHeading {
+        case share
+        case editorsPicks
+        case topics
+        case editorialTeam
+        case followUs
+
+        init?(key: String) {
+            switch key {
+            case "share": self = .share
+            case "editor's picks", "editors' picks", "editors picks", "editor's pick": self = .editorsPicks
+            case "topics", "topic": self = .topics
+            case "editorial team": self = .editorialTeam
+            case "follow us": self = .followUs
+            default: return nil
+            }
+        }
+    }
+
+    /// `Intinya sih...`, `Intinya sih…`, `Intinya sih:`: the heading of the key points.
+    static func isKeyPointsHeading(_ key: String) -> Bool {
+        guard key.hasPrefix("intinya sih") else { return false }
+        return key.dropFirst("intinya sih".count).unicodeScalars.allSatisfy { ".…: ".unicodeScalars.contains($0) }
+    }
+
+    /// The English note about community writers, shown dimmed at the end: a line that opens
+    /// `This article` and speaks of community writers. An Indonesian paragraph that merely
+    /// mentions them stays in the text.
+    static func isDisclaimer(_ line: CaptureLine) -> Bool {
+        guard let first = line.text.unicodeScalars.first, first == "T" || first == "t",
+              line.text.prefix(12).lowercased() == "this article"
+        else { return false }
+        return line.text.lowercased().contains("community writer")
+    }
+
+    /// The title of a `Baca Juga: <title>` line: `""` when the title is on the next line,
+    /// `nil` when the line is no related link. A sentence that starts `Baca juga ulasan…`
+    /// without the colon is text.
+    static func relatedTitle(_ line: CaptureLine) -> String? {
+        let scalars = line.text.unicodeScalars
+        guard scalars.count >= 9 else { return nil }
+        let head = String(Substring(scalars.prefix(9))).lowercased()
+        guard head == "baca juga" else { return nil }
+        var rest = scalars.dropFirst(9)
+        while rest.first == " " { rest = rest.dropFirst() }
+        if rest.isEmpty { return "" }
+        guard rest.first == ":" else { return nil }
+        return String(Substring(rest.dropFirst())).trimmingSpaces
+    }
+}

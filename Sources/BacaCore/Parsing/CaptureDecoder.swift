@@ -1,0 +1,82 @@
+import Foundation
+
+/// Text recovered from the bytes of a file, with the encoding it was found in.
+public struct DecodedText: Sendable, Equatable {
+    public var text: String
+    public var encoding: TextEncodingName
+
+    public init(text: String, encoding: TextEncodingName) {
+        self.text = text
+        self.encoding = encoding
+    }
+}
+
+/// Turns the bytes of a text file into a `String`, refusing what is not text.
+///
+/// The order of the checks matters:
+/// 1. size first, so a huge file is refused before any of it is looked at;
+/// 2. a UTF-16 byte-order mark, because UTF-16 text is full of NUL bytes;
+/// 3. NUL bytes or too many other control bytes mean a binary file;
+/// 4. valid UTF-8 (with or without its byte-order mark) is UTF-8;
+/// 5. anything else is read as Windows-1252, unless it is mostly non-ASCII, which no
+///    Indonesian text saved in that code page is.
+///
+/// The result is not sanitised yet: that is `Sanitizer`'s job.
+public enum CaptureDecoder {
+    /// Above this share of control bytes (other than white space and ESC), a file is binary.
+    static let maximumControlShare = 0.10
+    /// Above this share of bytes `0x80`–`0xFF`, a file that is not UTF-8 is binary.
+    static let maximumHighByteShare = 0.30
+
+    public static func decode(_ data: Data, limit: Int = CaptureLoader.maximumBytes) throws(CaptureError) -> DecodedText {
+        guard data.count <= limit else { throw .tooLarge(bytes: data.count, limit: limit) }
+        guard !data.isEmpty else { throw .empty }
+        let bytes = [UInt8](data)
+
+        if bytes.count >= 2, (bytes[0], bytes[1]) == (0xFF, 0xFE) || (bytes[0], bytes[1]) == (0xFE, 0xFF) {
+            let text = decodeUTF16(bytes.dropFirst(2), bigEndian: bytes[0] == 0xFE)
+            if text.unicodeScalars.contains(where: { $0.value == 0 }) { throw .binary }
+            if isMostlyControls(text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : 0x80 }[...]) {
+                throw .binary
+            }
+            return DecodedText(text: text, encoding: .utf16)
+        }
+
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        if body.contains(0) { throw .binary }
+        if isMostlyControls(body) { throw .binary }
+
+        if let text = String(validating: body, as: UTF8.self) {
+            return DecodedText(text: text, encoding: .utf8)
+        }
+        let highBytes = body.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+        if Double(highBytes) > Double(body.count) * maximumHighByteShare { throw .binary }
+        return DecodedText(text: Windows1252.decode(body), encoding: .windows1252)
+    }
+
+    /// Lone surrogates and an odd trailing byte become U+FFFD.
+    static func decodeUTF16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 + 1)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index]), second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        if index < bytes.endIndex { units.append(0xFFFD) }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// Whether more than `maximumControlShare` of the bytes are controls that no text file has
+    /// many of: C0 other than TAB, LF, VT, FF, CR and ESC, and DEL.
+    static func isMostlyControls(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard !bytes.isEmpty else { return false }
+        var controls = 0
+        for byte in bytes where byte < 0x20 || byte == 0x7F {
+            if byte < 0x09 || (byte > 0x0D && byte != 0x1B) || byte == 0x7F { controls += 1 }
+        }
+        return Double(controls) > Double(bytes.count) * maximumControlShare
+    }
+}

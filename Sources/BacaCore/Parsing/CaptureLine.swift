@@ -1,0 +1,127 @@
+/// One line of a sanitised capture: its text trimmed, with runs of spaces collapsed to one.
+///
+/// A blank line has empty `text`; blank lines separate paragraphs.
+struct CaptureLine: Equatable {
+    let text: String
+    /// The spaces the line started with; tells a wrapped key point from the paragraph below it.
+    let indent: Int
+    /// The text lower-cased with every apostrophe made straight, for matching the fixed
+    /// phrases of the page's chrome. Empty for a line longer than `maximumKeyLength`: no
+    /// phrase is that long, and it saves lower-casing every paragraph.
+    let key: String
+
+    static let maximumKeyLength = 96
+
+    init(text: String, indent: Int) {
+        self.text = text
+        self.indent = indent
+        self.key = text.utf8.count <= Self.maximumKeyLength ? Self.key(of: text) : ""
+    }
+
+    var isBlank: Bool { text.isEmpty }
+
+    /// Splits sanitised text into lines, in one pass over its UTF-8. Only the ASCII space and
+    /// line feed matter here, and neither can be part of a longer UTF-8 sequence.
+    static func split(_ text: String) -> [CaptureLine] {
+        var lines: [CaptureLine] = []
+        var current: [UInt8] = []
+        var indent = 0
+        var pendingSpace = false
+
+        func finishLine() {
+            lines.append(CaptureLine(text: String(decoding: current, as: UTF8.self), indent: current.isEmpty ? 0 : indent))
+            current.removeAll(keepingCapacity: true)
+            indent = 0
+            pendingSpace = false
+        }
+
+        for byte in text.utf8 {
+            switch byte {
+            case 0x0A:
+                finishLine()
+            case 0x20:
+                if current.isEmpty { indent += 1 } else { pendingSpace = true }
+            default:
+                if pendingSpace { current.append(0x20) }
+                pendingSpace = false
+                current.append(byte)
+            }
+        }
+        finishLine()
+        return lines
+    }
+
+    static func key(of text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().unicodeScalars {
+            switch scalar {
+            case "\u{2019}", "\u{2018}", "`", "\u{00B4}", "\u{02BC}": result.append("'")
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// Whether the text has a letter or a digit: a line of only punctuation is never a title.
+    var hasWordCharacters: Bool {
+        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+    }
+
+    var wordCount: Int {
+        text.isEmpty ? 0 : text.utf8.reduce(1) { $0 + ($1 == 0x20 ? 1 : 0) }
+    }
+}
+
+// MARK: - Markers at the start of a line
+
+extension CaptureLine {
+    /// Characters that start a bulleted line.
+    static let bulletMarkers: Set<Unicode.Scalar> = ["•", "·", "‣", "◦", "▪", "●", "-", "*"]
+    /// Bullets that cannot start an ordinary word, so they may be glued to the item (`•Teks`).
+    static let unambiguousBullets: Set<Unicode.Scalar> = ["•", "‣", "◦", "▪", "●"]
+
+    /// The item of a bulleted line (`• teks`, `- teks`, `* teks`), without its marker.
+    var bulletItem: String? {
+        guard let first = text.unicodeScalars.first, Self.bulletMarkers.contains(first) else { return nil }
+        let rest = text.unicodeScalars.dropFirst()
+        guard let second = rest.first else { return nil }
+        if second != " " && !Self.unambiguousBullets.contains(first) { return nil }
+        let item = String(Substring(rest)).trimmingSpaces
+        return item.isEmpty ? nil : item
+    }
+
+    /// A line `N. text` or `N) text` with a number of one to three digits: a numbered item or
+    /// section heading. `2024. Tahun itu…` has four digits and is neither.
+    var numberedItem: (number: Int, text: String)? {
+        var number = 0
+        var digits = 0
+        var scalars = text.unicodeScalars[...]
+        while let scalar = scalars.first, ("0"..."9").contains(scalar) {
+            number = number * 10 + Int(scalar.value - 0x30)
+            digits += 1
+            scalars = scalars.dropFirst()
+        }
+        guard (1...3).contains(digits), let mark = scalars.first, mark == "." || mark == ")" else { return nil }
+        scalars = scalars.dropFirst()
+        guard scalars.first == " " else { return nil }
+        let item = String(Substring(scalars)).trimmingSpaces
+        guard item.unicodeScalars.contains(where: { $0.properties.isAlphabetic }) else { return nil }
+        return (number, item)
+    }
+}
+
+extension String {
+    /// The text without spaces at either end.
+    var trimmingSpaces: String {
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { $0 != " " }) else { return "" }
+        let end = scalars.lastIndex(where: { $0 != " " })!
+        return String(scalars[start...end])
+    }
+
+    /// Whether two texts are the same once all their spaces are taken out: the two copies of a
+    /// caption may differ in white space only.
+    func equalsIgnoringSpaces(_ other: String) -> Bool {
+        unicodeScalars.lazy.filter { $0 != " " }.elementsEqual(other.unicodeScalars.lazy.filter { $0 != " " })
+    }
+}

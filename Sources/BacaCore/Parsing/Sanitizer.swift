@@ -1,0 +1,229 @@
+/// Makes untrusted text safe to store and to show on a terminal.
+///
+/// Everything that reaches the reader from outside (a capture today, feeds and pages later)
+/// goes through here once, at the edge, before it is parsed or stored. What comes out:
+/// - line ends are `\n` (CRLF, and CR in a file that has no LF at all, become `\n`);
+/// - every kind of space (NBSP, the U+2000 family, ideographic space, TAB, and VT, FF, NEL)
+///   is U+0020;
+/// - no C0 control but `\n`, no DEL, no C1 control: an escape sequence is removed whole
+///   (`ESC [ … final`, `ESC ] … BEL`, `ESC P … ESC \`, and their C1 forms U+009B, U+009D …),
+///   so `ESC ] 0;pwned BEL` leaves neither the ESC nor `]0;pwned`;
+/// - a CR inside a line (a trick to overwrite what was printed) becomes a space;
+/// - no bidirectional control (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and no
+///   invisible character (zero-width space, BOM, word joiner, tags, interlinear annotation);
+/// - no white space at the end of a line or of the text.
+///
+/// The zero-width joiner and non-joiner stay: emoji sequences and some scripts need them.
+///
+/// Runs in one pass over the scalars, so it is linear in the length of the text.
+public enum Sanitizer {
+    /// Sanitises text of many lines, keeping its lines and their leading spaces.
+    public static func sanitize(_ text: String) -> String {
+        var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(text))
+        scanner.output.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { scanner.consume(scalar) }
+        return scanner.finish()
+    }
+
+    /// Sanitises text meant to be one line (a title, a name): line ends become spaces, runs
+    /// of spaces collapse to one, and the ends are trimmed.
+    public static func sanitizeLine(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in sanitize(text).unicodeScalars {
+            if scalar == " " || scalar == "\n" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
+    /// Whether a scalar may be shown as is inside a line: the text `sanitize` returns has no
+    /// scalar but these and `\n`.
+    public static func isDisplaySafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || kind(of: scalar) == .keep
+    }
+
+    /// Old Mac files end lines with a lone CR; anywhere else a lone CR is an attack or noise.
+    static func usesCarriageReturnLineEnds(_ text: String) -> Bool {
+        var sawCR = false
+        for byte in text.utf8 {
+            if byte == 0x0A { return false }
+            if byte == 0x0D { sawCR = true }
+        }
+        return sawCR
+    }
+
+    // MARK: - Classifying scalars
+
+    /// What the scanner does with one scalar outside an escape sequence.
+    enum Kind {
+        case keep
+        case space
+        case lineEnd
+        case carriageReturn
+        case drop
+        /// ESC: the start of a sequence whose kind the next scalar tells.
+        case escape
+        /// C1 CSI (U+009B): like `ESC [`.
+        case controlSequence
+        /// C1 DCS, SOS, OSC, PM, APC: like `ESC P`, `ESC X`, `ESC ]`, `ESC ^`, `ESC _`.
+        case controlString
+    }
+
+    static func kind(of scalar: Unicode.Scalar) -> Kind {
+        let value = scalar.value
+        switch value {
+        case 0x0A, 0x2028, 0x2029: return .lineEnd
+        case 0x0D: return .carriageReturn
+        // VT, FF and NEL become spaces rather than line ends: inside a line they must not
+        // split it (a split title loses its second half to the body).
+        case 0x09, 0x0B, 0x0C, 0x85, 0x20, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000: return .space
+        case 0x1B: return .escape
+        case 0x9B: return .controlSequence
+        case 0x90, 0x98, 0x9D, 0x9E, 0x9F: return .controlString
+        case 0x00...0x1F, 0x7F...0x9F: return .drop
+        // Bidirectional controls.
+        case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return .drop
+        // Invisible characters: zero-width space, word joiner, invisible operators, deprecated
+        // format controls, Mongolian vowel separator, BOM, interlinear annotation, tags.
+        case 0x200B, 0x2060...0x2064, 0x206A...0x206F, 0x180E, 0xFEFF, 0xFFF9...0xFFFB,
+             0xE0000...0xE007F:
+            return .drop
+        // Noncharacters.
+        case 0xFFFE, 0xFFFF: return .drop
+        default: return .keep
+        }
+    }
+
+    // MARK: - The scanner
+
+    /// A state machine over scalars; `state` says where inside an escape sequence it is.
+    struct Scanner {
+        enum State {
+            case text
+            /// After ESC.
+            case escape
+            /// After ESC and intermediate bytes (`ESC ( B`).
+            case escapeIntermediate
+            /// Inside `ESC [` parameters, up to the final byte.
+            case controlSequence
+            /// Inside an OSC, DCS, SOS, PM or APC string, up to BEL or ST.
+            case controlString
+            /// After ESC inside a control string: `\` ends it (ST).
+            case controlStringEscape
+        }
+
+        let crIsLineEnd: Bool
+        var state = State.text
+        /// The result as UTF-8: appending bytes is much cheaper than appending to a `String`.
+        var output: [UInt8] = []
+        /// Spaces seen but not written: written before the next visible scalar, dropped at a line end.
+        var pendingSpaces = 0
+        /// A CR whose meaning the next scalar tells: CRLF is one line end, else a space.
+        var pendingCarriageReturn = false
+
+        init(crIsLineEnd: Bool) {
+            self.crIsLineEnd = crIsLineEnd
+        }
+
+        mutating func consume(_ scalar: Unicode.Scalar) {
+            let value = scalar.value
+            switch state {
+            case .text:
+                consumeText(scalar)
+            case .escape:
+                switch value {
+                case 0x5B: state = .controlSequence                        // [
+                case 0x5D, 0x50, 0x58, 0x5E, 0x5F: state = .controlString  // ] P X ^ _
+                case 0x20...0x2F: state = .escapeIntermediate
+                case 0x30...0x7E: state = .text                            // ESC c, ESC 7 …
+                case 0x1B: state = .escape
+                default: state = .text; consumeText(scalar)
+                }
+            case .escapeIntermediate:
+                switch value {
+                case 0x20...0x2F: break
+                case 0x30...0x7E: state = .text
+                default: state = .text; consumeText(scalar)
+                }
+            case .controlSequence:
+                switch value {
+                case 0x20...0x3F: break
+                case 0x40...0x7E: state = .text
+                default: state = .text; consumeText(scalar)   // malformed: abort, keep the scalar
+                }
+            case .controlString:
+                switch value {
+                case 0x07, 0x9C: state = .text
+                case 0x1B: state = .controlStringEscape
+                // A string left open ends at the line: it may not swallow the article.
+                case 0x0A, 0x0D: state = .text; consumeText(scalar)
+                default: break
+                }
+            case .controlStringEscape:
+                if value == 0x5C {                                      // ESC \ (ST)
+                    state = .text
+                } else {
+                    state = .escape
+                    consume(scalar)
+                }
+            }
+        }
+
+        mutating func consumeText(_ scalar: Unicode.Scalar) {
+            // Fast path: printable ASCII other than the space, most of any capture.
+            if scalar.value > 0x20 && scalar.value < 0x7F && !pendingCarriageReturn {
+                writePendingSpaces()
+                output.append(UInt8(truncatingIfNeeded: scalar.value))
+                return
+            }
+            let kind = Sanitizer.kind(of: scalar)
+            if pendingCarriageReturn {
+                pendingCarriageReturn = false
+                if kind != .lineEnd { pendingSpaces += 1 }
+            }
+            switch kind {
+            case .keep:
+                writePendingSpaces()
+                output.append(contentsOf: scalar.utf8)
+            case .space:
+                pendingSpaces += 1
+            case .lineEnd:
+                pendingSpaces = 0
+                output.append(0x0A)
+            case .carriageReturn:
+                if crIsLineEnd {
+                    pendingSpaces = 0
+                    output.append(0x0A)
+                } else {
+                    pendingCarriageReturn = true
+                }
+            case .drop:
+                break
+            case .escape:
+                state = .escape
+            case .controlSequence:
+                state = .controlSequence
+            case .controlString:
+                state = .controlString
+            }
+        }
+
+        mutating func writePendingSpaces() {
+            guard pendingSpaces > 0 else { return }
+            output.append(contentsOf: repeatElement(0x20, count: pendingSpaces))
+            pendingSpaces = 0
+        }
+
+        /// The sanitised text, without trailing white space or line ends.
+        mutating func finish() -> String {
+            while output.last == 0x0A { output.removeLast() }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+}
