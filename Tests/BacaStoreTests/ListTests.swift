@@ -106,6 +106,13 @@ struct ListTests {
         #expect(plan.contains { $0.contains("INDEX") }, "\(plan)")
     }
 
+    @Test("the starred list starts from the starred states", arguments: ListSort.allCases)
+    func starredPlanUsesStates(sort: ListSort) throws {
+        let store = try ArticleStore.inMemory()
+        let plan = try store.listQueryPlan(scope: .starred, sort: sort)
+        #expect(plan.first?.contains("article_state_on_starred") == true, "\(plan)")
+    }
+
     @Test("scopes and counts follow read and starred", arguments: StoreKind.allCases)
     func scopesAndCounts(kind: StoreKind) throws {
         try withStore(kind) { store in

@@ -86,6 +86,8 @@ struct StoreSchema: Sendable {
             t.column("positionBlock", .integer)
             t.column("updatedAt", .datetime).notNull()
         }
+        // The starred list starts from the few starred states instead of walking every article.
+        try db.execute(sql: "CREATE INDEX article_state_on_starred ON article_state (articleId) WHERE starred = 1")
 
         // External content: the index stores no second copy of the text; snippet() reads it
         // back from `article`. The triggers are the only writers of the index.

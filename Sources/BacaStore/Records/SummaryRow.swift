@@ -15,6 +15,13 @@ enum SummaryRow {
     /// Articles with their state; no state row means unread and not starred.
     static let source = "article a LEFT JOIN article_state s ON s.articleId = a.id"
 
+    /// The source of a list: every article in index order, except the starred list, which
+    /// starts from the (few) starred states and sorts them. The CROSS JOIN fixes that order:
+    /// with a bound `LIMIT ?` SQLite would otherwise walk every article looking for stars.
+    static func source(_ scope: ListScope) -> String {
+        scope == .starred ? "article_state s CROSS JOIN article a ON a.id = s.articleId" : source
+    }
+
     /// The condition a scope adds, or `nil` for every article.
     static func condition(_ scope: ListScope) -> String? {
         switch scope {
