@@ -407,6 +407,11 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// The schema version written in the file (`PRAGMA user_version`).
+    func storedSchemaVersion() throws -> Int {
+        try read("reading the schema version") { db in try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0 }
+    }
+
     // MARK: - Transactions
 
     private func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {

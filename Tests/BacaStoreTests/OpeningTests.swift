@@ -180,9 +180,23 @@ struct OpeningTests {
 
     @Test("the schema version is stored in the file")
     func userVersion() throws {
-        let store = try ArticleStore.inMemory()
-        let version = try store.writer.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
-        #expect(version == ArticleStore.schemaVersion)
+        #expect(try ArticleStore.inMemory().storedSchemaVersion() == ArticleStore.schemaVersion)
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        #expect(try ArticleStore(path: folder.path("baca.sqlite")).storedSchemaVersion() == ArticleStore.schemaVersion)
         #expect(ArticleStore.schemaVersion == 1)
+    }
+
+    @Test("a file this user may not write opens read-only", .enabled(if: getuid() != 0, "root writes any file"))
+    func automaticReadOnly() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("baca.sqlite")
+        do { _ = try ArticleStore(path: path).importArticle(Sample.kafe, sourcePath: nil) }
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: path)
+        let store = try ArticleStore(path: path)
+        #expect(store.isReadOnly)
+        #expect(try store.counts().total == 1)
+        #expect(throws: StoreError.self) { try store.importArticle(Sample.puncak, sourcePath: nil) }
     }
 }
