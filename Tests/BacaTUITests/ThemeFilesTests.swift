@@ -53,6 +53,17 @@ struct ThemeFilesTests {
         #expect(theme.style(for: .caption).italic)
     }
 
+    @Test(arguments: builtInNames, [8, 16, 256])
+    func barsSurviveFewerColours(name: String, colors: Int) throws {
+        let theme = try loader.load(name).adapted(colorCount: colors)
+        let text = theme.style(for: .text)
+        for styleName: StyleName in [.listFocus, .status, .searchMatch, .searchCurrent] {
+            let style = theme.style(for: styleName)
+            #expect(style.reverse || style.background != text.background, "\(name) at \(colors): \(styleName)")
+            #expect(style.foreground == nil || style.foreground != style.background, "\(name) at \(colors): \(styleName)")
+        }
+    }
+
     @Test func monoHasNoColour() throws {
         let mono = try loader.load("mono")
         #expect(mono.isMonochrome)

@@ -71,6 +71,42 @@ struct ThemeTests {
         #expect(ThemeColor.palette(226).paletteIndex(colorCount: 8) == 3)
     }
 
+    @Test func greysStayReadableOnEightColours() {
+        #expect(ThemeColor.rgb(red: 108, green: 108, blue: 108).paletteIndex(colorCount: 8) == 7)  // muted text
+        #expect(ThemeColor.rgb(red: 48, green: 48, blue: 48).paletteIndex(colorCount: 8) == 0)  // a dark bar
+        #expect(ThemeColor.palette(244).paletteIndex(colorCount: 8) == 7)
+        #expect(ThemeColor.rgb(red: 108, green: 108, blue: 108).paletteIndex(colorCount: 16) == 8)
+    }
+
+    @Test func styleColoursNeverCollapseIntoOne() {
+        let greyOnPale = TextStyle(foreground: .rgb(red: 128, green: 128, blue: 128), background: .rgb(red: 238, green: 238, blue: 238))
+        #expect(greyOnPale.paletteIndices(colorCount: 8) == (0, 7))
+        #expect(greyOnPale.paletteIndices(colorCount: 256) == (244, 255))
+        let dimOnDark = TextStyle(foreground: .rgb(red: 40, green: 40, blue: 40), background: .rgb(red: 20, green: 20, blue: 20))
+        #expect(dimOnDark.paletteIndices(colorCount: 8) == (7, 0))
+        #expect(TextStyle(foreground: .ansi(1)).paletteIndices(colorCount: 8) == (1, -1))
+        #expect(TextStyle(foreground: .ansi(3), background: .ansi(3)).paletteIndices(colorCount: 8) == (3, 3))  // as written
+    }
+
+    @Test func adaptingTurnsVanishedBarsIntoReverse() {
+        let paper = ThemeColor.rgb(red: 238, green: 238, blue: 238)
+        let theme = Theme(name: "pale", styles: [
+            .text: TextStyle(foreground: .rgb(red: 38, green: 38, blue: 38), background: paper),
+            .listFocus: TextStyle(foreground: .ansi(0), background: .rgb(red: 175, green: 215, blue: 255)),
+            .searchMatch: TextStyle(foreground: .ansi(0), background: .ansi(3)),
+            .meta: TextStyle(foreground: .rgb(red: 128, green: 128, blue: 128), background: paper),
+        ])
+        let eight = theme.adapted(colorCount: 8)
+        #expect(eight.style(for: .listFocus) == TextStyle(foreground: .ansi(0), background: .ansi(7), reverse: true))
+        #expect(eight.style(for: .searchMatch) == TextStyle(foreground: .ansi(0), background: .ansi(3)))
+        #expect(eight.style(for: .meta) == TextStyle(foreground: .ansi(0), background: .ansi(7)))  // not reversed: same page
+        #expect(eight.style(for: .text) == TextStyle(foreground: .ansi(0), background: .ansi(7)))
+        let full = theme.adapted(colorCount: 256)
+        #expect(full.style(for: .listFocus) == TextStyle(foreground: .palette(0), background: .palette(153)))
+        #expect(full.adapted(colorCount: 256) == full)
+        #expect(theme.adapted(colorCount: 2).isMonochrome)
+    }
+
     @Test func ansiAndDefaultMapping() {
         #expect(ThemeColor.terminalDefault.paletteIndex(colorCount: 256) == -1)
         #expect(ThemeColor.ansi(4).paletteIndex(colorCount: 8) == 4)

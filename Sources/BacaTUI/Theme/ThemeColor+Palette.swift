@@ -19,16 +19,28 @@ extension ThemeColor {
             return Self.ansiIndex(max(index, 0), ansiCount: ansiCount)
         case .palette(let index):
             let index = min(index, 255)
-            return colorCount >= 256 ? index : Self.nearest(to: Self.rgb(ofPalette: index), in: 0..<ansiCount)
+            return colorCount >= 256 ? index : Self.nearestANSI(to: Self.rgb(ofPalette: index), count: ansiCount)
         case .rgb(let red, let green, let blue):
             let rgb = RGB(red, green, blue)
-            return colorCount >= 256 ? Self.nearest(to: rgb, in: 16..<256) : Self.nearest(to: rgb, in: 0..<ansiCount)
+            return colorCount >= 256 ? Self.nearest(to: rgb, in: 16..<256) : Self.nearestANSI(to: rgb, count: ansiCount)
         }
+    }
+
+    /// The nearest ANSI colour; but on 8 colours a grey is white unless it is nearly black: there
+    /// the choice is only black or white, and muted grey text must stay readable on the dark
+    /// background such terminals (the Linux console) have.
+    private static func nearestANSI(to rgb: RGB, count: Int) -> Int {
+        if count == 8, isGrey(rgb) { return rgb.green >= 88 ? 7 : 0 }
+        return nearest(to: rgb, in: 0..<count)
+    }
+
+    private static func isGrey(_ rgb: RGB) -> Bool {
+        max(rgb.red, rgb.green, rgb.blue) - min(rgb.red, rgb.green, rgb.blue) <= 16
     }
 
     /// An ANSI colour as is, or (a bright one on an 8-colour terminal) the nearest plain one.
     private static func ansiIndex(_ index: Int, ansiCount: Int) -> Int {
-        index < ansiCount ? index : nearest(to: rgb(ofPalette: index), in: 0..<ansiCount)
+        index < ansiCount ? index : nearestANSI(to: rgb(ofPalette: index), count: ansiCount)
     }
 
     // MARK: The xterm palette
@@ -74,8 +86,7 @@ extension ThemeColor {
     private static func nearest(to target: RGB, in candidates: Range<Int>) -> Int {
         var best = candidates.lowerBound
         var bestDistance = Int.max
-        let channels = [target.red, target.green, target.blue]
-        let wantsGrey = channels.max()! - channels.min()! <= 16
+        let wantsGrey = isGrey(target)
         for index in candidates {
             let candidate = rgb(ofPalette: index)
             if wantsGrey, !(candidate.red == candidate.green && candidate.green == candidate.blue) { continue }
@@ -97,5 +108,25 @@ extension ThemeColor {
         let blue = a.blue - b.blue
         // (In Swift `>>` binds tighter than `*`, hence the brackets.)
         return (((512 + redMean) * red * red) >> 8) + 4 * green * green + (((767 - redMean) * blue * blue) >> 8)
+    }
+}
+
+// MARK: - A style's colour pair
+
+extension TextStyle {
+    /// The foreground and background numbers for the terminal (-1: its default), as
+    /// `ThemeColor.paletteIndex(colorCount:)` gives them, except that two different colours
+    /// that fall on the same entry (grey text on a pale bar, with 8 colours) do not make the text
+    /// vanish: the foreground becomes black or white, whichever stands out.
+    public func paletteIndices(colorCount: Int) -> (foreground: Int, background: Int) {
+        let foregroundIndex = foreground?.paletteIndex(colorCount: colorCount) ?? -1
+        let backgroundIndex = background?.paletteIndex(colorCount: colorCount) ?? -1
+        guard foregroundIndex >= 0, foregroundIndex == backgroundIndex, foreground != background else {
+            return (foregroundIndex, backgroundIndex)
+        }
+        let level = ThemeColor.rgb(ofPalette: backgroundIndex)
+        let light = level.red * 299 + level.green * 587 + level.blue * 114 >= 128_000
+        let contrast = light ? 0 : (colorCount >= 16 ? 15 : 7)
+        return (contrast, backgroundIndex)
     }
 }

@@ -111,3 +111,42 @@ extension Theme {
         return Theme(name: name, styles: plain, isMonochrome: true)
     }
 }
+
+// MARK: - Fitting a terminal
+
+extension Theme {
+    /// The theme as a terminal with `colorCount` colours can show it, for the backend to use
+    /// as is: every colour already one of the terminal's (`.palette` with 256, `.ansi` with 8 or 16),
+    /// and what the mapping would hide made visible again:
+    ///
+    /// - a style whose own background falls on the same entry as `text`'s (a pale focus bar on a
+    ///   light page, with 8 colours) is shown in reverse video instead;
+    /// - text that falls on the entry of its own background becomes black or white
+    ///   (`TextStyle.paletteIndices(colorCount:)`).
+    ///
+    /// Fewer than 8 colours gives `monochrome()`.
+    public func adapted(colorCount: Int) -> Theme {
+        guard !isMonochrome else { return self }
+        guard colorCount >= 8 else { return monochrome() }
+        let textStyle = styles[.text] ?? TextStyle()
+        let textBackground = textStyle.paletteIndices(colorCount: colorCount).background
+        func color(_ index: Int) -> ThemeColor? {
+            index < 0 ? nil : colorCount >= 256 ? .palette(index) : .ansi(index)
+        }
+        var fitted: [StyleName: TextStyle] = [:]
+        for (name, style) in styles {
+            var (foreground, background) = style.paletteIndices(colorCount: colorCount)
+            var result = style
+            if name != .text, background == textBackground, style.background != textStyle.background {
+                // The bar vanished into the page: swap instead, and keep the text readable on it.
+                result.reverse.toggle()
+                if foreground == background { foreground = -1 }
+                background = textBackground
+            }
+            result.foreground = color(foreground)
+            result.background = color(background)
+            fitted[name] = result
+        }
+        return Theme(name: name, styles: fitted)
+    }
+}
