@@ -112,21 +112,25 @@ struct ConfigTests {
 
     @Test func helpListsTheLiveKeymap() {
         let sections = HelpContent.make(keyMap: .default)
-        #expect(sections.map(\.title) == ["Daftar", "Pembaca", "Daftar isi", "Cari/Prompt", "Umum"])
-        let list = sections[0].rows
-        #expect(list.first == HelpRow(keys: "j, ↓", text: "turun satu baris", command: .moveDown))
-        #expect(list.contains(HelpRow(keys: "g g, Home", text: "ke paling atas", command: .goTop)))
+        #expect(sections.map(\.title) == ["Umum", "Daftar", "Pembaca", "Daftar isi", "Cari/Prompt"])
+        let global = sections[0].rows
+        #expect(global.first == HelpRow(keys: "j, ↓", text: "turun satu baris", command: .moveDown))
+        #expect(global.contains(HelpRow(keys: "g g, Home", text: "ke paling atas", command: .goTop)))
+        #expect(global.contains(HelpRow(keys: "?, F1", text: "bantuan: daftar tombol", command: .help)))
+        let list = sections[1].rows
+        #expect(list.first == HelpRow(keys: "Enter, l, →", text: "baca artikel terpilih", command: .open))
         #expect(list.contains(HelpRow(keys: "a", text: "tampilkan semua artikel", command: .filter)))
-        let reader = sections[1].rows
+        let reader = sections[2].rows
         #expect(reader.contains(HelpRow(keys: "0–9", text: "lompat ke bagian nomor N", command: .gotoSection)))
         #expect(reader.contains(HelpRow(keys: "q, Esc, h, ←, Backspace", text: "kembali ke daftar (atau hapus pencarian)", command: .back)))
-        #expect(sections[2].rows.contains { $0.keys == "Enter, l, →" && $0.text == "lompat ke bagian terpilih" })
+        #expect(sections[3].rows.contains { $0.keys == "Enter, l, →" && $0.text == "lompat ke bagian terpilih" })
+        #expect(HelpContent.make(keyMap: .default, contexts: [.help]).first?.title == "Bantuan")
     }
 
     @Test func helpShowsAReboundKey() {
         let config = BacaConfig.parse(
             """
-            [keys.list]
+            [keys.global]
             "ctrl-n" = "move-down"
             "j" = "none"
             [keys.reader]
@@ -134,6 +138,7 @@ struct ConfigTests {
             """, file: "config.toml")
         let sections = HelpContent.make(keyMap: config.keyMap)
         #expect(sections[0].rows.first == HelpRow(keys: "Ctrl-n, ↓", text: "turun satu baris", command: .moveDown))
-        #expect(sections[1].rows.contains(HelpRow(keys: "x", text: "lompat ke bagian nomor N (12)", command: .gotoSection)))
+        #expect(sections[2].rows.contains(HelpRow(keys: "x", text: "lompat ke bagian nomor N (12)", command: .gotoSection)))
+        #expect(config.keyMap.hint(for: .moveDown, context: .reader) == "Ctrl-n")
     }
 }

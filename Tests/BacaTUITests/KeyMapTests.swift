@@ -100,6 +100,26 @@ struct KeyMapTests {
         #expect(map.resolve(context: .list, keys: keys("g")) == .pending)
     }
 
+    @Test func screenBindingsHideOnlyTheGlobalKeysTheyClashWith() {
+        var map = KeyMap()
+        map.bind(keys("g g"), to: CommandInvocation(.goTop), in: .global)
+        map.bind(keys("x"), to: CommandInvocation(.redraw), in: .global)
+        map.bind(keys("g t"), to: CommandInvocation(.tableOfContents), in: .reader)
+        #expect(map.resolve(context: .reader, keys: keys("g g")) == .command(CommandInvocation(.goTop)))
+        #expect(map.resolve(context: .reader, keys: keys("g t")) == .command(CommandInvocation(.tableOfContents)))
+        map.bind(keys("g"), to: CommandInvocation(.help), in: .reader)
+        #expect(map.resolve(context: .reader, keys: keys("g")) == .command(CommandInvocation(.help)))
+        #expect(map.resolve(context: .list, keys: keys("g")) == .pending)
+        // Unbinding a prefix on a screen hides the global keys under it there, even after a new
+        // binding under the same prefix.
+        map.bind(keys("g"), to: nil, in: .list)
+        map.bind(keys("g x"), to: CommandInvocation(.quit), in: .list)
+        #expect(map.resolve(context: .list, keys: keys("g g")) == KeyMap.Resolution.none)
+        #expect(map.resolve(context: .list, keys: keys("g x")) == .command(CommandInvocation(.quit)))
+        #expect(map.resolve(context: .list, keys: keys("x")) == .command(CommandInvocation(.redraw)))
+        #expect(map.resolve(keys: keys("g g"), contexts: [.list, .reader, .global]) == KeyMap.Resolution.none)
+    }
+
     @Test func unbindingHidesTheGlobalBinding() {
         var map = keyMap
         map.bind(keys("?"), to: nil, in: .list)

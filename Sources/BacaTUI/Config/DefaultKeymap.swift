@@ -9,15 +9,9 @@ enum DefaultKeymap {
         # A value is a command with its arguments, as typed after ':'; "none" or "" unbinds.
         # The first key bound to a command is the one the status bar shows.
 
-        # Everywhere but the prompt; a screen's own binding of the same key wins.
+        # Everywhere but the prompt: moving, help, the ':' line. A screen's own binding of the
+        # same key wins ("?" closes the help), and "none" there hides a key on that screen only.
         [keys.global]
-        "?" = "help"
-        "f1" = "help"
-        ":" = "command-line"
-        "ctrl-c" = "quit"
-        "ctrl-l" = "redraw"
-
-        [keys.list]
         "j" = "move-down"
         "down" = "move-down"
         "k" = "move-up"
@@ -34,6 +28,13 @@ enum DefaultKeymap {
         "home" = "go-top"
         "G" = "go-bottom"
         "end" = "go-bottom"
+        "?" = "help"
+        "f1" = "help"
+        ":" = "command-line"
+        "ctrl-l" = "redraw"
+        "ctrl-c" = "quit"
+
+        [keys.list]
         "enter" = "open"
         "l" = "open"
         "right" = "open"
@@ -51,22 +52,6 @@ enum DefaultKeymap {
         "q" = "quit"
 
         [keys.reader]
-        "j" = "move-down"
-        "down" = "move-down"
-        "k" = "move-up"
-        "up" = "move-up"
-        "ctrl-d" = "half-page-down"
-        "ctrl-u" = "half-page-up"
-        "space" = "page-down"
-        "pgdn" = "page-down"
-        "ctrl-f" = "page-down"
-        "b" = "page-up"
-        "pgup" = "page-up"
-        "ctrl-b" = "page-up"
-        "g g" = "go-top"
-        "home" = "go-top"
-        "G" = "go-bottom"
-        "end" = "go-bottom"
         "]" = "next-section"
         "[" = "previous-section"
         "0" = "goto-section 0"
@@ -97,14 +82,6 @@ enum DefaultKeymap {
         "backspace" = "back"
 
         [keys.toc]
-        "j" = "move-down"
-        "down" = "move-down"
-        "k" = "move-up"
-        "up" = "move-up"
-        "g g" = "go-top"
-        "home" = "go-top"
-        "G" = "go-bottom"
-        "end" = "go-bottom"
         "enter" = "open"
         "l" = "open"
         "right" = "open"
@@ -115,20 +92,6 @@ enum DefaultKeymap {
         "left" = "back"
 
         [keys.help]
-        "j" = "move-down"
-        "down" = "move-down"
-        "k" = "move-up"
-        "up" = "move-up"
-        "ctrl-d" = "half-page-down"
-        "ctrl-u" = "half-page-up"
-        "space" = "page-down"
-        "pgdn" = "page-down"
-        "b" = "page-up"
-        "pgup" = "page-up"
-        "g g" = "go-top"
-        "home" = "go-top"
-        "G" = "go-bottom"
-        "end" = "go-bottom"
         "q" = "back"
         "esc" = "back"
         "?" = "back"
@@ -172,18 +135,6 @@ enum DefaultKeymap {
 extension KeyMap {
     /// The default bindings.
     public static var `default`: KeyMap { DefaultKeymap.parsed.keyMap }
-
-    /// Lays bindings over the keymap in order; `first` then moves them before the existing ones
-    /// (keeping their order), so that the user's own keys are the ones shown first.
-    mutating func apply(_ changes: [KeyBindingChange], first: Bool) {
-        for change in changes {
-            bind(change.keys, to: change.invocation, in: change.context)
-        }
-        guard first else { return }
-        for context in KeyContext.allCases {
-            promote(changes.filter { $0.context == context }.map(\.keys), in: context)
-        }
-    }
 
     /// The `[keys.*]` bindings of a TOML document, with warnings for what cannot be used.
     static func bindings(fromTOML source: String, file: String) -> (changes: [KeyBindingChange], warnings: [String]) {

@@ -29,8 +29,9 @@ public struct HelpRow: Sendable, Equatable {
 
 /// The help screen, generated from the live keymap, so that a key the user rebound shows.
 public enum HelpContent {
-    /// The sections shown by default: the screens, then the prompt, then what works everywhere.
-    public static let defaultContexts: [KeyContext] = [.list, .reader, .toc, .prompt, .global]
+    /// The sections shown by default: what works everywhere (moving, too) first, then each
+    /// screen, then the prompt.
+    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .prompt]
 
     public static func title(of context: KeyContext) -> String {
         switch context {
@@ -58,7 +59,7 @@ public enum HelpContent {
         var keysByInvocation: [CommandInvocation: [[Key]]] = [:]
         var invocations: [CommandInvocation] = []
         for binding in bindings {
-            guard let invocation = binding.invocation else { continue }
+            let invocation = binding.invocation
             if keysByInvocation[invocation] == nil { invocations.append(invocation) }
             keysByInvocation[invocation, default: []].append(binding.keys)
         }

@@ -1,17 +1,20 @@
 /// Which command a key, or a sequence of keys such as `g g`, runs on each screen.
 ///
 /// Built from the default keymap (TOML data in `DefaultKeymap.swift`) with the user's
-/// `[keys.*]` tables laid over it. Each context keeps its bindings in order (the first binding of
-/// a command is the one the status bar shows) and a trie flattened into two hash tables: the
-/// complete sequences, and every proper prefix of one (so `g` after `g g` is pending).
+/// `[keys.*]` tables laid over it. Each context keeps its own bindings in order (the first
+/// binding of a command is the one the status bar shows). What a screen sees is its own bindings
+/// laid over `global`'s, like helix's per-mode keymaps over the defaults: a screen's binding
+/// hides the global bindings it clashes with (the same keys, a prefix of them, or a longer
+/// sequence starting with them), and unbinding on a screen hides the global keys under it there.
+/// That view is kept per screen as a trie flattened into two hash tables: the complete
+/// sequences, and every proper prefix of one (so `g` before `g g` is pending).
 public struct KeyMap: Sendable, Equatable {
-    /// A key sequence and what it runs; a nil invocation is an explicit "nothing" that hides the
-    /// `global` binding of the same keys (`"?" = "none"` in `[keys.list]`).
+    /// A key sequence and what it runs.
     public struct Binding: Sendable, Equatable {
         public var keys: [Key]
-        public var invocation: CommandInvocation?
+        public var invocation: CommandInvocation
 
-        public init(keys: [Key], invocation: CommandInvocation?) {
+        public init(keys: [Key], invocation: CommandInvocation) {
             self.keys = keys
             self.invocation = invocation
         }
@@ -27,78 +30,133 @@ public struct KeyMap: Sendable, Equatable {
         case none
     }
 
-    private struct ContextTable: Sendable, Equatable {
+    /// What one context says: its bindings, and the sequences it unbound.
+    private struct Layer: Sendable, Equatable {
         var bindings: [Binding] = []
-        var exact: [[Key]: CommandInvocation?] = [:]
-        var prefixes: Set<[Key]> = []
+        /// Unbound here: global bindings of these keys, or starting with them, do not apply.
+        var hidden: [[Key]] = []
 
-        mutating func reindex() {
-            exact = [:]
-            prefixes = []
-            for binding in bindings {
-                exact[binding.keys] = binding.invocation
-                for length in 1..<max(binding.keys.count, 1) { prefixes.insert(Array(binding.keys.prefix(length))) }
-            }
+        func hides(_ keys: [Key]) -> Bool {
+            hidden.contains { keys.starts(with: $0) }
+                || bindings.contains { keys.starts(with: $0.keys) || $0.keys.starts(with: keys) }
         }
     }
 
-    private var tables: [KeyContext: ContextTable] = [:]
+    /// A screen's bindings as seen through its lookup order, indexed.
+    private struct Table: Sendable, Equatable {
+        var bindings: [Binding] = []
+        var exact: [[Key]: CommandInvocation] = [:]
+        var prefixes: Set<[Key]> = []
+
+        init(_ bindings: [Binding]) {
+            self.bindings = bindings
+            for binding in bindings {
+                exact[binding.keys] = binding.invocation
+                for length in stride(from: 1, to: binding.keys.count, by: 1) {
+                    prefixes.insert(Array(binding.keys.prefix(length)))
+                }
+            }
+        }
+
+        func resolve(_ keys: [Key]) -> Resolution {
+            if let invocation = exact[keys] { return .command(invocation) }
+            return prefixes.contains(keys) ? .pending : .none
+        }
+    }
+
+    private var layers: [KeyContext: Layer] = [:]
+    /// Derived from `layers` on every change: each context over `global` (the prompt alone).
+    private var screens: [KeyContext: Table] = [:]
 
     /// A keymap with no bindings at all; `KeyMap.default` has the defaults.
     public init() {}
 
     // MARK: Binding
 
-    /// Binds `keys` in a context to an invocation, or to nothing (nil). A binding replaces any
-    /// binding of the same keys, of a prefix of them (binding `g g` drops `g`), and of a longer
-    /// sequence starting with them (binding or unbinding `g` drops `g g`).
-    ///
-    /// - Parameter first: put the binding before the others, so that it is the key the status bar
-    ///   and the help show first (the user's own bindings go first).
-    public mutating func bind(_ keys: [Key], to invocation: CommandInvocation?, in context: KeyContext, first: Bool = false) {
-        guard !keys.isEmpty else { return }
-        var table = tables[context] ?? ContextTable()
-        table.bindings.removeAll { binding in
-            binding.keys.starts(with: keys) || keys.starts(with: binding.keys)
+    /// Binds `keys` in a context to an invocation; nil unbinds them (and on a screen, hides the
+    /// global bindings under them). A binding replaces the context's bindings of the same keys,
+    /// of a prefix of them (binding `g g` drops `g`), and of longer sequences starting with them
+    /// (binding or unbinding `g` drops `g g`).
+    public mutating func bind(_ keys: [Key], to invocation: CommandInvocation?, in context: KeyContext) {
+        write(keys, to: invocation, in: context)
+        reindex()
+    }
+
+    /// Lays bindings over the keymap in order; `first` then moves them before the existing ones
+    /// (keeping their order), so that the user's own keys are the ones shown first.
+    mutating func apply(_ changes: [KeyBindingChange], first: Bool) {
+        for change in changes {
+            write(change.keys, to: change.invocation, in: change.context)
         }
-        let binding = Binding(keys: keys, invocation: invocation)
-        if first { table.bindings.insert(binding, at: 0) } else { table.bindings.append(binding) }
-        table.reindex()
-        tables[context] = table
+        if first {
+            for context in KeyContext.allCases {
+                promote(changes.filter { $0.context == context && $0.invocation != nil }.map(\.keys), in: context)
+            }
+        }
+        reindex()
+    }
+
+    /// `bind` without rebuilding the screens' tables.
+    private mutating func write(_ keys: [Key], to invocation: CommandInvocation?, in context: KeyContext) {
+        guard !keys.isEmpty else { return }
+        var layer = layers[context] ?? Layer()
+        if let invocation {
+            layer.bindings.removeAll { $0.keys.starts(with: keys) || keys.starts(with: $0.keys) }
+            layer.bindings.append(Binding(keys: keys, invocation: invocation))
+        } else {
+            layer.bindings.removeAll { $0.keys.starts(with: keys) }
+            if !layer.hidden.contains(keys) { layer.hidden.append(keys) }
+        }
+        layers[context] = layer
     }
 
     /// Moves the bindings of these sequences to the front of a context, in this order.
-    mutating func promote(_ sequences: [[Key]], in context: KeyContext) {
-        guard var table = tables[context], !sequences.isEmpty else { return }
+    private mutating func promote(_ sequences: [[Key]], in context: KeyContext) {
+        guard var layer = layers[context], !sequences.isEmpty else { return }
         let rank = Dictionary(sequences.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        let promoted = table.bindings.filter { rank[$0.keys] != nil }.sorted { rank[$0.keys]! < rank[$1.keys]! }
-        table.bindings = promoted + table.bindings.filter { rank[$0.keys] == nil }
-        tables[context] = table
+        let promoted = layer.bindings.filter { rank[$0.keys] != nil }.sorted { rank[$0.keys]! < rank[$1.keys]! }
+        layer.bindings = promoted + layer.bindings.filter { rank[$0.keys] == nil }
+        layers[context] = layer
     }
 
-    /// The bindings of one context, in order, the explicit "nothing" ones included.
+    private mutating func reindex() {
+        for context in KeyContext.allCases {
+            screens[context] = Table(merged(Self.lookupOrder(for: context)))
+        }
+    }
+
+    /// The bindings seen through `contexts`, the first one's on top.
+    private func merged(_ contexts: [KeyContext]) -> [Binding] {
+        var seen: [Binding] = []
+        var above: [Layer] = []
+        for context in contexts {
+            let layer = layers[context] ?? Layer()
+            seen += layer.bindings.filter { binding in !above.contains { $0.hides(binding.keys) } }
+            above.append(layer)
+        }
+        return seen
+    }
+
+    /// The bindings written for one context, in order (not those it sees from `global`).
     public func bindings(in context: KeyContext) -> [Binding] {
-        tables[context]?.bindings ?? []
+        layers[context]?.bindings ?? []
     }
 
     // MARK: Resolving keys
 
-    /// What the keys pressed so far run, looking through `contexts` in order (most specific first);
-    /// the first context that knows the keys (bound, a prefix, or explicitly unbound) decides.
-    public func resolve(keys: [Key], contexts: [KeyContext]) -> Resolution {
-        for context in contexts {
-            guard let table = tables[context] else { continue }
-            if let invocation = table.exact[keys] {
-                return invocation.map(Resolution.command) ?? .none
-            }
-            if table.prefixes.contains(keys) { return .pending }
-        }
-        return .none
+    /// What the keys pressed so far run on a screen: its own bindings, then `global`'s; the
+    /// prompt has only its own.
+    public func resolve(context: KeyContext, keys: [Key]) -> Resolution {
+        (screens[context] ?? Table([])).resolve(keys)
     }
 
-    /// Resolves in a context, then in `global`; the prompt has no global bindings.
-    public func resolve(context: KeyContext, keys: [Key]) -> Resolution {
-        resolve(keys: keys, contexts: Self.lookupOrder(for: context))
+    /// What the keys pressed so far run, looking through `contexts`, most specific first
+    /// (`[.list, .global]`).
+    public func resolve(keys: [Key], contexts: [KeyContext]) -> Resolution {
+        if let first = contexts.first, contexts == Self.lookupOrder(for: first) {
+            return resolve(context: first, keys: keys)
+        }
+        return Table(merged(contexts)).resolve(keys)
     }
 
     /// `[context, .global]`; `[.prompt]` and `[.global]` alone.
@@ -108,16 +166,10 @@ public struct KeyMap: Sendable, Equatable {
 
     // MARK: Keys for a command
 
-    /// Every key sequence that runs `command` (with any arguments) on a screen, in binding order:
-    /// the context's own, then `global`'s, leaving out sequences the context hides or takes.
+    /// Every key sequence that runs `command` (with any arguments) on a screen, in order: the
+    /// screen's own, then those it sees from `global`.
     public func keys(for command: CommandName, context: KeyContext) -> [[Key]] {
-        let order = Self.lookupOrder(for: context)
-        return order.flatMap { bindings(in: $0) }.compactMap { binding in
-            guard let invocation = binding.invocation, invocation.name == command,
-                resolve(keys: binding.keys, contexts: order) == .command(invocation)
-            else { return nil }
-            return binding.keys
-        }
+        (screens[context]?.bindings ?? []).filter { $0.invocation.name == command }.map(\.keys)
     }
 
     /// The label of the first key that runs `command` on a screen, for status-bar hints such as
