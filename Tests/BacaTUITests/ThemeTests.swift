@@ -210,7 +210,8 @@ struct ThemeTests {
         let (theme, warning) = ThemeLoader(userDirectory: nil, builtInDirectory: folder).loadOrDefault("broken")
         #expect(theme == Theme.default)
         #expect(warning?.contains("broken.toml") == true)
-        #expect(ThemeLoader(userDirectory: nil, builtInDirectory: folder).loadOrDefault("nothing").warning?.contains("'nothing'") == true)
+        let missing = ThemeLoader(userDirectory: nil, builtInDirectory: folder).loadOrDefault("nothing").warning
+        #expect(missing == "tema tidak ditemukan: 'nothing' (ada: broken, default) — memakai tema default")
     }
 
     @Test func loadsByPath() throws {

@@ -64,15 +64,16 @@ public struct BacaConfig: Sendable {
 
         var config = BacaConfig()
         for key in table.keys {
+            guard let value = table[key] else { continue }
             switch key {
             case "theme":
-                if let name = table[key]?.string, !name.isEmpty {
+                if let name = value.string, !name.isEmpty {
                     config.theme = name
                 } else {
                     config.warnings.append("\(file): 'theme' harus berupa nama tema, misalnya theme = \"dark\"")
                 }
             case "keys":
-                let bindings = KeyBindingsParser.parse(table[key]!, order: TOMLKeyOrder.scan(source), file: file)
+                let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file)
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
             default:

@@ -3,7 +3,8 @@ import Foundation
 /// Why a theme could not be loaded, as one line that names the file and the key or line:
 /// `themes/broken.toml: baris 3: …`, `gelap.toml: atribut gaya tidak dikenal 'blnk' di 'list.focus'`.
 public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file as shown to the reader (home shortened to `~`, the working directory left out).
+    /// The file as shown to the reader (home shortened to `~`, the working directory left out);
+    /// empty when no file is to blame (a theme name that matches no file).
     public var file: String
     public var message: String
 
@@ -12,7 +13,7 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String { "\(file): \(message)" }
+    public var description: String { file.isEmpty ? message : "\(file): \(message)" }
 }
 
 // MARK: - Paths as shown

@@ -148,7 +148,7 @@ public struct ThemeLoader: Sendable {
         }
         if reference == "default" { return DefaultTheme.document }
         let known = availableThemes().map(\.name).joined(separator: ", ")
-        throw ThemeError(file: requester?.file ?? reference, message: "tema tidak ditemukan: '\(reference)' (ada: \(known))")
+        throw ThemeError(file: requester?.file ?? "", message: "tema tidak ditemukan: '\(reference)' (ada: \(known))")
     }
 
     /// An absolute path without `.`, `..` or symbolic links, so that one file has one name.
