@@ -52,6 +52,7 @@ enum DefaultTheme {
     "caption.marker" = "magenta"
     "caption.credit" = { modifiers = ["italic", "dim"] }
     "quote" = { fg = "green", modifiers = ["italic"] }
+    "quote.bar" = "cyan"
     "related" = { modifiers = ["underline"] }
     "disclaimer" = { modifiers = ["italic", "dim"] }
 
@@ -59,6 +60,7 @@ enum DefaultTheme {
     "summary.border" = "cyan"
     "summary.title" = { fg = "cyan", modifiers = ["bold"] }
     "summary.text" = "default"
+    "summary.bullet" = { fg = "cyan", modifiers = ["bold"] }
 
     # The article list
     "list.header" = { modifiers = ["bold", "reverse"] }
