@@ -31,7 +31,7 @@ let package = Package(
         // ncursesw, seen through a small C shim (macros and globals Swift cannot import).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
         // The ncurses backend and the terminal's lifecycle.
-        .target(name: "BacaTerminal", dependencies: ["BacaTUI", "CNcurses"]),
+        .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses"]),
         .executableTarget(
             name: "baca",
             dependencies: [

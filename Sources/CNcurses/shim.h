@@ -27,4 +27,43 @@ static inline int baca_color_pairs(void) { return COLOR_PAIRS; }
 static inline int baca_key_code_yes(void) { return KEY_CODE_YES; }
 static inline int baca_err(void) { return ERR; }
 
+// --- Added for BacaTerminal ---------------------------------------------------------------
+
+static inline WINDOW *baca_curscr(void) { return curscr; }
+static inline int baca_ok(void) { return OK; }
+
+// From <term.h>, which is not included because its many short macros (`lines`, `columns`, …)
+// would leak into everything after it.
+struct term;
+extern struct term *cur_term;
+extern int setupterm(const char *, int, int *);
+extern int del_curterm(struct term *);
+
+/// Looks a terminal type up in terminfo without touching the screen.
+/// Returns 2 when found (and sets *has_cup), else setupterm's error code:
+/// 1 hard-copy terminal, 0 not found, -1 no terminfo database.
+static inline int baca_probe_terminal(const char *name, int fd, int *has_cup) {
+    int err = 0;
+    *has_cup = 0;
+    if (setupterm(name, fd, &err) != OK) {
+        return err;
+    }
+    char *cup = tigetstr("cup");
+    *has_cup = (cup != NULL && cup != (char *)-1);
+    del_curterm(cur_term);
+    return 2;
+}
+
+/// A terminfo string capability, or NULL when absent or not a string.
+static inline const char *baca_tigetstr(const char *name) {
+    char *s = tigetstr(name);
+    if (s == NULL || s == (char *)-1) return NULL;
+    return s;
+}
+
+
+/// The columns a wide character takes (glibc declares wcwidth only under _XOPEN_SOURCE).
+extern int wcwidth(wchar_t);
+static inline int baca_wcwidth(wchar_t c) { return wcwidth(c); }
+
 #endif

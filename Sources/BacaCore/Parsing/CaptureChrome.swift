@@ -38,14 +38,17 @@ enum CaptureChrome {
         return key.dropFirst("intinya sih".count).unicodeScalars.allSatisfy { ".…: ".unicodeScalars.contains($0) }
     }
 
-    /// The English note about community writers, shown dimmed at the end: a line that opens
-    /// `This article` and speaks of community writers. An Indonesian paragraph that merely
-    /// mentions them stays in the text.
+    /// The English note about community writers, shown dimmed at the end: an English line that
+    /// opens `This article` (or `This piece`, `This story` …) and speaks of the community and of
+    /// the editors who reviewed it. An Indonesian paragraph that merely mentions them stays in
+    /// the text.
     static func isDisclaimer(_ line: CaptureLine) -> Bool {
         guard let first = line.text.unicodeScalars.first, first == "T" || first == "t",
-              line.text.prefix(12).lowercased() == "this article"
+              line.text.prefix(5).lowercased() == "this "
         else { return false }
-        return line.text.lowercased().contains("community writer")
+        let text = line.text.lowercased()
+        guard text.contains("community") else { return false }
+        return ["editor", "edited", "review", "idn times"].contains { text.contains($0) }
     }
 
     /// The title of a `Baca Juga: <title>` line: `""` when the title is on the next line,

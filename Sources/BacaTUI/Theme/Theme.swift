@@ -49,6 +49,14 @@ public struct Theme: Sendable, Equatable {
         self.isMonochrome = isMonochrome
     }
 
-    /// The style for a name, falling back from `list.focus` to `list` to `text`.
-    public func style(for name: StyleName) -> TextStyle { fatalError("unimplemented") }
+    /// The style for a name, falling back from `list.focus` to `list` to `text`, then to the
+    /// terminal's plain style.
+    public func style(for name: StyleName) -> TextStyle {
+        var current: StyleName? = name
+        while let candidate = current {
+            if let style = styles[candidate] { return style }
+            current = candidate.parent
+        }
+        return styles[.text] ?? TextStyle()
+    }
 }

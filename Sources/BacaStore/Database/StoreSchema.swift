@@ -1,0 +1,116 @@
+import GRDB
+
+// MARK: - Schema
+
+/// The repository's tables and their migrations.
+///
+/// ```
+/// article        one row an article: the list columns first, then the text the search index
+///                reads (`keyPointsText`, `bodyText`), then the whole article as JSON (`body`).
+///                Large columns come last so list queries never walk their overflow pages.
+/// article_state  read, starred and the reading position, keyed by article id. Kept apart so
+///                a re-import (an UPDATE of `article`) never resets it.
+/// article_fts    FTS5 over title, key points and body text; external content on `article`,
+///                kept in sync by triggers, diacritics and case folded.
+/// ```
+///
+/// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
+/// recognised both by an unknown migration identifier and by a version above ours.
+struct StoreSchema: Sendable {
+    /// The migrations, in order.
+    private(set) var migrator: DatabaseMigrator
+    /// The schema version this build writes: the number of the last migration.
+    private(set) var version: Int
+
+    /// The schema of this build of baca.
+    static let current: StoreSchema = {
+        var schema = StoreSchema(migrator: DatabaseMigrator(), version: 0)
+        schema.register("v1-articles", version: 1, createVersion1)
+        return schema
+    }()
+
+    /// The identifiers of every known migration.
+    var identifiers: [String] { migrator.migrations }
+
+    /// Adds a migration that leaves the schema at `version`.
+    mutating func register(
+        _ identifier: String, version: Int, _ migrate: @escaping @Sendable (Database) throws -> Void
+    ) {
+        precondition(version > self.version, "schema versions must grow")
+        migrator.registerMigration(identifier) { db in
+            try migrate(db)
+            try db.execute(sql: "PRAGMA user_version = \(version)")
+        }
+        self.version = version
+    }
+
+    /// A copy with one more migration running `sql`: what a newer baca would have (tests).
+    func adding(_ identifier: String, version: Int, sql: String) -> StoreSchema {
+        var schema = self
+        schema.register(identifier, version: version) { db in try db.execute(sql: sql) }
+        return schema
+    }
+
+    // MARK: Version 1
+
+    private static func createVersion1(_ db: Database) throws {
+        try db.create(table: "article") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("title", .text).notNull()
+            // The title folded for sorting: lowercased, diacritics removed.
+            t.column("titleKey", .text).notNull().indexed()
+            t.column("location", .text)
+            t.column("outlet", .text)
+            // yyyy-mm-dd
+            t.column("publishedAt", .text)
+            t.column("author", .text)
+            t.column("editor", .text)
+            t.column("keyPoints", .jsonText).notNull()
+            t.column("leadExcerpt", .text)
+            t.column("wordCount", .integer).notNull()
+            t.column("sourcePath", .text).unique()
+            t.column("contentHash", .text).notNull().indexed()
+            t.column("importedAt", .datetime).notNull()
+            // "<day> <importedAt>": see `ArticleRecord.sortKey(publishedAt:importedAt:)`.
+            t.column("sortKey", .text).notNull().indexed()
+            t.column("keyPointsText", .text).notNull()
+            t.column("bodyText", .text).notNull()
+            t.column("body", .jsonText).notNull()
+        }
+
+        try db.create(table: "article_state") { t in
+            t.primaryKey("articleId", .integer).references("article", onDelete: .cascade)
+            t.column("read", .boolean).notNull().defaults(to: false)
+            t.column("starred", .boolean).notNull().defaults(to: false)
+            t.column("positionSection", .integer)
+            t.column("positionBlock", .integer)
+            t.column("updatedAt", .datetime).notNull()
+        }
+        // The starred list starts from the few starred states instead of walking every article.
+        try db.execute(sql: "CREATE INDEX article_state_on_starred ON article_state (articleId) WHERE starred = 1")
+
+        // External content: the index stores no second copy of the text; snippet() reads it
+        // back from `article`. The triggers are the only writers of the index.
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, keyPointsText, bodyText,
+                content = 'article', content_rowid = 'id',
+                tokenize = 'unicode61 remove_diacritics 2'
+            );
+            CREATE TRIGGER article_fts_after_insert AFTER INSERT ON article BEGIN
+                INSERT INTO article_fts (rowid, title, keyPointsText, bodyText)
+                VALUES (new.id, new.title, new.keyPointsText, new.bodyText);
+            END;
+            CREATE TRIGGER article_fts_after_delete AFTER DELETE ON article BEGIN
+                INSERT INTO article_fts (article_fts, rowid, title, keyPointsText, bodyText)
+                VALUES ('delete', old.id, old.title, old.keyPointsText, old.bodyText);
+            END;
+            CREATE TRIGGER article_fts_after_update AFTER UPDATE OF title, keyPointsText, bodyText ON article BEGIN
+                INSERT INTO article_fts (article_fts, rowid, title, keyPointsText, bodyText)
+                VALUES ('delete', old.id, old.title, old.keyPointsText, old.bodyText);
+                INSERT INTO article_fts (rowid, title, keyPointsText, bodyText)
+                VALUES (new.id, new.title, new.keyPointsText, new.bodyText);
+            END;
+            """)
+    }
+}

@@ -1,0 +1,160 @@
+import BacaCore
+import Foundation
+
+/// What happened to one file of an import.
+public struct FileImportReport: Sendable, Equatable {
+    public enum Status: Sendable, Equatable {
+        case imported(id: Int64)
+        case updated(id: Int64)
+        case unchanged(id: Int64)
+        case failed(reason: String)
+    }
+
+    public var path: String
+    public var status: Status
+    /// Set when the file was not UTF-8 and had to be decoded otherwise.
+    public var decodedFrom: TextEncodingName?
+
+    /// `imported`, `updated`, `unchanged` or `failed: reason`, as the CLI prints it.
+    public var statusText: String {
+        switch status {
+        case .imported: return "imported"
+        case .updated: return "updated"
+        case .unchanged: return "unchanged"
+        case .failed(let reason): return "failed: \(reason)"
+        }
+    }
+
+    public var failed: Bool {
+        if case .failed = status { return true }
+        return false
+    }
+}
+
+/// Totals of an import, for the summary line.
+public struct ImportSummary: Sendable, Equatable {
+    public var imported = 0
+    public var updated = 0
+    public var unchanged = 0
+    public var failed = 0
+
+    public init() {}
+
+    public mutating func add(_ report: FileImportReport) {
+        switch report.status {
+        case .imported: imported += 1
+        case .updated: updated += 1
+        case .unchanged: unchanged += 1
+        case .failed: failed += 1
+        }
+    }
+
+    /// `12 files: 10 imported, 1 updated, 1 unchanged, 0 failed`.
+    public var line: String {
+        let total = imported + updated + unchanged + failed
+        return "\(total) \(total == 1 ? "file" : "files"): \(imported) imported, \(updated) updated, "
+            + "\(unchanged) unchanged, \(failed) failed"
+    }
+}
+
+/// Imports capture files and folders of them into a repository, one transaction a file.
+public struct FileImporter: Sendable {
+    public let store: ArticleStore
+    /// File name endings that count as captures when a folder is walked.
+    public var captureExtensions: Set<String> = ["txt"]
+
+    public init(store: ArticleStore) { self.store = store }
+
+    /// The capture files that `paths` name: files as given, folders walked recursively (sorted,
+    /// symlinked folders followed once, loops skipped). Paths that do not exist are returned too,
+    /// so that the import reports them.
+    public func captureFiles(in paths: [String]) -> [String] {
+        var files: [String] = []
+        var visitedFolders = Set<String>()
+        for path in paths {
+            collect(path, explicit: true, into: &files, visited: &visitedFolders)
+        }
+        return files
+    }
+
+    private func collect(_ path: String, explicit: Bool, into files: inout [String], visited: inout Set<String>) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            if explicit { files.append(path) }
+            return
+        }
+        guard isDirectory.boolValue else {
+            if explicit || captureExtensions.contains((path as NSString).pathExtension.lowercased()) {
+                files.append(path)
+            }
+            return
+        }
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard visited.insert(resolved).inserted else { return }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+        for entry in entries.sorted() where !entry.hasPrefix(".") {
+            collect((path as NSString).appendingPathComponent(entry), explicit: false, into: &files, visited: &visited)
+        }
+    }
+
+    /// Imports one file; never throws: a failure is a report.
+    public func importFile(atPath path: String) -> FileImportReport {
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: absolute)
+            if let size = attributes[.size] as? Int, size > CaptureLoader.maximumBytes {
+                return FileImportReport(
+                    path: path,
+                    status: .failed(reason: CaptureError.tooLarge(bytes: size, limit: CaptureLoader.maximumBytes).description))
+            }
+            if attributes[.type] as? FileAttributeType == .typeDirectory {
+                return FileImportReport(path: path, status: .failed(reason: "is a folder"))
+            }
+            data = try Data(contentsOf: URL(fileURLWithPath: absolute))
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: Self.readFailure(error, path: absolute)))
+        }
+        let loaded: LoadedCapture
+        do {
+            loaded = try CaptureLoader.load(data)
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: error.description))
+        }
+        let decodedFrom = loaded.encoding == .utf8 ? nil : loaded.encoding
+        do {
+            let status: FileImportReport.Status
+            switch try store.importArticle(loaded.article, sourcePath: absolute) {
+            case .imported(let id): status = .imported(id: id)
+            case .updated(let id): status = .updated(id: id)
+            case .unchanged(let id): status = .unchanged(id: id)
+            }
+            return FileImportReport(path: path, status: status, decodedFrom: decodedFrom)
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: "\(error)"), decodedFrom: decodedFrom)
+        }
+    }
+
+    /// Imports every capture that `paths` name, calling `report` after each file.
+    @discardableResult
+    public func importPaths(_ paths: [String], report: (FileImportReport) -> Void = { _ in }) -> ImportSummary {
+        var summary = ImportSummary()
+        for file in captureFiles(in: paths) {
+            let result = importFile(atPath: file)
+            summary.add(result)
+            report(result)
+        }
+        return summary
+    }
+
+    static func readFailure(_ error: any Error, path: String) -> String {
+        let nsError = error as NSError
+        let posix = (nsError.userInfo[NSUnderlyingErrorKey] as? NSError)?.code ?? nsError.code
+        switch posix {
+        case Int(ENOENT), NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file"
+        case Int(EACCES), NSFileReadNoPermissionError: return "permission denied"
+        case Int(EISDIR): return "is a folder"
+        default: return "cannot read the file (\(nsError.localizedDescription))"
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import BacaCore
+import Foundation
+import GRDB
+
+// MARK: - Article record
+
+/// A row of `article`: the article as JSON plus the columns lists, sorting and search read.
+///
+/// Everything but `id`, `sourcePath` and `importedAt` is derived from the `Article` by
+/// `init(article:sourcePath:importedAt:)`; the JSON in `body` is what `article(id:)` decodes.
+struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "article"
+
+    var id: Int64?
+    var title: String
+    var titleKey: String
+    var location: String?
+    var outlet: String?
+    /// `yyyy-mm-dd`.
+    var publishedAt: String?
+    var author: String?
+    var editor: String?
+    /// The key points as a JSON array of strings.
+    var keyPoints: String
+    var leadExcerpt: String?
+    var wordCount: Int
+    var sourcePath: String?
+    /// SHA-256 of the canonical JSON, in hexadecimal.
+    var contentHash: String
+    var importedAt: Date
+    var sortKey: String
+    var keyPointsText: String
+    var bodyText: String
+    /// The whole `Article` as canonical JSON.
+    var body: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let title = Column(CodingKeys.title)
+        static let titleKey = Column(CodingKeys.titleKey)
+        static let publishedAt = Column(CodingKeys.publishedAt)
+        static let sourcePath = Column(CodingKeys.sourcePath)
+        static let contentHash = Column(CodingKeys.contentHash)
+        static let importedAt = Column(CodingKeys.importedAt)
+        static let sortKey = Column(CodingKeys.sortKey)
+        static let body = Column(CodingKeys.body)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+extension ArticleRecord {
+    /// The row for `article`, imported from `sourcePath` at `importedAt`.
+    init(article: Article, sourcePath: String?, importedAt: Date) throws {
+        let json = try ArticleRecord.canonicalJSON(article)
+        self.init(
+            id: nil,
+            title: article.title,
+            titleKey: ArticleRecord.titleKey(article.title),
+            location: article.location,
+            outlet: article.outlet,
+            publishedAt: article.publishedAt?.iso,
+            author: article.author,
+            editor: article.editor,
+            keyPoints: String(decoding: try JSONEncoder().encode(article.keyPoints), as: UTF8.self),
+            leadExcerpt: ArticleRecord.leadExcerpt(of: article),
+            wordCount: article.wordCount,
+            sourcePath: sourcePath,
+            contentHash: SHA256.hexDigest(of: json),
+            importedAt: importedAt,
+            sortKey: ArticleRecord.sortKey(publishedAt: article.publishedAt, importedAt: importedAt),
+            keyPointsText: article.keyPoints.joined(separator: "\n"),
+            bodyText: article.bodyText,
+            body: String(decoding: json, as: UTF8.self))
+    }
+
+    /// Moves the row to another import time (an update keeps the first import's time).
+    mutating func setImportedAt(_ date: Date) {
+        importedAt = date
+        sortKey = ArticleRecord.sortKey(publishedAt: publishedAt.flatMap(CalendarDate.init(iso:)), importedAt: date)
+    }
+
+    /// The article decoded from `body`.
+    func decodedArticle() throws -> Article {
+        try JSONDecoder().decode(Article.self, from: Data(body.utf8))
+    }
+
+    // MARK: Derived columns
+
+    /// The article's JSON with sorted keys: equal articles give equal bytes, so equal hashes.
+    static func canonicalJSON(_ article: Article) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(article)
+    }
+
+    /// Orders the newest list: the day (`publishedAt`, else the local day of the import), then
+    /// the import time, both as text that sorts like time. The index on it (with the rowid SQLite
+    /// appends to every index) serves `ORDER BY sortKey DESC, id DESC` without sorting.
+    static func sortKey(publishedAt: CalendarDate?, importedAt: Date) -> String {
+        let day = publishedAt?.iso ?? localDay(of: importedAt).iso
+        let stamp = String.fromDatabaseValue(importedAt.databaseValue) ?? ""
+        return "\(day) \(stamp)"
+    }
+
+    /// The title lowercased and without diacritics, for the title order.
+    static func titleKey(_ title: String) -> String {
+        title.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
+
+    /// The lead's first paragraph without the dateline, else the first paragraph anywhere.
+    static func leadExcerpt(of article: Article) -> String? {
+        let blocks = (article.lead?.blocks ?? []) + article.sections.flatMap(\.blocks)
+        for block in blocks {
+            guard case .paragraph(let text) = block else { continue }
+            let excerpt = removingDateline(from: text, location: article.location, outlet: article.outlet)
+            if !excerpt.isEmpty { return excerpt }
+        }
+        return nil
+    }
+
+    /// `Jakarta, IDN Times - Hujan …` → `Hujan …` (when the dateline names this article's outlet).
+    static func removingDateline(from text: String, location: String?, outlet: String?) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let outlet, !outlet.isEmpty else { return trimmed }
+        var prefixes: [String] = []
+        if let location, !location.isEmpty { prefixes.append("\(location), \(outlet)") }
+        prefixes.append(outlet)
+        for prefix in prefixes where trimmed.hasPrefix(prefix) {
+            var rest = trimmed.dropFirst(prefix.count)
+            let dashes: Set<Character> = ["-", "–", "—"]
+            let leading = rest.prefix(while: { $0 == " " })
+            guard let dash = rest.dropFirst(leading.count).first, dashes.contains(dash) else { continue }
+            rest = rest.dropFirst(leading.count + 1)
+            return rest.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return trimmed
+    }
+
+    private static func localDay(of date: Date) -> CalendarDate {
+        let parts = Calendar(identifier: .gregorian).dateComponents(in: .current, from: date)
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? CalendarDate(year: 1970, month: 1, day: 1)!
+    }
+}

@@ -1,0 +1,36 @@
+import BacaStore
+import Foundation
+
+/// What the reader needs from outside: the repository, the key bindings, the themes and where
+/// to keep its small files. Tests build one with an in-memory repository and no files.
+public struct AppEnvironment {
+    public var store: ArticleStore
+    public var keyMap: KeyMap
+    public var theme: Theme
+    /// Loads a theme by name or path for `:theme`; throws a one-line error.
+    public var loadTheme: (String) throws -> Theme
+    /// Where search and command history are kept across runs; nil keeps them in memory.
+    public var historyDirectory: URL?
+    /// Where the reader remembers small preferences (the summary/full choice); nil: in memory.
+    public var preferencesFile: URL?
+    /// Messages to show at start-up (config warnings).
+    public var startupMessages: [String]
+    /// True for `--demo`: a throwaway repository of the sample articles.
+    public var isDemo: Bool
+
+    public init(
+        store: ArticleStore, keyMap: KeyMap, theme: Theme,
+        loadTheme: @escaping (String) throws -> Theme,
+        historyDirectory: URL? = nil, preferencesFile: URL? = nil,
+        startupMessages: [String] = [], isDemo: Bool = false
+    ) {
+        self.store = store
+        self.keyMap = keyMap
+        self.theme = theme
+        self.loadTheme = loadTheme
+        self.historyDirectory = historyDirectory
+        self.preferencesFile = preferencesFile
+        self.startupMessages = startupMessages
+        self.isDemo = isDemo
+    }
+}

@@ -1,0 +1,95 @@
+import BacaCore
+import BacaStore
+
+/// The rows of the article list, read from the repository a page at a time.
+///
+/// Holds only the pages the screen has asked for, so a list of 100,000 articles costs a few
+/// pages of memory and a key press never re-reads the repository.
+final class ArticleListModel {
+    let store: ArticleStore
+    private(set) var scope: ListScope = .all
+    private(set) var sort: ListSort = .newest
+    /// The active full-text search, or nil for the plain list.
+    private(set) var query: String?
+    private(set) var count = 0
+    private(set) var counts = ArticleCounts(total: 0, unread: 0, starred: 0)
+
+    static let pageSize = 64
+    private var pages: [Int: [ArticleSummary]] = [:]
+
+    init(store: ArticleStore) {
+        self.store = store
+    }
+
+    /// Changes what the list shows and reads its size again.
+    func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil) throws {
+        if let scope { self.scope = scope }
+        if let sort { self.sort = sort }
+        if let query { self.query = query }
+        try reload()
+    }
+
+    /// Drops the cached pages and reads the counts again (after an import or another process's write).
+    func reload() throws {
+        pages.removeAll(keepingCapacity: true)
+        counts = try store.counts()
+        if let query {
+            count = try store.searchCount(query, scope: scope)
+        } else {
+            count = try store.count(scope: scope)
+        }
+    }
+
+    /// The row at `index`, reading its page when needed.
+    func row(at index: Int) -> ArticleSummary? {
+        guard index >= 0, index < count else { return nil }
+        let page = index / Self.pageSize
+        if pages[page] == nil {
+            pages[page] = (try? loadPage(page)) ?? []
+            if pages.count > 16 {
+                // Keep memory flat when paging through a long list: drop the farthest pages.
+                let far = pages.keys.sorted { abs($0 - page) > abs($1 - page) }.prefix(pages.count - 16)
+                for key in far { pages[key] = nil }
+            }
+        }
+        let rows = pages[page] ?? []
+        let offset = index - page * Self.pageSize
+        return offset < rows.count ? rows[offset] : nil
+    }
+
+    private func loadPage(_ page: Int) throws -> [ArticleSummary] {
+        let offset = page * Self.pageSize
+        if let query {
+            return try store.search(query, scope: scope, offset: offset, limit: Self.pageSize).map(\.summary)
+        }
+        return try store.summaries(scope: scope, sort: sort, offset: offset, limit: Self.pageSize)
+    }
+
+    /// Looks for the article among the rows near `index` (within the cached and adjacent pages).
+    func index(of id: Int64, near index: Int, radius: Int = 2 * ArticleListModel.pageSize) -> Int? {
+        guard count > 0 else { return nil }
+        let low = max(0, index - radius)
+        let high = min(count - 1, index + radius)
+        guard low <= high else { return nil }
+        for candidate in low...high where row(at: candidate)?.id == id {
+            return candidate
+        }
+        return nil
+    }
+
+    /// Changes a cached row in place (after marking it read or starred) without a reload.
+    func updateRow(id: Int64, _ change: (inout ArticleSummary) -> Void) {
+        for (page, rows) in pages {
+            if let offset = rows.firstIndex(where: { $0.id == id }) {
+                var updated = rows
+                change(&updated[offset])
+                pages[page] = updated
+            }
+        }
+    }
+
+    /// Reads the counts again without dropping the pages.
+    func refreshCounts() {
+        if let fresh = try? store.counts() { counts = fresh }
+    }
+}

@@ -1,0 +1,126 @@
+import BacaCore
+import BacaStore
+
+/// An open article: its layout for the current width and mode, the scroll position and the
+/// in-article search.
+struct ReaderModel {
+    var stored: StoredArticle
+    var mode: ArticleViewMode
+    /// The first layout line on screen.
+    var top = 0
+    var search: ReaderSearch?
+    /// A reading position to restore once the next layout exists.
+    var pendingPosition: ReadingPosition?
+    /// Where the full view was when the reader switched to the summary view.
+    var fullViewPosition: ReadingPosition?
+    private(set) var layout: ArticleLayout?
+
+    init(stored: StoredArticle, mode: ArticleViewMode) {
+        self.stored = stored
+        self.mode = mode
+        self.pendingPosition = stored.state.position
+        self.fullViewPosition = stored.state.position
+    }
+
+    var article: Article { stored.article }
+
+    /// Lays the article out again when the width or the mode changed, keeping the reader on the
+    /// block that was at the top of the window.
+    mutating func prepareLayout(width: Int) {
+        if let layout, layout.width == width, layout.mode == mode { return }
+        // Keep the reader on the same block: only a full-view layout says which block that is.
+        let anchor = pendingPosition ?? (layout?.mode == .full && mode == .full ? position : nil)
+        let fresh = ArticleLayout.make(article: article, width: width, mode: mode)
+        layout = fresh
+        if let anchor {
+            top = Self.line(of: anchor, in: fresh) ?? 0
+        }
+        pendingPosition = nil
+        if let query = search?.query {
+            search = ReaderSearch(query: query, layout: fresh, preferredLine: top)
+        }
+    }
+
+    /// The block at the top of the window, for saving where the reader left off.
+    var position: ReadingPosition? {
+        guard let layout, !layout.lines.isEmpty, mode == .full else { return pendingPosition }
+        let index = min(top, layout.lines.count - 1)
+        for line in layout.lines[index...] {
+            if let section = line.sectionIndex {
+                return ReadingPosition(sectionIndex: section, blockIndex: line.blockIndex ?? -1)
+            }
+        }
+        return nil
+    }
+
+    static func line(of position: ReadingPosition, in layout: ArticleLayout) -> Int? {
+        if position.blockIndex < 0 {
+            return position.sectionIndex < layout.sectionStartLines.count
+                ? layout.sectionStartLines[position.sectionIndex] : nil
+        }
+        if let exact = layout.lines.firstIndex(where: {
+            $0.sectionIndex == position.sectionIndex && $0.blockIndex == position.blockIndex
+        }) {
+            return exact
+        }
+        return position.sectionIndex < layout.sectionStartLines.count
+            ? layout.sectionStartLines[position.sectionIndex] : nil
+    }
+
+    var lineCount: Int { layout?.lines.count ?? 0 }
+
+    /// Scrolls to `line`, clamped so the last page stays full. A jump (`allowOverscroll`) may
+    /// bring any line to the top, so the last section's heading can stand at the top too; line
+    /// movements from there keep that position instead of snapping back.
+    mutating func scroll(to line: Int, viewHeight: Int, allowOverscroll: Bool = false) {
+        let maxTop = max(0, lineCount - viewHeight)
+        let limit = allowOverscroll ? max(0, lineCount - 1) : max(maxTop, min(top, max(0, lineCount - 1)))
+        top = min(max(0, line), limit)
+    }
+
+    /// The section shown at the top of the window (for the status bar and `]`/`[`).
+    func currentSectionIndex() -> Int? {
+        guard let layout else { return nil }
+        return layout.sectionIndex(atLine: top)
+    }
+}
+
+/// Matches of a search inside the open article, by layout line.
+struct ReaderSearch {
+    struct Match: Equatable {
+        var line: Int
+        /// Display columns of the match within the line's text.
+        var columns: Range<Int>
+    }
+
+    let query: String
+    private(set) var matches: [Match] = []
+    var current: Int?
+
+    init(query: String, layout: ArticleLayout, preferredLine: Int = 0) {
+        self.query = query
+        for (lineIndex, line) in layout.lines.enumerated() {
+            let text = line.text
+            for range in TextFolding.matches(of: query, in: text) {
+                let start = String(text[..<range.lowerBound]).displayWidth
+                let width = String(text[range]).displayWidth
+                matches.append(Match(line: lineIndex, columns: start..<(start + width)))
+            }
+        }
+        current = matches.firstIndex { $0.line >= preferredLine } ?? (matches.isEmpty ? nil : 0)
+    }
+
+    mutating func step(_ delta: Int) {
+        guard !matches.isEmpty else { return }
+        let index = current ?? 0
+        current = ((index + delta) % matches.count + matches.count) % matches.count
+    }
+
+    func matches(onLine line: Int) -> [(columns: Range<Int>, isCurrent: Bool)] {
+        var result: [(Range<Int>, Bool)] = []
+        for (index, match) in matches.enumerated() where match.line == line {
+            result.append((match.columns, index == current))
+        }
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import TOMLKit
+
+/// The user's `config.toml`: the theme, and key bindings laid over the defaults.
+///
+/// ```toml
+/// theme = "dark"
+///
+/// [keys.list]
+/// "ctrl-n" = "move-down"
+/// "j" = "none"               # unbind
+///
+/// [keys.reader]
+/// "x" = "goto-section 3"
+/// ```
+///
+/// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
+/// command, key or context) becomes a one-line warning naming the file, and the defaults stand.
+public struct BacaConfig: Sendable {
+    /// The theme the file asks for; nil when it names none.
+    public var theme: String?
+    /// The default bindings with the user's laid over them.
+    public var keyMap: KeyMap
+    /// One line each: `~/.config/baca/config.toml: [keys.list] "j": perintah tidak dikenal: mvoe`.
+    public var warnings: [String]
+
+    public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
+        self.theme = theme
+        self.keyMap = keyMap
+        self.warnings = warnings
+    }
+
+    // MARK: Where
+
+    /// `$XDG_CONFIG_HOME/baca/config.toml`, else `~/.config/baca/config.toml`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        BacaPaths.configDirectory(environment: environment).map { $0 + "/config.toml" }
+    }
+
+    // MARK: Loading
+
+    /// Reads the config at `path` (nil: the default path). A missing file gives the defaults and
+    /// no warning.
+    public static func load(
+        path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> BacaConfig {
+        guard let path = path ?? defaultPath(environment: environment) else { return BacaConfig() }
+        let file = DisplayPath.shorten(path)
+        guard FileManager.default.fileExists(atPath: path) else { return BacaConfig() }
+        guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
+            return BacaConfig(warnings: ["\(file): tidak bisa dibaca (bukan UTF-8?); memakai pengaturan bawaan"])
+        }
+        return parse(source, file: file)
+    }
+
+    /// Reads config text; `file` names it in warnings.
+    public static func parse(_ source: String, file: String) -> BacaConfig {
+        let table: TOMLTable
+        do {
+            table = try TOMLTable(string: source)
+        } catch {
+            return BacaConfig(warnings: [TOMLErrorText.describe(error, file: file) + "; memakai pengaturan bawaan"])
+        }
+
+        var config = BacaConfig()
+        for key in table.keys {
+            guard let value = table[key] else { continue }
+            switch key {
+            case "theme":
+                if let name = value.string, !name.isEmpty {
+                    config.theme = name
+                } else {
+                    config.warnings.append("\(file): 'theme' harus berupa nama tema, misalnya theme = \"dark\"")
+                }
+            case "keys":
+                let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file)
+                config.keyMap.apply(bindings.changes, first: true)
+                config.warnings += bindings.warnings
+            default:
+                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, [keys.*])")
+            }
+        }
+        return config
+    }
+}

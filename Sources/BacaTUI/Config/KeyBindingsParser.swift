@@ -1,0 +1,66 @@
+import Foundation
+import TOMLKit
+
+/// One binding a `[keys.CONTEXT]` table asks for; a nil invocation unbinds.
+struct KeyBindingChange: Sendable, Equatable {
+    var context: KeyContext
+    var keys: [Key]
+    var invocation: CommandInvocation?
+}
+
+/// Reads the `[keys.*]` tables shared by the default keymap and the user's config:
+///
+/// ```toml
+/// [keys.list]
+/// "ctrl-n" = "move-down"      # a key name, or names separated by spaces ("g g")
+/// "x" = "filter starred"      # a command with its arguments, as after ':'
+/// "j" = "none"                # or "": unbind (and hide a global binding of the same key)
+/// ```
+///
+/// Problems become warnings naming the file and the binding; the rest still applies.
+enum KeyBindingsParser {
+    static func parse(_ keys: TOMLValueConvertible, order: [String: [String]], file: String) -> (changes: [KeyBindingChange], warnings: [String]) {
+        var changes: [KeyBindingChange] = []
+        var warnings: [String] = []
+        guard let table = keys.table else {
+            return ([], ["\(file): 'keys' harus berupa tabel, misalnya [keys.list]"])
+        }
+        let contextNames = KeyContext.allCases.map(\.rawValue).joined(separator: ", ")
+        for contextName in TOMLKeyOrder.sorted(table.keys, table: "keys", order: order) {
+            let section = "[keys.\(contextName)]"
+            guard let context = KeyContext(rawValue: contextName) else {
+                warnings.append("\(file): \(section): konteks tidak dikenal (pilih \(contextNames))")
+                continue
+            }
+            guard let bindings = table[contextName]?.table else {
+                warnings.append("\(file): \(section) harus berupa tabel tombol = \"perintah\"")
+                continue
+            }
+            for keyName in TOMLKeyOrder.sorted(bindings.keys, table: "keys.\(contextName)", order: order) {
+                let here = "\(file): \(section) \"\(keyName)\""
+                guard let sequence = KeySequence.parse(keyName) else {
+                    warnings.append("\(here): nama tombol tidak dikenal '\(KeySequence.unknownName(in: keyName) ?? keyName)'")
+                    continue
+                }
+                guard let value = bindings[keyName]?.string else {
+                    warnings.append("\(here): nilainya harus berupa perintah dalam tanda kutip, misalnya \"move-down\"")
+                    continue
+                }
+                switch command(value, context: context) {
+                case .success(let invocation):
+                    changes.append(KeyBindingChange(context: context, keys: sequence, invocation: invocation))
+                case .failure(let problem):
+                    warnings.append("\(here): \(problem)")
+                }
+            }
+        }
+        return (changes, warnings)
+    }
+
+    /// A binding's value: `none`/`""` unbinds; prompt editing commands belong in `[keys.prompt]`.
+    private static func command(_ value: String, context: KeyContext) -> Result<CommandInvocation?, CommandLineError> {
+        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed == "none" { return .success(nil) }
+        return CommandLineParser.parse(trimmed, allowingPromptCommands: context == .prompt).map { $0 }
+    }
+}

@@ -1,0 +1,167 @@
+import BacaCore
+import BacaStore
+
+extension App {
+    /// Width of the article text in the reader: the window less a margin, at most 100 columns
+    /// so lines stay readable on wide terminals.
+    var readerTextWidth: Int { max(10, min(size.columns - 2, 100)) }
+
+    /// Rows of article text on screen (all but the status bar); nil when the window is too small.
+    var readerHeight: Int? {
+        guard isLargeEnough else { return nil }
+        return max(1, size.rows - 1)
+    }
+
+    var isLargeEnough: Bool {
+        size.columns >= Self.minimumSize.columns && size.rows >= Self.minimumSize.rows
+    }
+
+    /// Draws the current state into a new frame.
+    public func render() -> (buffer: ScreenBuffer, cursor: CursorPosition?) {
+        var buffer = ScreenBuffer(size: size)
+        guard isLargeEnough else {
+            TooSmallView(size: size, minimum: Self.minimumSize).draw(into: &buffer)
+            return (buffer, nil)
+        }
+        switch screen {
+        case .list:
+            drawList(into: &buffer)
+        case .reader:
+            drawReader(into: &buffer)
+        case .tableOfContents:
+            drawReader(into: &buffer)
+            drawTableOfContents(into: &buffer)
+        case .help:
+            HelpView(sections: HelpContent.make(keyMap: keyMap), top: helpTop).draw(into: &buffer)
+            helpTop = min(helpTop, HelpView.maxTop(sections: HelpContent.make(keyMap: keyMap), size: size))
+        }
+        let cursor = drawBottomLine(into: &buffer)
+        return (buffer, cursor)
+    }
+
+    /// The status bar, a message, or the prompt; returns where the cursor goes.
+    func drawBottomLine(into buffer: inout ScreenBuffer) -> CursorPosition? {
+        let row = size.rows - 1
+        if let prompt {
+            buffer.fill(row: row, column: 0, width: size.columns, height: 1, style: .prompt)
+            let symbol = prompt.kind.symbol
+            let available = size.columns - 1 - symbol.displayWidth
+            let beforeCursor = String(prompt.characters[..<prompt.cursor])
+            // Scroll the text horizontally so the cursor stays visible.
+            var visible = prompt.text
+            var cursorColumn = beforeCursor.displayWidth
+            if cursorColumn > available {
+                var dropped = 0
+                var characters = Array(visible)
+                while cursorColumn - dropped > available, !characters.isEmpty {
+                    dropped += characters.removeFirst().displayWidth
+                }
+                visible = String(characters)
+                cursorColumn -= dropped
+            }
+            buffer.write(symbol, row: row, column: 0, style: .prompt)
+            buffer.write(visible, row: row, column: symbol.displayWidth, style: .prompt, maxWidth: available)
+            return CursorPosition(row: row, column: symbol.displayWidth + cursorColumn)
+        }
+        if let message {
+            buffer.fill(row: row, column: 0, width: size.columns, height: 1, style: message.isError ? .error : .status)
+            buffer.write(" " + message.text, row: row, column: 0, style: message.isError ? .error : .status, maxWidth: size.columns)
+            return nil
+        }
+        let (left, right) = statusText()
+        StatusBar(left: left, right: right).draw(into: &buffer, row: row)
+        return nil
+    }
+
+    /// The status bar's two halves for the current screen.
+    func statusText() -> (left: String, right: String) {
+        switch screen {
+        case .list, .help:
+            let hints = hintLine([
+                (.moveDown, "pindah"), (.open, "baca"), (.search, "cari"), (.help, "bantuan"), (.quit, "keluar"),
+            ], context: screen == .help ? .help : .list)
+            let position = list.count == 0 ? "0/0" : "\(listCursor + 1)/\(list.count)"
+            return (screen == .help ? "Bantuan · q tutup" : hints, position)
+        case .reader, .tableOfContents:
+            guard let reader, let layout = reader.layout else { return ("", "") }
+            var parts: [String] = []
+            let numbered = reader.article.sections.filter { $0.number != nil }.count
+            if let index = reader.currentSectionIndex() {
+                let section = reader.article.sections[index]
+                if let number = section.number {
+                    parts.append("bagian \(number)/\(numbered) · \(section.heading ?? "")")
+                } else {
+                    parts.append(numbered > 0 ? "pembuka · \(numbered) bagian" : "pembuka")
+                }
+            }
+            if reader.mode == .summary { parts.insert("ringkas", at: 0) }
+            if let search = reader.search {
+                if let current = search.current {
+                    parts.append("cocok \(current + 1)/\(search.matches.count)")
+                } else {
+                    parts.append("tidak ditemukan: \(search.query)")
+                }
+            }
+            let height = readerHeight ?? 1
+            let percent: Int
+            if layout.lines.count <= height {
+                percent = 100
+            } else {
+                percent = min(100, (reader.top + height) * 100 / layout.lines.count)
+            }
+            let hints = hintLine([
+                (.nextSection, "bagian"), (.toggleSummary, reader.mode == .full ? "ringkas" : "lengkap"),
+                (.back, "kembali"),
+            ], context: .reader)
+            return (parts.joined(separator: " · "), "\(hints)  \(percent)%")
+        }
+    }
+
+    /// `j pindah · Enter baca …` from the live keymap.
+    func hintLine(_ items: [(CommandName, String)], context: KeyContext) -> String {
+        items.compactMap { command, label in
+            guard let key = keyMap.hint(for: command, context: context) else { return nil }
+            if command == .nextSection, let back = keyMap.hint(for: .previousSection, context: context) {
+                return "\(key)/\(back) \(label)"
+            }
+            if command == .moveDown, let up = keyMap.hint(for: .moveUp, context: context) {
+                return "\(key)/\(up) \(label)"
+            }
+            return "\(key) \(label)"
+        }.joined(separator: " · ")
+    }
+}
+
+/// The notice shown while the window is below the minimum size.
+struct TooSmallView {
+    var size: TerminalSize
+    var minimum: TerminalSize
+
+    func draw(into buffer: inout ScreenBuffer) {
+        let lines = [
+            "Terminal terlalu kecil",
+            "\(size.columns)×\(size.rows), perlu \(minimum.columns)×\(minimum.rows)",
+        ]
+        let top = max(0, (size.rows - lines.count) / 2)
+        for (offset, line) in lines.enumerated() {
+            let text = line.truncated(toWidth: size.columns)
+            let column = max(0, (size.columns - text.displayWidth) / 2)
+            buffer.write(text, row: top + offset, column: column, style: offset == 0 ? .error : .dim)
+        }
+    }
+}
+
+/// A full-width bar with text on the left and right.
+struct StatusBar {
+    var left: String
+    var right: String
+
+    func draw(into buffer: inout ScreenBuffer, row: Int) {
+        let width = buffer.size.columns
+        buffer.fill(row: row, column: 0, width: width, height: 1, style: .status)
+        let rightText = right.truncated(toWidth: max(0, width / 2))
+        let rightWidth = rightText.displayWidth
+        buffer.write((" " + left).truncated(toWidth: max(0, width - rightWidth - 2)), row: row, column: 0, style: .status)
+        buffer.write(rightText, row: row, column: max(0, width - rightWidth - 1), style: .status)
+    }
+}

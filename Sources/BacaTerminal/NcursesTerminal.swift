@@ -1,0 +1,555 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import BacaCore
+import BacaTUI
+import CNcurses
+
+/// Starts the interactive session on the process's terminal.
+public enum TerminalSession {
+    /// Takes over the terminal: checks that stdin and stdout are terminals and that `TERM` can move
+    /// the cursor, switches to the alternate screen, and installs the signal handlers that put the
+    /// terminal back however the process ends. Call `stop()` on the result when done.
+    public static func start() throws -> NcursesTerminal {
+        try NcursesTerminal.start()
+    }
+}
+
+/// The ncurses terminal: shows frames (`TerminalBackend`), reads keys, and owns the terminal's
+/// lifecycle. Use it from one thread (the app's run loop).
+///
+/// A run loop:
+///
+///     let terminal = try TerminalSession.start()
+///     defer { terminal.stop() }
+///     while !terminal.shouldQuit {
+///         guard let event = terminal.nextEvent(timeout: 250) else { continue }
+///         ...; terminal.draw(frame, cursor: nil)
+///     }
+///     terminal.stop()
+///     terminal.exitIfSignalled()
+public final class NcursesTerminal: TerminalBackend {
+    private enum State { case running, suspended, stopped }
+
+    private var state: State = .running
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let outputFile: UnsafeMutablePointer<FILE>
+    private let inputFile: UnsafeMutablePointer<FILE>
+    private let outputFD: Int32
+    /// A `.resize` to report before reading input (after coming back from a suspension).
+    private var pendingResize = false
+
+    // Drawing.
+    private let colorCount: Int
+    private let canUseDefaultColors: Bool
+    private var theme: Theme?
+    private var styleCache: [StyleName: CursesStyle] = [:]
+    private var pairs: [ColorPairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
+    private var lastFrameSize: TerminalSize?
+    private var cursorShown: Bool?
+    private var text: [wchar_t] = []
+
+    private init(screen: OpaquePointer, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, outputFD: Int32) {
+        self.screen = screen
+        self.window = baca_stdscr()
+        self.inputFile = input
+        self.outputFile = output
+        self.outputFD = outputFD
+        if has_colors() {
+            start_color()
+            canUseDefaultColors = use_default_colors() == baca_ok()
+            colorCount = Int(baca_colors())
+        } else {
+            canUseDefaultColors = false
+            colorCount = 0
+        }
+    }
+
+    deinit { stop() }
+
+    // MARK: Starting
+
+    fileprivate static func start() throws -> NcursesTerminal {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw TerminalError.notATerminal
+        }
+        let termType = try checkTerminalType()
+        guard !SignalState.sessionExists.exchange(true, ordering: .sequentiallyConsistent) else {
+            throw TerminalError.alreadyRunning
+        }
+        useUTF8Locale()
+
+        var saved = termios()
+        let hasSaved = tcgetattr(STDOUT_FILENO, &saved) == 0
+        let outputFD = dup(STDOUT_FILENO)
+        let inputFD = dup(STDIN_FILENO)
+        guard outputFD >= 0, inputFD >= 0,
+              let output = fdopen(outputFD, "w"), let input = fdopen(inputFD, "r")
+        else {
+            if outputFD >= 0 { close(outputFD) }
+            if inputFD >= 0 { close(inputFD) }
+            SignalState.sessionExists.store(false, ordering: .sequentiallyConsistent)
+            throw TerminalError.notATerminal
+        }
+
+        // Handlers go in before newterm so that ncurses keeps its own hands off SIGINT, SIGTERM and
+        // SIGTSTP (it only installs where it finds the default). It still handles SIGWINCH.
+        SignalState.prepare()
+        SignalState.quitSignal.store(0, ordering: .sequentiallyConsistent)
+        SignalState.suspendRequested.store(false, ordering: .sequentiallyConsistent)
+        SignalState.continued.store(false, ordering: .sequentiallyConsistent)
+        SignalState.childRunning.store(false, ordering: .sequentiallyConsistent)
+        SignalState.inputThread.store(UInt(pthread_self()), ordering: .sequentiallyConsistent)
+        SignalState.prepareRestore(fd: outputFD, termios: hasSaved ? saved : nil, bytes: [])
+        SignalInstaller.installAll()
+        if !SignalState.atexitRegistered.exchange(true, ordering: .sequentiallyConsistent) {
+            atexit(restoreAtExit)
+        }
+
+        guard let screen = termType.withCString({ newterm($0, output, input) }) else {
+            SignalInstaller.uninstallAll()
+            SignalState.inputThread.store(0, ordering: .sequentiallyConsistent)
+            fclose(output)
+            fclose(input)
+            SignalState.sessionExists.store(false, ordering: .sequentiallyConsistent)
+            throw TerminalError.unsupportedTerminal(type: termType, reason: "ncurses could not set it up")
+        }
+        let terminal = NcursesTerminal(screen: screen, input: input, output: output, outputFD: outputFD)
+        terminal.setUpModes()
+        SignalState.prepareRestore(fd: outputFD, termios: hasSaved ? saved : nil, bytes: restoreSequence())
+        SignalState.screenActive.store(true, ordering: .sequentiallyConsistent)
+        // Enter the alternate screen with a blank frame.
+        werase(terminal.window)
+        wnoutrefresh(terminal.window)
+        doupdate()
+        return terminal
+    }
+
+    /// `TERM`, if terminfo knows it and it can address the cursor.
+    private static func checkTerminalType() throws -> String {
+        guard let raw = getenv("TERM"), raw.pointee != 0 else {
+            throw TerminalError.unsupportedTerminal(type: "", reason: "TERM is not set")
+        }
+        let name = String(cString: raw)
+        if name == "dumb" {
+            throw TerminalError.unsupportedTerminal(type: name, reason: "it cannot move the cursor; set TERM to your terminal's type, such as xterm-256color")
+        }
+        var hasCursorAddressing: Int32 = 0
+        let result = baca_probe_terminal(raw, STDOUT_FILENO, &hasCursorAddressing)
+        switch result {
+        case 2 where hasCursorAddressing != 0:
+            return name
+        case 2:
+            throw TerminalError.unsupportedTerminal(type: name, reason: "it cannot move the cursor; set TERM to your terminal's type, such as xterm-256color")
+        case 1:
+            throw TerminalError.unsupportedTerminal(type: name, reason: "it is a hard-copy terminal")
+        case -1:
+            throw TerminalError.unsupportedTerminal(type: name, reason: "no terminfo database was found (install ncurses-base or ncurses-term)")
+        default:
+            throw TerminalError.unsupportedTerminal(type: name, reason: "terminfo does not know it; try TERM=xterm-256color")
+        }
+    }
+
+    /// The character type comes from the environment; when that is not UTF-8, C.UTF-8 is tried.
+    /// Only LC_CTYPE is set: numbers and dates elsewhere in the process keep the C locale.
+    private static func useUTF8Locale() {
+        setlocale(LC_CTYPE, "")
+        if !localeIsUTF8() {
+            if setlocale(LC_CTYPE, "C.UTF-8") == nil {
+                setlocale(LC_CTYPE, "en_US.UTF-8")
+            }
+        }
+    }
+
+    private static func localeIsUTF8() -> Bool {
+        guard let codeset = nl_langinfo(nl_item(CODESET)) else { return false }
+        let name = String(cString: codeset).uppercased()
+        return name == "UTF-8" || name == "UTF8"
+    }
+
+    private func setUpModes() {
+        cbreak()  // keeps ISIG: Ctrl-C, Ctrl-Z and Ctrl-\ arrive as signals (see SignalHandling.swift)
+        noecho()
+        keypad(window, true)
+        intrflush(window, false)
+        set_escdelay(25)
+        curs_set(0)
+        cursorShown = false
+        leaveok(window, true)
+        scrollok(window, false)
+        // Ctrl-S, Ctrl-Q and Ctrl-V are keys, not flow control or "literal next".
+        var modes = termios()
+        if tcgetattr(outputFD, &modes) == 0 {
+            modes.c_iflag &= ~tcflag_t(IXON)
+            modes.c_lflag &= ~tcflag_t(IEXTEN)
+            _ = tcsetattr(outputFD, TCSANOW, &modes)
+        }
+        def_prog_mode()
+        for (sequence, code) in KeyDecoding.extraSequences where key_defined(sequence) == 0 {
+            _ = define_key(sequence, code)
+        }
+    }
+
+    /// The bytes the crash path writes: cancel a half-written escape sequence, reset colours and
+    /// attributes, show the cursor, leave keypad mode and the alternate screen.
+    private static func restoreSequence() -> [UInt8] {
+        var bytes: [UInt8] = [0x18]
+        for capability in ["op", "sgr0", "cnorm", "rmkx"] {
+            bytes += capabilityBytes(capability)
+        }
+        let leave = capabilityBytes("rmcup")
+        bytes += leave.isEmpty ? Array("\r\n".utf8) : leave
+        return bytes
+    }
+
+    /// A string capability without its `$<…>` padding.
+    private static func capabilityBytes(_ name: String) -> [UInt8] {
+        guard let value = baca_tigetstr(name) else { return [] }
+        var bytes: [UInt8] = []
+        var inPadding = false
+        var previous: UInt8 = 0
+        for byte in String(cString: value).utf8 {
+            if inPadding {
+                if byte == UInt8(ascii: ">") { inPadding = false }
+            } else if byte == UInt8(ascii: "<") && previous == UInt8(ascii: "$") {
+                bytes.removeLast()
+                inPadding = true
+            } else {
+                bytes.append(byte)
+            }
+            previous = byte
+        }
+        return bytes
+    }
+
+    // MARK: Lifecycle
+
+    /// True once a SIGINT, SIGTERM or SIGHUP asked the reader to quit. The run loop should then
+    /// stop the terminal, and may call `exitIfSignalled()`. `nextEvent` returns nil at once
+    /// while this is true.
+    public var shouldQuit: Bool { quitSignal != nil }
+
+    /// The signal that asked the reader to quit, if any.
+    public var quitSignal: Int32? {
+        let signal = SignalState.quitSignal.load(ordering: .sequentiallyConsistent)
+        return signal == 0 ? nil : signal
+    }
+
+    /// Puts the terminal back as it was (main screen, cursor, modes) and removes the signal
+    /// handlers. Safe to call more than once; the terminal cannot be used afterwards.
+    public func stop() {
+        guard state != .stopped else { return }
+        _ = alarm(0)
+        SignalState.screenActive.store(false, ordering: .sequentiallyConsistent)
+        if state == .running {
+            curs_set(1)
+            endwin()
+        }
+        SignalState.childRunning.store(false, ordering: .sequentiallyConsistent)
+        delscreen(screen)
+        fclose(outputFile)
+        fclose(inputFile)
+        SignalInstaller.uninstallAll()
+        SignalState.inputThread.store(0, ordering: .sequentiallyConsistent)
+        state = .stopped
+        SignalState.sessionExists.store(false, ordering: .sequentiallyConsistent)
+    }
+
+    /// After `stop()`: when a signal asked the reader to quit, dies by that signal, so the shell
+    /// sees the usual status (130 for Ctrl-C). Otherwise returns.
+    public func exitIfSignalled() {
+        guard let signal = quitSignal else { return }
+        stop()
+        dieBySignal(signal)
+    }
+
+    /// Gives the terminal back temporarily (to run `$BROWSER`, or for Ctrl-Z): main screen, shell
+    /// modes, Ctrl-Z stops the process, and Ctrl-C belongs to the program in the foreground (the
+    /// reader ignores it until `resume()`). Frames drawn meanwhile are dropped.
+    public func suspend() {
+        guard state == .running else { return }
+        SignalState.screenActive.store(false, ordering: .sequentiallyConsistent)
+        SignalState.childRunning.store(true, ordering: .sequentiallyConsistent)
+        SignalInstaller.useDefaultSuspend()
+        curs_set(1)
+        endwin()
+        fflush(outputFile)
+        state = .suspended
+    }
+
+    /// Takes the terminal again after `suspend()`: alternate screen, the last frame repainted,
+    /// the new size picked up. The next `nextEvent` reports `.resize` so the app redraws.
+    public func resume() {
+        guard state == .suspended else { return }
+        SignalInstaller.useSessionSuspend()
+        SignalState.childRunning.store(false, ordering: .sequentiallyConsistent)
+        state = .running
+        reenter()
+    }
+
+    /// Runs `body` with the terminal given back (see `suspend()`), then takes it again.
+    public func withTerminalSuspended<T>(_ body: () throws -> T) rethrows -> T {
+        suspend()
+        defer { resume() }
+        return try body()
+    }
+
+    /// Back to curses mode after endwin or an outside stop: repaint everything, learn the size.
+    private func reenter() {
+        reset_prog_mode()
+        clearok(baca_curscr(), true)
+        cursorShown = nil
+        lastFrameSize = nil
+        updateSizeFromTerminal()
+        wnoutrefresh(window)
+        doupdate()
+        SignalState.screenActive.store(true, ordering: .sequentiallyConsistent)
+        pendingResize = true
+    }
+
+    /// The terminal may have been resized while the reader was stopped (no SIGWINCH reaches a
+    /// stopped process), so ask it.
+    private func updateSizeFromTerminal() {
+        var size = winsize()
+        guard ioctl(outputFD, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0, size.ws_col > 0 else { return }
+        let rows = Int32(size.ws_row), columns = Int32(size.ws_col)
+        if rows != getmaxy(window) || columns != getmaxx(window) {
+            resizeterm(rows, columns)
+        }
+    }
+
+    // MARK: Input
+
+    /// The next key or resize, waiting at most `milliseconds` (negative: without limit). Nil on
+    /// timeout, when a signal interrupted the wait (check `shouldQuit`), or once stopped.
+    /// Handles Ctrl-Z here: leaves the screen, stops, and on `fg` returns `.resize`.
+    /// Signals are steered to the thread that last called this, so call it from one thread.
+    public func nextEvent(timeout milliseconds: Int) -> InputEvent? {
+        let start = ContinuousClock.now
+        if state == .running {
+            SignalState.inputThread.store(UInt(pthread_self()), ordering: .sequentiallyConsistent)
+        }
+        while true {
+            guard state == .running else { return nil }
+            if let event = handleSignals() { return event }
+            if shouldQuit { return nil }
+            var wait = -1
+            if milliseconds >= 0 {
+                let elapsed = ContinuousClock.now - start
+                let elapsedMilliseconds = Int(elapsed.components.seconds) * 1000
+                    + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
+                wait = max(0, milliseconds - elapsedMilliseconds)
+            }
+            wtimeout(window, Int32(clamping: wait))
+            var character: wint_t = 0
+            let result = wget_wch(window, &character)
+            if result == baca_err() {
+                // Timed out, or a signal interrupted the wait.
+                return handleSignals()
+            }
+            let event: InputEvent?
+            if result == baca_key_code_yes() {
+                event = KeyDecoding.decode(keyCode: Int32(bitPattern: UInt32(character)))
+            } else {
+                event = KeyDecoding.decode(character: UInt32(character))
+            }
+            if let event {
+                if event == .resize { lastFrameSize = nil }
+                return event
+            }
+            if wait == 0 { return nil }
+            // Something the reader does not use: read on within the time left.
+        }
+    }
+
+    /// Acts on Ctrl-Z and on being continued; returns `.resize` when the app must redraw.
+    private func handleSignals() -> InputEvent? {
+        if SignalState.suspendRequested.exchange(false, ordering: .sequentiallyConsistent) {
+            suspend()
+            _ = raise(SIGTSTP)  // default action now: the process stops here until `fg`
+            SignalState.continued.store(false, ordering: .sequentiallyConsistent)
+            resume()
+        }
+        if SignalState.continued.exchange(false, ordering: .sequentiallyConsistent), state == .running {
+            // Stopped and continued from outside (SIGSTOP): the shell may have changed modes.
+            reenter()
+        }
+        if pendingResize {
+            pendingResize = false
+            return .resize
+        }
+        return nil
+    }
+
+    // MARK: TerminalBackend
+
+    public var size: TerminalSize {
+        guard state != .stopped else { return TerminalSize(columns: 80, rows: 24) }
+        return TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
+    }
+
+    public func setTheme(_ theme: Theme) {
+        self.theme = theme
+        styleCache.removeAll(keepingCapacity: true)
+        pairs.removeAll(keepingCapacity: true)
+        nextPair = 1
+    }
+
+    public func draw(_ buffer: ScreenBuffer, cursor: CursorPosition?) {
+        guard state == .running else { return }
+        let screenRows = Int(getmaxy(window)), screenColumns = Int(getmaxx(window))
+        if lastFrameSize != buffer.size {
+            werase(window)
+            lastFrameSize = buffer.size
+        }
+        let rows = min(buffer.size.rows, screenRows)
+        let columns = min(buffer.size.columns, screenColumns)
+        let bufferColumns = buffer.size.columns
+        buffer.cells.withUnsafeBufferPointer { cells in
+            for row in 0..<rows {
+                drawRow(cells, from: row * bufferColumns, row: row, columns: columns, bufferColumns: bufferColumns)
+            }
+        }
+        if let cursor, cursor.row >= 0, cursor.row < screenRows, cursor.column >= 0, cursor.column < screenColumns {
+            if cursorShown != true {
+                curs_set(1)
+                leaveok(window, false)
+                cursorShown = true
+            }
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else if cursorShown != false {
+            curs_set(0)
+            leaveok(window, true)
+            cursorShown = false
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    /// One row, in runs of one style; each run is one `mvwaddnwstr`.
+    private func drawRow(_ cells: UnsafeBufferPointer<Cell>, from base: Int, row: Int, columns: Int, bufferColumns: Int) {
+        var runStart = 0
+        var runStyle: StyleName? = nil
+        text.removeAll(keepingCapacity: true)
+        var column = 0
+        var coveredUntil = 0  // columns before this are taken by a wide grapheme already written
+        while column < columns {
+            let cell = cells[base + column]
+            if cell.text.isEmpty && column < coveredUntil {
+                column += 1
+                continue
+            }
+            if cell.style != runStyle {
+                flushRun(row: row, column: runStart, style: runStyle)
+                runStart = column
+                runStyle = cell.style
+            }
+            var width = 1
+            if column + 1 < bufferColumns && cells[base + column + 1].text.isEmpty {
+                width = 2
+            }
+            if column + width > columns {
+                width = 1
+                TextGuard.appendBlank(to: &text)
+            } else if cell.text.isEmpty {
+                TextGuard.appendBlank(to: &text)  // an orphan continuation cell
+                width = 1
+            } else {
+                TextGuard.append(cell.text, width: width, to: &text)
+            }
+            coveredUntil = column + width
+            column += 1
+        }
+        flushRun(row: row, column: runStart, style: runStyle)
+    }
+
+    private func flushRun(row: Int, column: Int, style: StyleName?) {
+        guard let style, !text.isEmpty else {
+            text.removeAll(keepingCapacity: true)
+            return
+        }
+        let curses = cursesStyle(for: style)
+        wattr_set(window, curses.attributes, Int16(truncatingIfNeeded: curses.pair), nil)
+        // Writing the bottom-right cell "fails" (the cursor cannot move past it); the cell is
+        // written all the same, so the result is ignored.
+        _ = text.withUnsafeBufferPointer { pointer in
+            mvwaddnwstr(window, Int32(row), Int32(column), pointer.baseAddress, Int32(pointer.count))
+        }
+        text.removeAll(keepingCapacity: true)
+    }
+
+    // MARK: Styles and colours
+
+    private struct CursesStyle {
+        var attributes: attr_t
+        var pair: Int32
+    }
+
+    private struct ColorPairKey: Hashable {
+        var foreground: Int
+        var background: Int
+    }
+
+    private var usesColor: Bool {
+        colorCount >= 8 && !(theme?.isMonochrome ?? true)
+    }
+
+    private func cursesStyle(for name: StyleName) -> CursesStyle {
+        if let cached = styleCache[name] { return cached }
+        let style = theme?.style(for: name) ?? TextStyle()
+        var attributes = attr_t(baca_a_normal())
+        if style.bold { attributes |= attr_t(baca_a_bold()) }
+        if style.dim { attributes |= attr_t(baca_a_dim()) }
+        if style.italic { attributes |= attr_t(baca_a_italic()) }
+        if style.underline { attributes |= attr_t(baca_a_underline()) }
+        if style.reverse { attributes |= attr_t(baca_a_reverse()) }
+        var pair: Int32 = 0
+        if usesColor {
+            let foreground = colorNumber(style.foreground ?? .terminalDefault)
+            let background = colorNumber(style.background ?? .terminalDefault)
+            pair = colorPair(foreground: foreground, background: background)
+        }
+        let result = CursesStyle(attributes: attributes, pair: pair)
+        styleCache[name] = result
+        return result
+    }
+
+    /// The one place a theme colour becomes a terminal colour number (−1: the default).
+    private func colorNumber(_ color: ThemeColor) -> Int {
+        ColorDegrading.colorNumber(color, colorCount: colorCount)
+    }
+
+    private func colorPair(foreground: Int, background: Int) -> Int32 {
+        var foreground = foreground, background = background
+        if !canUseDefaultColors {
+            if foreground < 0 { foreground = 7 }
+            if background < 0 { background = 0 }
+        }
+        if foreground < 0 && background < 0 { return 0 }
+        let key = ColorPairKey(foreground: foreground, background: background)
+        if let pair = pairs[key] { return pair }
+        guard nextPair < min(baca_color_pairs(), Int32(Int16.max)) else { return 0 }
+        let pair = nextPair
+        guard init_extended_pair(pair, Int32(clamping: foreground), Int32(clamping: background)) == baca_ok() else {
+            pairs[key] = 0
+            return 0
+        }
+        nextPair += 1
+        pairs[key] = pair
+        return pair
+    }
+}
+
+/// The other name the design notes use for the drawing side.
+public typealias NcursesBackend = NcursesTerminal
+
+/// Runs at exit() if the app never stopped the terminal.
+private func restoreAtExit() {
+    if SignalState.screenActive.exchange(false, ordering: .sequentiallyConsistent) {
+        endwin()
+    }
+}

@@ -1,0 +1,55 @@
+import BacaTUI
+
+/// Runs the reader on a real terminal: events in, frames out, until the reader quits or a
+/// signal asks it to.
+public enum ReaderLoop {
+    /// How long the loop waits for a key before it lets the app do its idle work (noticing other
+    /// processes' imports, saving the reading position).
+    static let idleMilliseconds = 1000
+
+    /// Starts the terminal, runs `app`, and always restores the terminal. Throws
+    /// `TerminalError` when there is no usable terminal; the terminal is untouched then.
+    public static func run(_ app: App) throws {
+        let terminal = try TerminalSession.start()
+        defer {
+            terminal.stop()
+            terminal.exitIfSignalled()
+        }
+        terminal.setTheme(app.theme)
+        var themeGeneration = app.themeGeneration
+        app.resize(to: terminal.size)
+        draw(app, on: terminal)
+        while !terminal.shouldQuit, !app.shouldQuit {
+            guard let event = terminal.nextEvent(timeout: idleMilliseconds) else {
+                if terminal.shouldQuit { break }
+                app.tick()
+                draw(app, on: terminal)
+                continue
+            }
+            if event == .resize { app.resize(to: terminal.size) }
+            app.handle(event)
+            if app.themeGeneration != themeGeneration {
+                themeGeneration = app.themeGeneration
+                terminal.setTheme(app.theme)
+            }
+            // Draw once for a burst of keys: handle what is already waiting first.
+            var pending = 0
+            while pending < 64, !app.shouldQuit, let next = terminal.nextEvent(timeout: 0) {
+                if next == .resize { app.resize(to: terminal.size) }
+                app.handle(next)
+                pending += 1
+            }
+            if app.themeGeneration != themeGeneration {
+                themeGeneration = app.themeGeneration
+                terminal.setTheme(app.theme)
+            }
+            draw(app, on: terminal)
+        }
+        app.willQuit()
+    }
+
+    static func draw(_ app: App, on terminal: NcursesTerminal) {
+        let frame = app.render()
+        terminal.draw(frame.buffer, cursor: frame.cursor)
+    }
+}

@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The `baca` command: the reader by default, and scriptable subcommands beside it.
+@main
+struct Baca: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "baca",
+        abstract: "A fast terminal reader for Indonesian news.",
+        discussion: """
+            With no subcommand, baca opens the reader on your repository.
+            Try it on the bundled sample articles: baca --demo
+            """,
+        version: version,
+        subcommands: [
+            ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
+            SearchCommand.self, ThemesCommand.self,
+        ],
+        defaultSubcommand: ReadCommand.self
+    )
+
+    /// Runs the command line, printing `baca: message` for failures that are the user's to fix.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as CLIFailure {
+            FileHandle.standardError.write(Data("baca: \(failure.message)\n".utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// A failure reported as one line, with an exit code.
+struct CLIFailure: Error {
+    var message: String
+    var exitCode: Int32 = 1
+}

@@ -1,0 +1,122 @@
+import ArgumentParser
+import BacaCore
+import BacaStore
+import BacaTUI
+import BacaTerminal
+import Foundation
+
+/// `baca` with no subcommand: the interactive reader.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the interactive reader (the default when no subcommand is given).",
+        discussion: """
+            Keys: j/k move, Enter reads, ]/[ jump between sections, s switches between the \
+            summary and the full article, / searches, : runs a command, ? shows every key.
+            Key bindings and the theme come from $XDG_CONFIG_HOME/baca/config.toml.
+
+            Examples:
+              baca
+              baca --demo
+              baca --theme gruvbox --db ~/berita.sqlite
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Flag(help: "Browse the bundled sample articles in a throwaway repository (yours is not touched).")
+    var demo = false
+
+    @Option(help: ArgumentHelp("A theme name or a theme file (see 'baca themes').", valueName: "name|path"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("The config file to use instead of the default one.", valueName: "path"))
+    var config: String?
+
+    func run() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
+            throw CLIFailure(message: "the reader needs a terminal; try 'baca list' or 'baca show ID'", exitCode: 2)
+        }
+        let environment = ProcessInfo.processInfo.environment
+        var messages: [String] = []
+
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw CLIFailure(message: "no config file at \(config)")
+        }
+        let loadedConfig = BacaConfig.load(path: config)
+        messages += loadedConfig.warnings
+
+        let themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
+        if let themeWarning { messages.append(themeWarning) }
+
+        let store: ArticleStore
+        if demo {
+            store = try Self.demoStore()
+        } else {
+            store = try repository.openStore()
+        }
+
+        let app = App(environment: AppEnvironment(
+            store: store,
+            keyMap: loadedConfig.keyMap,
+            theme: activeTheme,
+            loadTheme: { name in try themeLoader.load(name) },
+            historyDirectory: Locations.stateDirectory,
+            preferencesFile: Locations.stateDirectory.appendingPathComponent("preferences.json"),
+            startupMessages: messages,
+            isDemo: demo))
+        do {
+            try ReaderLoop.run(app)
+        } catch let error as TerminalError {
+            throw CLIFailure(message: error.description, exitCode: 2)
+        }
+    }
+
+    /// An in-memory repository holding the bundled samples.
+    static func demoStore() throws -> ArticleStore {
+        guard let samples = ResourceLocator.directory(named: "samples") else {
+            throw CLIFailure(message: "cannot find the sample articles (looked beside the program and in the source checkout); set BACA_SHARE_DIR to the folder that holds samples/")
+        }
+        let store = try ArticleStore.inMemory()
+        let summary = FileImporter(store: store).importPaths([samples.path])
+        if summary.imported == 0 {
+            throw CLIFailure(message: "no sample articles could be imported from \(samples.path)")
+        }
+        return store
+    }
+}
+
+struct ThemesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "themes",
+        abstract: "List the colour themes and where each comes from.",
+        discussion: """
+            Built-in themes live in the themes/ folder; your own go in \
+            $XDG_CONFIG_HOME/baca/themes/NAME.toml and may 'inherits = "dark"'.
+
+            Examples:
+              baca themes
+              baca --theme solarized-dark
+            """)
+
+    @Option(help: ArgumentHelp("Check that this theme (name or file) loads, and say why not.", valueName: "name|path"))
+    var check: String?
+
+    func run() throws {
+        let loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        if let check {
+            do {
+                let theme = try loader.load(check)
+                print("\(theme.name): ok")
+                return
+            } catch {
+                throw CLIFailure(message: "\(error)")
+            }
+        }
+        let themes = loader.availableThemes()
+        let width = themes.map(\.name.count).max() ?? 0
+        for theme in themes {
+            print(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin.description)
+        }
+    }
+}

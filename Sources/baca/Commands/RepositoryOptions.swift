@@ -1,0 +1,50 @@
+import ArgumentParser
+import BacaStore
+import Foundation
+
+/// `--db PATH`, shared by every command.
+struct RepositoryOptions: ParsableArguments {
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The repository file.",
+            discussion: "Default: $BACA_DB, else $XDG_DATA_HOME/baca/baca.sqlite, else ~/.local/share/baca/baca.sqlite.",
+            valueName: "path"))
+    var databasePath: String?
+
+    /// Where the repository lives: `--db`, then `$BACA_DB`, then the XDG data folder.
+    var resolvedPath: String {
+        if let databasePath { return databasePath }
+        let environment = ProcessInfo.processInfo.environment
+        if let path = environment["BACA_DB"], !path.isEmpty { return path }
+        return Locations.dataDirectory.appendingPathComponent("baca.sqlite").path
+    }
+
+    func openStore() throws -> ArticleStore {
+        do {
+            return try ArticleStore(path: resolvedPath)
+        } catch {
+            throw CLIFailure(message: "\(error)")
+        }
+    }
+}
+
+/// The XDG folders baca uses.
+enum Locations {
+    static var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    static var home: URL {
+        URL(fileURLWithPath: environment["HOME"] ?? NSHomeDirectory())
+    }
+
+    private static func xdg(_ variable: String, default relative: String) -> URL {
+        if let value = environment[variable], value.hasPrefix("/") {
+            return URL(fileURLWithPath: value).appendingPathComponent("baca")
+        }
+        return home.appendingPathComponent(relative).appendingPathComponent("baca")
+    }
+
+    static var dataDirectory: URL { xdg("XDG_DATA_HOME", default: ".local/share") }
+    static var configDirectory: URL { xdg("XDG_CONFIG_HOME", default: ".config") }
+    static var stateDirectory: URL { xdg("XDG_STATE_HOME", default: ".local/state") }
+}

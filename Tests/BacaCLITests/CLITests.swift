@@ -1,0 +1,206 @@
+import Foundation
+import Testing
+
+/// A capture of our own, small but with every common element.
+let bridgeCapture = """
+Baca artikel IDN Times lainnya di IDN App
+For
+You
+
+Jembatan Gantung Desa Sukamaju Akhirnya Diresmikan
+
+Warga melintasi jembatan gantung baru di Sukamaju (IDN Times/Rani Putri)
+Warga melintasi jembatan gantung baru di Sukamaju (IDN Times/Rani Putri)
+Intinya sih...
+  • Jembatan sepanjang 80 meter menghubungkan dua dusun yang terpisah sungai.
+  • Anak sekolah tak lagi menyeberang dengan rakit.
+
+Garut, IDN Times - Jembatan gantung di Desa Sukamaju diresmikan pada Rabu (6/11/2024). Warga menyambutnya dengan syukuran.
+
+Selama ini warga menyeberang dengan rakit bambu.
+
+1. Dibangun dalam empat bulan
+
+Pembangunan dikerjakan bersama warga secara gotong royong.
+
+"Sekarang anak-anak bisa berangkat sekolah tanpa takut," kata Kepala Desa Sukamaju, Dadang Suherman.
+
+2. Dirawat bersama
+
+Dilansir Antara, pemerintah kabupaten menyiapkan dana perawatan tahunan.
+
+Editorial Team
+Rani Putri
+EditorBayu Pratama
+Follow Us
+"""
+
+let marketCapture = """
+Harga Cabai Rawit di Pasar Kosambi Turun Tajam
+
+Pedagang cabai di Pasar Kosambi (IDN Times/Asep Saepudin)
+Pedagang cabai di Pasar Kosambi (IDN Times/Asep Saepudin)
+
+Bandung, IDN Times – Harga cabai rawit di Pasar Kosambi turun menjadi Rp30 ribu per kilogram pada Senin (2/12/2024).
+
+Pedagang menyebut pasokan dari Garut melimpah setelah panen raya.
+
+Editorial Team
+Asep Saepudin
+EditorLia Kurnia
+"""
+
+@Suite("The command line", .serialized)
+struct CLITests {
+    @Test("import prints a line per file and a summary; a second import is unchanged")
+    func importIsIdempotent() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("in/jembatan.txt", bridgeCapture)
+        try sandbox.write("in/sub/cabai.txt", marketCapture)
+        let first = try BacaBinary.run(["import", "in"], sandbox: sandbox)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("imported  in/jembatan.txt"))
+        #expect(first.stdout.contains("imported  in/sub/cabai.txt"))
+        #expect(first.stdout.contains("2 files: 2 imported, 0 updated, 0 unchanged, 0 failed"))
+
+        let second = try BacaBinary.run(["import", "in"], sandbox: sandbox)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("2 files: 0 imported, 0 updated, 2 unchanged, 0 failed"))
+
+        try sandbox.write("in/sub/cabai.txt", marketCapture.replacingOccurrences(of: "Rp30 ribu", with: "Rp28 ribu"))
+        let third = try BacaBinary.run(["import", "in"], sandbox: sandbox)
+        #expect(third.stdout.contains("updated  in/sub/cabai.txt"))
+    }
+
+    @Test("a bad file fails with a reason and exit 1, and the good ones are still imported")
+    func badFilesFail() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("in/a-good.txt", bridgeCapture)
+        try sandbox.write("in/b-empty.txt", "")
+        try sandbox.write("in/c-binary.txt", Data([0x00, 0x01, 0x02, 0xFF, 0x00, 0x10]))
+        try sandbox.write("in/d-blank.txt", "   \n\n  \n")
+        let result = try BacaBinary.run(["import", "in", "missing.txt"], sandbox: sandbox)
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("imported  in/a-good.txt"))
+        #expect(result.stdout.contains("failed: empty file  in/b-empty.txt"))
+        #expect(result.stdout.contains("failed: binary file"))
+        #expect(result.stdout.contains("failed: no such file  missing.txt"))
+        #expect(result.stdout.contains("1 imported"))
+        let list = try BacaBinary.run(["list", "--json"], sandbox: sandbox)
+        #expect(list.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("list shows newest first, as text and JSON Lines")
+    func list() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("in/jembatan.txt", bridgeCapture)
+        try sandbox.write("in/cabai.txt", marketCapture)
+        _ = try BacaBinary.run(["import", "in"], sandbox: sandbox)
+        let text = try BacaBinary.run(["list"], sandbox: sandbox)
+        let lines = text.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines[0].contains("Harga Cabai Rawit"))
+        #expect(lines[0].contains("2 Des 2024"))
+        #expect(lines[1].contains("Jembatan Gantung"))
+
+        let json = try BacaBinary.run(["list", "--json", "--limit", "1"], sandbox: sandbox)
+        let rows = json.stdout.split(separator: "\n")
+        #expect(rows.count == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(rows[0].utf8)) as? [String: Any]
+        #expect(object?["title"] as? String == "Harga Cabai Rawit di Pasar Kosambi Turun Tajam")
+        #expect(object?["publishedAt"] as? String == "2024-12-02")
+        #expect(object?["sections"] == nil)
+        #expect(object?["read"] as? Bool == false)
+    }
+
+    @Test("show prints the article as text and as the documented JSON")
+    func show() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("jembatan.txt", bridgeCapture)
+        _ = try BacaBinary.run(["import", "jembatan.txt"], sandbox: sandbox)
+        let text = try BacaBinary.run(["show", "1", "--width", "60"], sandbox: sandbox)
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("Jembatan Gantung Desa Sukamaju Akhirnya Diresmikan"))
+        #expect(text.stdout.contains("Intinya sih"))
+        #expect(text.stdout.contains("1. Dibangun dalam empat bulan"))
+        #expect(!text.stdout.contains("IDN App"))
+        #expect(!text.stdout.contains("Follow Us"))
+        for line in text.stdout.split(separator: "\n") {
+            #expect(String(line).count <= 60, "line too wide: \(line)")
+        }
+
+        let json = try BacaBinary.run(["show", "1", "--json"], sandbox: sandbox)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["location"] as? String == "Garut")
+        #expect(object["outlet"] as? String == "IDN Times")
+        #expect(object["editor"] as? String == "Bayu Pratama")
+        #expect((object["keyPoints"] as? [String])?.count == 2)
+        #expect(object["sources"] as? [String] == ["Antara"])
+        let sections = try #require(object["sections"] as? [[String: Any]])
+        #expect(sections.count == 3)
+        #expect(sections[0]["number"] is NSNull)
+        #expect(sections[1]["number"] as? Int == 1)
+        let blocks = try #require(sections[1]["blocks"] as? [[String: Any]])
+        #expect(blocks.contains { $0["type"] as? String == "quote" })
+
+        let summary = try BacaBinary.run(["show", "1", "--summary"], sandbox: sandbox)
+        #expect(summary.stdout.contains("Jembatan sepanjang 80 meter"))
+        #expect(!summary.stdout.contains("gotong royong"))
+    }
+
+    @Test("show of an unknown id is a one-line error and exit 1")
+    func showUnknown() throws {
+        let sandbox = try Sandbox()
+        let result = try BacaBinary.run(["show", "42"], sandbox: sandbox)
+        #expect(result.status == 1)
+        #expect(result.stderr == "baca: no article with id 42; 'baca list' shows the ids\n")
+    }
+
+    @Test("search ranks, highlights in pipes with brackets, and survives hostile queries")
+    func search() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("in/jembatan.txt", bridgeCapture)
+        try sandbox.write("in/cabai.txt", marketCapture)
+        _ = try BacaBinary.run(["import", "in"], sandbox: sandbox)
+        let result = try BacaBinary.run(["search", "rakit"], sandbox: sandbox)
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Jembatan Gantung"))
+        #expect(result.stdout.contains("[rakit]"))
+        #expect(!result.stdout.contains("Cabai"))
+
+        for query in ["\"", "AND", "OR OR", "NEAR(", "*", "-", "(((", "a:b", "^x", "cabai\"", "\u{1B}[2J"] {
+            let hostile = try BacaBinary.run(["search", query], sandbox: sandbox)
+            #expect(hostile.status == 0, "query \(query): \(hostile.stderr)")
+            #expect(!hostile.stderr.lowercased().contains("syntax"), "query \(query)")
+        }
+    }
+
+    @Test("a repository path that is not a database is refused and left alone")
+    func foreignDatabase() throws {
+        let sandbox = try Sandbox()
+        let path = try sandbox.write("not-a-db.sqlite", "just some notes, not SQLite\n")
+        let result = try BacaBinary.run(["list", "--db", path], sandbox: sandbox)
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("baca: "))
+        #expect(result.stderr.contains(path))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "just some notes, not SQLite\n")
+    }
+
+    @Test("the reader refuses to start without a terminal")
+    func readerNeedsTerminal() throws {
+        let sandbox = try Sandbox()
+        let result = try BacaBinary.run([], sandbox: sandbox)
+        #expect(result.status == 2)
+        #expect(result.stderr == "baca: the reader needs a terminal; try 'baca list' or 'baca show ID'\n")
+    }
+
+    @Test("every sample article imports cleanly")
+    func samplesImport() throws {
+        let sandbox = try Sandbox()
+        let result = try BacaBinary.run(["import", BacaBinary.samplesDirectory.path], sandbox: sandbox)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(!result.stdout.contains("\nfailed") && !result.stdout.hasPrefix("failed"), "\(result.stdout)")
+        let count = result.stdout.split(separator: "\n").filter { $0.hasPrefix("imported") }.count
+        #expect(count >= 10)
+    }
+}

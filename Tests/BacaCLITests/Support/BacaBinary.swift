@@ -1,0 +1,125 @@
+import Foundation
+
+/// Runs the real `baca` executable that `swift build` made, as a user would.
+enum BacaBinary {
+    /// The repository's root folder (where `Package.swift`, `samples/` and `themes/` are).
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var samplesDirectory: URL { packageRoot.appendingPathComponent("samples") }
+
+    /// The built executable: `$BACA_BINARY`, else beside the test bundle, else `.build/debug/baca`.
+    static let url: URL = {
+        if let path = ProcessInfo.processInfo.environment["BACA_BINARY"] { return URL(fileURLWithPath: path) }
+        var candidates: [URL] = []
+        let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = testExecutable.deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(folder.appendingPathComponent("baca"))
+            folder = folder.deletingLastPathComponent()
+        }
+        candidates.append(Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("baca"))
+        candidates.append(packageRoot.appendingPathComponent(".build/debug/baca"))
+        for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { return candidate }
+        }
+        return packageRoot.appendingPathComponent(".build/debug/baca")
+    }()
+
+    struct Result {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
+    static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = url
+        process.arguments = arguments
+        process.environment = sandbox.environment.merging(extra) { $1 }
+        process.currentDirectoryURL = sandbox.root
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try? input.fileHandleForWriting.close()
+        // Read both pipes while the process runs so a large output cannot block it.
+        let outData = LockedData()
+        let errData = LockedData()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            outData.set(out.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        group.enter()
+        DispatchQueue.global().async {
+            errData.set(err.fileHandleForReading.readDataToEndOfFile())
+            group.leave()
+        }
+        process.waitUntilExit()
+        group.wait()
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData.get(), as: UTF8.self),
+            stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private var data = Data()
+    private let lock = NSLock()
+    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
+    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
+}
+
+/// A throwaway home for one test: its own HOME, XDG folders and repository path.
+final class Sandbox {
+    let root: URL
+
+    init() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("baca-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("config/baca"), withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: root) }
+
+    var databasePath: String { root.appendingPathComponent("data/baca/baca.sqlite").path }
+    var configFile: URL { root.appendingPathComponent("config/baca/config.toml") }
+
+    var environment: [String: String] {
+        var environment: [String: String] = [:]
+        for key in ["PATH", "LANG", "LC_ALL"] {
+            if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
+        }
+        environment["LANG"] = environment["LANG"] ?? "C.UTF-8"
+        environment["HOME"] = root.path
+        environment["XDG_DATA_HOME"] = root.appendingPathComponent("data").path
+        environment["XDG_CONFIG_HOME"] = root.appendingPathComponent("config").path
+        environment["XDG_STATE_HOME"] = root.appendingPathComponent("state").path
+        environment["TERM"] = "xterm-256color"
+        return environment
+    }
+
+    /// Writes a file under the sandbox and returns its path.
+    @discardableResult
+    func write(_ name: String, _ contents: Data) throws -> String {
+        let url = root.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try contents.write(to: url)
+        return url.path
+    }
+
+    @discardableResult
+    func write(_ name: String, _ text: String) throws -> String {
+        try write(name, Data(text.utf8))
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+
+/// The real `baca` running in a tmux window of its own server, driven by `send-keys` and read by
+/// `capture-pane`, as a person at a terminal would use it.
+final class TmuxSession {
+    let socket: String
+    let sandbox: Sandbox
+    private(set) var isRunning = true
+
+    /// Starts `command` (a shell command line) in a new detached window of the given size.
+    init(_ command: String, columns: Int = 80, rows: Int = 24, sandbox: Sandbox) throws {
+        self.sandbox = sandbox
+        socket = "baca-\(UUID().uuidString.prefix(8))"
+        let exports = sandbox.environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        // `remain-on-exit` keeps the pane after baca quits, so the test can read what it left.
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)",
+                  "env \(exports) \(command); echo __EXIT__$?; sleep 600"])
+    }
+
+    deinit { try? tmux(["kill-server"]) }
+
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux", "-L", socket] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = Pipe()
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Sends keys in tmux's names (`Enter`, `Escape`, `C-d`, `]`); `literal` sends text as typed.
+    func send(_ keys: String..., literal: Bool = false) throws {
+        try tmux(["send-keys", "-t", "t"] + (literal ? ["-l"] : []) + keys)
+    }
+
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "t", "-l", text]) }
+
+    /// The visible screen as text, one string per row.
+    func screen(colors: Bool = false) throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "t"] + (colors ? ["-e"] : []))
+    }
+
+    func resize(columns: Int, rows: Int) throws {
+        try tmux(["resize-window", "-t", "t", "-x", "\(columns)", "-y", "\(rows)"])
+    }
+
+    /// Waits until the screen satisfies `condition` (up to `timeout` seconds); returns the last
+    /// screen either way so a failing test shows what was there.
+    @discardableResult
+    func waitFor(timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return last
+    }
+
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitFor(timeout: timeout) { $0.contains(text) }
+    }
+}

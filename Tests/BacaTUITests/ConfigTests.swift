@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+
+@testable import BacaTUI
+
+@Suite("User config")
+struct ConfigTests {
+    private func keys(_ text: String) -> [Key] { KeySequence.parse(text)! }
+
+    @Test func readsThemeAndOverridesKeys() {
+        let config = BacaConfig.parse(
+            """
+            theme = "gruvbox"
+
+            [keys.list]
+            "ctrl-n" = "move-down"
+            "j" = "none"
+            "x" = "filter starred"
+
+            [keys.reader]
+            "x" = "goto-section 3"
+            "q" = ""
+            """, file: "config.toml")
+        #expect(config.warnings == [])
+        #expect(config.theme == "gruvbox")
+        let map = config.keyMap
+        #expect(map.resolve(context: .list, keys: keys("ctrl-n")) == .command(CommandInvocation(.moveDown)))
+        #expect(map.resolve(context: .list, keys: keys("j")) == KeyMap.Resolution.none)
+        #expect(map.resolve(context: .list, keys: keys("k")) == .command(CommandInvocation(.moveUp)))  // untouched
+        #expect(map.resolve(context: .list, keys: keys("x")) == .command(CommandInvocation(.filter, arguments: ["starred"])))
+        #expect(map.resolve(context: .reader, keys: keys("x")) == .command(CommandInvocation(.gotoSection, arguments: ["3"])))
+        #expect(map.resolve(context: .reader, keys: keys("q")) == KeyMap.Resolution.none)
+        #expect(map.resolve(context: .reader, keys: keys("j")) == .command(CommandInvocation(.moveDown)))  // other screen
+        // The user's key is the one the status bar shows.
+        #expect(map.hint(for: .moveDown, context: .list) == "Ctrl-n")
+    }
+
+    @Test func userBindingsKeepTheirWrittenOrder() {
+        let config = BacaConfig.parse(
+            """
+            [keys.list]
+            "z" = "open"
+            "ctrl-o" = "open"
+            "g" = "none"
+            "g t" = "go-top"
+            """, file: "config.toml")
+        #expect(config.warnings == [])
+        #expect(config.keyMap.keys(for: .open, context: .list).map(KeySequence.name) == ["z", "ctrl-o", "enter", "l", "right"])
+        // Unbinding g dropped g g; g t, written after it, stands.
+        #expect(config.keyMap.resolve(context: .list, keys: keys("g t")) == .command(CommandInvocation(.goTop)))
+        #expect(config.keyMap.resolve(context: .list, keys: keys("g g")) == KeyMap.Resolution.none)
+    }
+
+    @Test func problemsAreWarningsAndDefaultsStillWork() {
+        let config = BacaConfig.parse(
+            """
+            theme = 3
+            colour = "yes"
+
+            [keys.list]
+            "j" = "mvoe-down"
+            "ctlr-d" = "half-page-down"
+            "y" = "sort random"
+            "w" = 5
+            "v" = "prompt-left"
+
+            [keys.lsit]
+            "n" = "move-down"
+            """, file: "config.toml")
+        let warnings = config.warnings
+        #expect(warnings.count == 8, "\(warnings)")
+        #expect(warnings.allSatisfy { $0.hasPrefix("config.toml: ") && !$0.contains("\n") })
+        #expect(warnings.contains { $0.contains("\"j\"") && $0.contains("perintah tidak dikenal: mvoe-down") })
+        #expect(warnings.contains { $0.contains("nama tombol tidak dikenal 'ctlr-d'") })
+        #expect(warnings.contains { $0.contains("[keys.lsit]") && $0.contains("konteks tidak dikenal") })
+        #expect(warnings.contains { $0.contains("'random'") })
+        #expect(warnings.contains { $0.contains("'colour'") })
+        #expect(warnings.contains { $0.contains("prompt-left") && $0.contains("[keys.prompt]") })
+        #expect(warnings.contains { $0.contains("\"w\"") && $0.contains("tanda kutip") })
+        #expect(warnings.contains { $0.contains("'theme'") })
+        #expect(config.theme == nil)
+        // A bad binding leaves the default in place.
+        #expect(config.keyMap.resolve(context: .list, keys: keys("j")) == .command(CommandInvocation(.moveDown)))
+        #expect(config.keyMap.resolve(context: .list, keys: keys("ctrl-d")) == .command(CommandInvocation(.halfPageDown)))
+    }
+
+    @Test func badTOMLIsOneWarningWithTheLine() {
+        let config = BacaConfig.parse("theme = \"dark\"\n\n[keys.list\n", file: "config.toml")
+        #expect(config.warnings.count == 1)
+        #expect(config.warnings[0].hasPrefix("config.toml: baris 3"), "\(config.warnings)")
+        #expect(config.keyMap == KeyMap.default)
+    }
+
+    @Test func missingFileIsDefaultsWithoutWarning() {
+        let config = BacaConfig.load(path: "/nonexistent/baca/config.toml")
+        #expect(config.warnings == [])
+        #expect(config.theme == nil)
+        #expect(config.keyMap == KeyMap.default)
+    }
+
+    @Test func loadsFromTheXDGPath() throws {
+        let folder = try ThemeTestSupport.folder([:])
+        try FileManager.default.createDirectory(atPath: folder + "/baca", withIntermediateDirectories: true)
+        try "theme = \"light\"\n".write(toFile: folder + "/baca/config.toml", atomically: true, encoding: .utf8)
+        let environment = ["XDG_CONFIG_HOME": folder, "HOME": "/nonexistent"]
+        #expect(BacaConfig.defaultPath(environment: environment) == folder + "/baca/config.toml")
+        #expect(BacaConfig.load(environment: environment).theme == "light")
+        #expect(BacaConfig.defaultPath(environment: ["HOME": "/home/u"]) == "/home/u/.config/baca/config.toml")
+    }
+
+    // MARK: Help
+
+    @Test func helpListsTheLiveKeymap() {
+        let sections = HelpContent.make(keyMap: .default)
+        #expect(sections.map(\.title) == ["Umum", "Daftar", "Pembaca", "Daftar isi", "Cari/Prompt"])
+        let global = sections[0].rows
+        #expect(global.first == HelpRow(keys: "j, ↓", text: "turun satu baris", command: .moveDown))
+        #expect(global.contains(HelpRow(keys: "g g, Home", text: "ke paling atas", command: .goTop)))
+        #expect(global.contains(HelpRow(keys: "?, F1", text: "bantuan: daftar tombol", command: .help)))
+        let list = sections[1].rows
+        #expect(list.first == HelpRow(keys: "Enter, l, →", text: "baca artikel terpilih", command: .open))
+        #expect(list.contains(HelpRow(keys: "a", text: "tampilkan semua artikel", command: .filter)))
+        let reader = sections[2].rows
+        #expect(reader.contains(HelpRow(keys: "0–9", text: "lompat ke bagian nomor N", command: .gotoSection)))
+        #expect(reader.contains(HelpRow(keys: "q, Esc, h, ←, Backspace", text: "kembali ke daftar (atau hapus pencarian)", command: .back)))
+        #expect(sections[3].rows.contains { $0.keys == "Enter, l, →" && $0.text == "lompat ke bagian terpilih" })
+        #expect(HelpContent.make(keyMap: .default, contexts: [.help]).first?.title == "Bantuan")
+    }
+
+    @Test func helpShowsAReboundKey() {
+        let config = BacaConfig.parse(
+            """
+            [keys.global]
+            "ctrl-n" = "move-down"
+            "j" = "none"
+            [keys.reader]
+            "x" = "goto-section 12"
+            """, file: "config.toml")
+        let sections = HelpContent.make(keyMap: config.keyMap)
+        #expect(sections[0].rows.first == HelpRow(keys: "Ctrl-n, ↓", text: "turun satu baris", command: .moveDown))
+        #expect(sections[2].rows.contains(HelpRow(keys: "x", text: "lompat ke bagian nomor N (12)", command: .gotoSection)))
+        #expect(config.keyMap.hint(for: .moveDown, context: .reader) == "Ctrl-n")
+    }
+}
