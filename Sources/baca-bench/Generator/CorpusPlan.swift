@@ -4,7 +4,7 @@ import Foundation
 /// distributions, and the search words whose share of articles is known in advance.
 struct CorpusPlan: Sendable {
     /// Bumped whenever the generator's output changes, so a cached corpus is rebuilt.
-    static let generatorVersion = 2
+    static let generatorVersion = 3
 
     let filler: [String]
     let fillerDistribution: RankDistribution

@@ -138,8 +138,9 @@ enum Vocabulary {
     /// Indonesian weekday names, Sunday first (the order `CorpusDate.weekday` counts in).
     static let weekdays = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"]
 
+    /// Worded like the real ones (see the reference capture): a community writer, reviewed by editors.
     static let disclaimers = [
-        "This article is written by our community writer and is not an editorial of IDN Times.",
-        "This article was written by a community writer. The views expressed are the writer's own.",
+        "This article is written by our community writers and has been reviewed by our editorial team. We strive to provide accurate and reliable information.",
+        "This piece was written by a member of our community of writers and edited by the IDN Times team. We aim to publish information that is accurate and fair.",
     ]
 }

@@ -11,7 +11,7 @@ enum Report {
                    Double($0.articles).formatted(decimals: 0), 100 * Double($0.articles) / Double(max(result.count, 1)))
         }.joined(separator: "; ") + ".\n\n"
         let newsboatName = newsboatVersion ?? "newsboat"
-        out += "| median (min–max) | baca | \(newsboatName) | baca better by | target at 100k |\n"
+        out += "| median (min–max) | baca | \(newsboatName) | baca better by | target at 100k (✓/✗ from 100k) |\n"
         out += "|---|---:|---:|---:|---|\n"
         for figure in Figure.allCases {
             let baca = result.baca[figure]
@@ -23,7 +23,7 @@ enum Report {
                 ratio = r >= 10 ? String(format: "%.0f×", r) : String(format: "%.1f×", r)
             }
             var target = figure.target ?? ""
-            if !target.isEmpty, let baca, let met = figure.meets(baca.median, newsboat: newsboat?.median) {
+            if !target.isEmpty, result.count >= 100_000, let baca, let met = figure.meets(baca.median, newsboat: newsboat?.median) {
                 target += met ? " ✓" : " ✗"
             }
             out += "| \(figure.label) | \(cell(baca, figure)) | \(cell(newsboat, figure)) | \(ratio) | \(target) |\n"
