@@ -88,6 +88,7 @@ struct Run: ParsableCommand {
         say(header)
 
         var results: [SizeResult] = []
+        var failures: [String] = []
         var tables: [String] = []
         for count in counts {
             let runNewsboat = newsboatPath != nil && count <= newsboatMax
@@ -100,12 +101,18 @@ struct Run: ParsableCommand {
             try FileManager.default.createDirectory(atPath: runDirectory, withIntermediateDirectories: true)
             let database = runDirectory + "/baca.sqlite"
             if !skipBaca {
-                log("N = \(count): baca import")
-                try bacaRunner.importCorpus(captures: writer.capturesDirectory, database: database, result: &result)
-                log("N = \(count): baca queries")
-                try bacaRunner.measureQueries(database: database, result: &result)
-                log("N = \(count): baca TUI")
-                try bacaRunner.measureTUI(tmux: tmux, database: database, result: &result, fullPass: count <= fullPassMax)
+                do {
+                    log("N = \(count): baca import")
+                    try bacaRunner.importCorpus(captures: writer.capturesDirectory, database: database, result: &result)
+                    log("N = \(count): baca queries")
+                    try bacaRunner.measureQueries(database: database, result: &result)
+                    log("N = \(count): baca TUI")
+                    try bacaRunner.measureTUI(tmux: tmux, database: database, result: &result, fullPass: count <= fullPassMax)
+                } catch {
+                    failures.append("baca at N = \(count): \(error)")
+                    result.notes.append("baca's measurement broke off: \(String(describing: error).split(separator: "\n").first ?? "")")
+                    log("ERROR: \(error)")
+                }
             }
 
             if let newsboatPath, runNewsboat {
@@ -113,10 +120,16 @@ struct Run: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: nbDirectory, withIntermediateDirectories: true)
                 let runner = NewsboatRunner(binary: newsboatPath, directory: nbDirectory, feedPath: writer.feedPath,
                                             runs: runs, importRuns: importRuns, log: log)
-                log("N = \(count): newsboat reload")
-                try runner.importFeed(result: &result)
-                log("N = \(count): newsboat TUI")
-                try runner.measureTUI(tmux: tmux, result: &result)
+                do {
+                    log("N = \(count): newsboat reload")
+                    try runner.importFeed(result: &result)
+                    log("N = \(count): newsboat TUI")
+                    try runner.measureTUI(tmux: tmux, result: &result)
+                } catch {
+                    failures.append("newsboat at N = \(count): \(error)")
+                    result.notes.append("newsboat's measurement broke off: \(String(describing: error).split(separator: "\n").first ?? "")")
+                    log("ERROR: \(error)")
+                }
             } else if newsboatPath != nil {
                 result.notes.append("newsboat not run at this size (--newsboat-max \(newsboatMax)).")
             }
@@ -132,6 +145,9 @@ struct Run: ParsableCommand {
         try encoder.encode(results).write(to: URL(fileURLWithPath: work + "/results.json"))
         if let out {
             try ([header] + tables + [summary]).joined(separator: "\n").write(toFile: out, atomically: true, encoding: .utf8)
+        }
+        if !failures.isEmpty {
+            throw BenchError("the benchmark broke:\n" + failures.joined(separator: "\n"))
         }
     }
 }

@@ -37,6 +37,7 @@ struct NewsboatRunner {
             confirm-exit no
             cleanup-on-quit no
             reload-threads 1
+            feedlist-format "%4i %n %u %t"
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
         try "\"exec:cat \(feedPath)\"\n".write(toFile: urlsPath, atomically: true, encoding: .utf8)
     }

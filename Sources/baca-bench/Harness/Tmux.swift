@@ -35,6 +35,10 @@ final class Tmux {
             try Subprocess.check(["tmux", "-L", socket, "set-option", "-g"] + option, environment: env)
         }
         try Subprocess.check(["tmux", "-L", socket, "resize-window", "-t", "bench", "-x", "\(width)", "-y", "\(height)"], environment: env)
+        // A watchdog ends the server (and what runs in it) when this process ends in any way,
+        // Ctrl-C and kill -9 included.
+        _ = try Subprocess.spawn(["sh", "-c", "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; "
+                                  + "tmux -L \(socket) kill-server 2>/dev/null"], environment: env)
         client = try Subprocess.spawn(["tmux", "-L", socket, "-C", "attach-session", "-t", "bench"],
                                       environment: env, pipes: true)
         reader = LineReader(fd: client.output)
