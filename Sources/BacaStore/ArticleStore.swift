@@ -162,6 +162,25 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// Stores `records` in one transaction, in order: what an import of many files does (one
+    /// commit and one index flush for the batch instead of one per file). When the batch fails
+    /// as a whole, each record is tried again in a transaction of its own, so one bad article
+    /// never takes the others with it.
+    func save(_ records: [ArticleRecord]) -> [Result<ImportOutcome, StoreError>] {
+        guard records.count > 1 else {
+            return records.map { record in
+                Result { try write("importing '\(record.title)'") { db in try Self.save(record, in: db) } }
+                    .mapError { storeError($0, doing: "importing '\(record.title)'") }
+            }
+        }
+        if let outcomes = try? write("importing \(records.count) articles", { db in
+            try records.map { try Self.save($0, in: db) }
+        }) {
+            return outcomes.map { .success($0) }
+        }
+        return records.flatMap { save([$0]) }
+    }
+
     /// Inserts, replaces or recognises `record` (see `importArticle(_:sourcePath:importedAt:)`).
     private static func save(_ record: ArticleRecord, in db: Database) throws -> ImportOutcome {
         typealias Columns = ArticleRecord.Columns
@@ -431,7 +450,7 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    private func storeError(_ error: any Error, doing: String) -> StoreError {
+    func storeError(_ error: any Error, doing: String) -> StoreError {
         switch error {
         case let error as StoreError: return error
         case let error as DatabaseError: return StoreError.from(error, label: label, doing: doing)

@@ -97,54 +97,146 @@ public struct FileImporter: Sendable {
         }
     }
 
-    /// Imports one file; never throws: a failure is a report.
-    public func importFile(atPath path: String) -> FileImportReport {
+    /// How many files one transaction stores.
+    public var batchSize = 512
+
+    /// A file read, parsed and turned into its row, or why it could not be.
+    enum Prepared: Sendable {
+        case ready(ArticleRecord, decodedFrom: TextEncodingName?)
+        case failed(FileImportReport)
+    }
+
+    /// Reads, decodes, parses and encodes one file: everything an import does but the write.
+    /// Pure and thread-safe, so a batch is prepared on every core at once.
+    func prepare(path: String, importedAt: Date) -> Prepared {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
         let data: Data
         do {
             let attributes = try FileManager.default.attributesOfItem(atPath: absolute)
             if let size = attributes[.size] as? Int, size > CaptureLoader.maximumBytes {
-                return FileImportReport(
+                return .failed(FileImportReport(
                     path: path,
-                    status: .failed(reason: CaptureError.tooLarge(bytes: size, limit: CaptureLoader.maximumBytes).description))
+                    status: .failed(reason: CaptureError.tooLarge(bytes: size, limit: CaptureLoader.maximumBytes).description)))
             }
             if attributes[.type] as? FileAttributeType == .typeDirectory {
-                return FileImportReport(path: path, status: .failed(reason: "is a folder"))
+                return .failed(FileImportReport(path: path, status: .failed(reason: "is a folder")))
             }
             data = try Data(contentsOf: URL(fileURLWithPath: absolute))
         } catch {
-            return FileImportReport(path: path, status: .failed(reason: Self.readFailure(error, path: absolute)))
+            return .failed(FileImportReport(path: path, status: .failed(reason: Self.readFailure(error, path: absolute))))
         }
         let loaded: LoadedCapture
         do {
             loaded = try CaptureLoader.load(data)
         } catch {
-            return FileImportReport(path: path, status: .failed(reason: error.description))
+            return .failed(FileImportReport(path: path, status: .failed(reason: error.description)))
         }
         let decodedFrom = loaded.encoding == .utf8 ? nil : loaded.encoding
         do {
-            let status: FileImportReport.Status
-            switch try store.importArticle(loaded.article, sourcePath: absolute) {
-            case .imported(let id): status = .imported(id: id)
-            case .updated(let id): status = .updated(id: id)
-            case .unchanged(let id): status = .unchanged(id: id)
-            }
-            return FileImportReport(path: path, status: status, decodedFrom: decodedFrom)
+            let record = try ArticleRecord(article: loaded.article, sourcePath: absolute, importedAt: importedAt)
+            return .ready(record, decodedFrom: decodedFrom)
         } catch {
-            return FileImportReport(path: path, status: .failed(reason: "\(error)"), decodedFrom: decodedFrom)
+            let reason = "\(store.label): cannot encode the article '\(loaded.article.title)' (\(error))"
+            return .failed(FileImportReport(path: path, status: .failed(reason: reason), decodedFrom: decodedFrom))
         }
     }
 
-    /// Imports every capture that `paths` name, calling `report` after each file.
+    /// Imports one file; never throws: a failure is a report.
+    public func importFile(atPath path: String) -> FileImportReport {
+        importBatch([path], importedAt: Date())[0]
+    }
+
+    /// Imports `files`: prepared on every core at once, then stored in one transaction.
+    func importBatch(_ files: [String], importedAt: Date) -> [FileImportReport] {
+        store(Self.concurrentMap(files) { prepare(path: $0, importedAt: importedAt) }, of: files)
+    }
+
+    /// Stores the prepared files of a batch in one transaction; a report for each file.
+    private func store(_ prepared: [Prepared], of files: [String]) -> [FileImportReport] {
+        var records: [ArticleRecord] = []
+        records.reserveCapacity(prepared.count)
+        for case .ready(let record, _) in prepared { records.append(record) }
+        var outcomes = store.save(records).makeIterator()
+        return zip(files, prepared).map { path, prepared in
+            switch prepared {
+            case .failed(let report):
+                return report
+            case .ready(_, let decodedFrom):
+                let status: FileImportReport.Status
+                switch outcomes.next()! {
+                case .success(.imported(let id)): status = .imported(id: id)
+                case .success(.updated(let id)): status = .updated(id: id)
+                case .success(.unchanged(let id)): status = .unchanged(id: id)
+                case .failure(let error): status = .failed(reason: "\(error)")
+                }
+                return FileImportReport(path: path, status: status, decodedFrom: decodedFrom)
+            }
+        }
+    }
+
+    /// Imports every capture that `paths` name, calling `report` after each file, in order.
+    ///
+    /// Files go in batches of `batchSize`: a batch is read and parsed on every core while the
+    /// batch before it is written, and each batch is stored in one transaction
+    /// (`docs/PERFORMANCE.md`).
     @discardableResult
     public func importPaths(_ paths: [String], report: (FileImportReport) -> Void = { _ in }) -> ImportSummary {
         var summary = ImportSummary()
-        for file in captureFiles(in: paths) {
-            let result = importFile(atPath: file)
-            summary.add(result)
-            report(result)
+        let files = captureFiles(in: paths)
+        let size = max(1, batchSize)
+        let batches = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
+        var pending = batches.first.map { prepareInBackground($0) }
+        for index in batches.indices {
+            let prepared = pending!.wait()
+            pending = index + 1 < batches.count ? prepareInBackground(batches[index + 1]) : nil
+            for result in store(prepared, of: batches[index]) {
+                summary.add(result)
+                report(result)
+            }
         }
         return summary
+    }
+
+    /// Prepares `files` on other threads; `wait()` returns the result.
+    private func prepareInBackground(_ files: [String]) -> Pending<[Prepared]> {
+        let pending = Pending<[Prepared]>()
+        let importedAt = Date()
+        DispatchQueue.global().async {
+            pending.fulfil(Self.concurrentMap(files) { prepare(path: $0, importedAt: importedAt) })
+        }
+        return pending
+    }
+
+    /// A value computed on another thread.
+    private final class Pending<Value: Sendable>: @unchecked Sendable {
+        private let ready = DispatchSemaphore(value: 0)
+        private var value: Value?
+
+        func fulfil(_ value: Value) {
+            self.value = value
+            ready.signal()
+        }
+
+        func wait() -> Value {
+            ready.wait()
+            return value!
+        }
+    }
+
+    /// `items.map(transform)`, the items spread over every core.
+    static func concurrentMap<T: Sendable>(_ items: [String], _ transform: @Sendable (String) -> T) -> [T] {
+        guard items.count > 1 else { return items.map(transform) }
+        // Each iteration writes its own element only.
+        nonisolated(unsafe) let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results[index] = transform(items[index])
+        }
+        return results.map { $0! }
     }
 
     static func readFailure(_ error: any Error, path: String) -> String {
