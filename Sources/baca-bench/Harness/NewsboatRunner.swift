@@ -38,6 +38,7 @@ struct NewsboatRunner {
             cleanup-on-quit no
             reload-threads 1
             feedlist-format "%4i %n %u %t"
+            articlelist-format "%7i %f %D %6L  %t"
             """.write(toFile: configPath, atomically: true, encoding: .utf8)
         try "\"exec:cat \(feedPath)\"\n".write(toFile: urlsPath, atomically: true, encoding: .utf8)
     }
