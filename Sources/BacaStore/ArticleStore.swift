@@ -208,6 +208,10 @@ public final class ArticleStore: Sendable {
             return .unchanged(id: id)
         }
         try record.insert(db)
+        // The index row (see `StoreSchema.dropInsertTrigger`).
+        try db.cachedStatement(sql: """
+            INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)
+            """).execute(arguments: [record.id, record.title, record.keyPointsText, record.bodyText])
         return .imported(id: record.id!)
     }
 
