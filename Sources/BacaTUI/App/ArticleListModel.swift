@@ -60,7 +60,7 @@ final class ArticleListModel {
     private func loadPage(_ page: Int) throws -> [ArticleSummary] {
         let offset = page * Self.pageSize
         if let query {
-            return try store.search(query, scope: scope, offset: offset, limit: Self.pageSize).map(\.summary)
+            return try store.searchSummaries(query, scope: scope, offset: offset, limit: Self.pageSize)
         }
         return try store.summaries(scope: scope, sort: sort, offset: offset, limit: Self.pageSize)
     }
