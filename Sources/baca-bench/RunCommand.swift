@@ -39,6 +39,9 @@ struct Run: ParsableCommand {
     @Option(help: "Also write the tables (Markdown) to this file.")
     var out: String?
 
+    @Flag(help: "Reuse the repositories of an earlier run (no import figures; for work on the reader).")
+    var reuseRepositories = false
+
     @Flag(help: "Measure newsboat only (while baca is broken or absent).")
     var skipBaca = false
 
@@ -102,8 +105,12 @@ struct Run: ParsableCommand {
             let database = runDirectory + "/baca.sqlite"
             if !skipBaca {
                 do {
-                    log("N = \(count): baca import")
-                    try bacaRunner.importCorpus(captures: writer.capturesDirectory, database: database, result: &result)
+                    if reuseRepositories && access(database, R_OK) == 0 {
+                        result.notes.append("baca's repository reused from an earlier run: no import figures.")
+                    } else {
+                        log("N = \(count): baca import")
+                        try bacaRunner.importCorpus(captures: writer.capturesDirectory, database: database, result: &result)
+                    }
                     log("N = \(count): baca queries")
                     try bacaRunner.measureQueries(database: database, result: &result)
                     log("N = \(count): baca TUI")
@@ -121,8 +128,12 @@ struct Run: ParsableCommand {
                 let runner = NewsboatRunner(binary: newsboatPath, directory: nbDirectory, feedPath: writer.feedPath,
                                             runs: runs, importRuns: importRuns, log: log)
                 do {
-                    log("N = \(count): newsboat reload")
-                    try runner.importFeed(result: &result)
+                    if reuseRepositories && access(runner.cachePath, R_OK) == 0 {
+                        try runner.prepare()
+                    } else {
+                        log("N = \(count): newsboat reload")
+                        try runner.importFeed(result: &result)
+                    }
                     log("N = \(count): newsboat TUI")
                     try runner.measureTUI(tmux: tmux, result: &result)
                 } catch {

@@ -48,6 +48,14 @@ struct BacaRunner {
 
     func measureQueries(database: String, result: inout SizeResult) throws {
         let store = try ArticleStore(path: database)
+        // What opening an article asks the store (the reader then lays it out).
+        var random = SplitMix64(seed: 7)
+        for run in 0...max(runs * 3, 10) {
+            let id = Int64(1 + random.below(result.count))
+            let start = Clock.now()
+            guard try store.article(id: id) != nil else { throw BenchError("no article \(id) in \(database)") }
+            if run > 0 { result.baca[.readArticleMs, default: Samples()].add(Clock.milliseconds(since: start)) }
+        }
         for probe in result.probes {
             let figure: Figure = probe.kind == "rare" ? .queryRareMs : probe.kind == "medium" ? .queryMediumMs : .queryCommonMs
             var samples = Samples()
@@ -55,7 +63,7 @@ struct BacaRunner {
             for run in 0...max(runs, 5) {
                 let start = Clock.now()
                 hits = try store.searchCount(probe.word, scope: .all)
-                _ = try store.search(probe.word, scope: .all, offset: 0, limit: Self.tuiPageSize)
+                _ = try store.searchSummaries(probe.word, scope: .all, offset: 0, limit: Self.tuiPageSize)
                 if run > 0 { samples.add(Clock.milliseconds(since: start)) }  // the first warms the cache
             }
             result.baca[figure] = samples

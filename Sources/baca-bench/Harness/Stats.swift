@@ -27,7 +27,7 @@ enum Figure: String, CaseIterable, Codable {
     case startMs, startToArticlesMs, openFeedMs
     case cursorMs, pageDownMs, openMs, endMs, fullPassS
     case searchRareMs, searchMediumMs, searchCommonMs
-    case queryRareMs, queryMediumMs, queryCommonMs
+    case queryRareMs, queryMediumMs, queryCommonMs, readArticleMs
     case memStartMB, memScrollMB, memSearchMB
     case repoMB, repoRatio
 
@@ -50,6 +50,7 @@ enum Figure: String, CaseIterable, Codable {
         case .queryRareMs: return "query alone rare, ms"
         case .queryMediumMs: return "query alone medium, ms"
         case .queryCommonMs: return "query alone common, ms"
+        case .readArticleMs: return "read one article alone (store), ms"
         case .memStartMB: return "peak RSS after start, MB"
         case .memScrollMB: return "peak RSS after whole list, MB"
         case .memSearchMB: return "peak RSS after 10 searches, MB"
