@@ -8,6 +8,17 @@ import FoundationXML
 /// events; no tree of the document is built). External entities are never resolved.
 enum XMLFeedParser {
     static func parse(_ data: Data, url: URL?) throws(FeedParseError) -> ParsedFeed {
+        do {
+            return try parseXML(data, url: url)
+        } catch .malformed(let detail) where detail.contains("invalid character") {
+            // Control characters are not XML, but feeds carry them: read the text sanitised
+            // (escape sequences removed whole) when it is UTF-8.
+            guard let text = String(validating: data, as: UTF8.self) else { throw .malformed(detail) }
+            return try parseXML(Data(Sanitizer.sanitize(text).utf8), url: url)
+        }
+    }
+
+    private static func parseXML(_ data: Data, url: URL?) throws(FeedParseError) -> ParsedFeed {
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
@@ -16,26 +27,32 @@ enum XMLFeedParser {
         parser.delegate = reader
         let parsed = parser.parse()
         if let failure = reader.failure { throw failure }
-        guard parsed, reader.format != nil else {
-            if reader.format == nil && parser.parserError == nil { throw .notAFeed("no rss, RDF or Atom feed element") }
-            let detail = parser.parserError.map { "line \(parser.lineNumber): \(Self.describe($0))" } ?? "line \(parser.lineNumber)"
-            throw .malformed(detail)
+        // XMLParser recovers from some errors and still returns `true` (on Linux): any error
+        // reported makes the feed malformed.
+        if let error = reader.firstError ?? (parsed ? nil : parser.parserError.map { ($0, parser.lineNumber) }) {
+            throw .malformed("line \(error.line): \(Self.describe(error.error))")
         }
-        return reader.feed
+        guard parsed, reader.format != nil else {
+            if reader.format == nil { throw .notAFeed("no rss, RDF or Atom feed element") }
+            throw .malformed("line \(parser.lineNumber)")
+        }
+        // HTML is read only now: libxml2, under both parsers, would report the HTML parser's
+        // complaints to the XML parser's error handler.
+        return reader.finishedFeed()
     }
 
     static func describe(_ error: any Error) -> String {
         let nsError = error as NSError
-        if let code = XMLParser.ErrorCode(rawValue: nsError.code) {
-            switch code {
-            case .prematureDocumentEndError: return "the document ends too early"
-            case .tagNameMismatchError: return "mismatched closing tag"
-            case .emptyDocumentError: return "empty document"
-            case .documentStartError: return "not XML"
-            default: break
-            }
+        // NSXMLParserErrorDomain codes, which are libxml2's.
+        switch nsError.code {
+        case 4: return "empty document"
+        case 5: return "the document ends too early"
+        case 9: return "invalid character"
+        case 26, 27: return "undefined entity"
+        case 76: return "mismatched closing tag"
+        case 89, 95: return "entity loop"
+        default: return "XML error \(nsError.code)"
         }
-        return "XML error \(nsError.code)"
     }
 }
 
@@ -52,6 +69,9 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     private(set) var format: FeedFormat?
     private(set) var failure: FeedParseError?
     private(set) var feed = ParsedFeed(format: .rss2, title: nil, siteURL: nil, items: [])
+    /// The feed's raw title and its items' drafts, turned into text by `finishedFeed()`.
+    private var rawTitle: String?
+    private var drafts: [ItemDraft] = []
 
     /// Open elements: (namespace, local name), and the `xml:base` in force inside each.
     private var stack: [(namespace: String, name: String, base: URL?)] = []
@@ -191,7 +211,12 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {}
+    /// The first error the parser reported, and its line.
+    private(set) var firstError: (error: any Error, line: Int)?
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if firstError == nil { firstError = (parseError, parser.lineNumber) }
+    }
 
     // MARK: RSS 2.0 and RDF
 
@@ -204,7 +229,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
             case (true, _, "item"):
                 finishItem()
             case (true, _, "title"):
-                item?.title = Self.titleText(value)
+                item?.title = value
             case (true, _, "link"):
                 item?.link = FeedParser.resolve(value.trimmingCharacters(in: .whitespacesAndNewlines), against: base)
             case (true, _, "guid"):
@@ -226,7 +251,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         }
         guard plain, parentName == "channel" else { return }
         switch name {
-        case "title": feed.title = feed.title ?? nonEmpty(Self.titleText(value))
+        case "title": rawTitle = rawTitle ?? value
         case "link": feed.siteURL = feed.siteURL ?? FeedParser.resolve(value.trimmingCharacters(in: .whitespacesAndNewlines), against: feedURL)
         default: break
         }
@@ -239,7 +264,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
         if item != nil {
             switch name {
             case "entry": finishItem()
-            case "title": if parentName == "entry" { item?.title = Self.titleText(value) }
+            case "title": if parentName == "entry" { item?.title = value }
             case "id": if parentName == "entry" { item?.guid = nonEmpty(value.trimmingCharacters(in: .whitespacesAndNewlines)) }
             case "summary": item?.summaryHTML = value
             case "content": item?.contentHTML = value
@@ -251,7 +276,7 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
             }
             return
         }
-        if name == "title", parentName == "feed" { feed.title = nonEmpty(Self.titleText(value)) }
+        if name == "title", parentName == "feed" { rawTitle = value }
     }
 
     // MARK: Items
@@ -259,17 +284,26 @@ final class XMLFeedReader: NSObject, XMLParserDelegate {
     private func finishItem() {
         guard let draft = item else { return }
         item = nil
-        guard feed.items.count < maximumItems else { return }
-        let contentIsText = draft.contentHTML != nil ? draft.contentIsText : draft.summaryIsText
-        let body = draft.contentHTML ?? draft.summaryHTML ?? ""
-        let summary = contentIsText ? HTMLText.paragraphs(fromPlainText: body) : HTMLText.paragraphs(fromHTML: body)
-        let link = draft.link ?? draft.alternateLink
-            ?? (format == .rss2 ? draft.guid.flatMap { FeedParser.resolve($0, against: base) } : nil)
-        let feedItem = FeedItem(
-            guid: draft.guid, link: link, title: draft.title, summary: summary,
-            published: draft.published ?? draft.updated, author: draft.author)
-        if feedItem.title.isEmpty && feedItem.summary.isEmpty && feedItem.link == nil { return }
-        feed.items.append(feedItem)
+        if drafts.count < maximumItems { drafts.append(draft) }
+    }
+
+    /// The feed with its texts read: HTML turned into paragraphs, everything sanitised.
+    func finishedFeed() -> ParsedFeed {
+        var result = feed
+        result.title = rawTitle.map(Self.titleText).flatMap(nonEmpty)
+        result.items = drafts.compactMap { draft in
+            let contentIsText = draft.contentHTML != nil ? draft.contentIsText : draft.summaryIsText
+            let body = draft.contentHTML ?? draft.summaryHTML ?? ""
+            let summary = contentIsText ? HTMLText.paragraphs(fromPlainText: body) : HTMLText.paragraphs(fromHTML: body)
+            let link = draft.link ?? draft.alternateLink
+                ?? (format == .rss2 ? draft.guid.flatMap { PageMetadata.httpURL($0, relativeTo: nil) } : nil)
+            let feedItem = FeedItem(
+                guid: draft.guid, link: link, title: Self.titleText(draft.title), summary: summary,
+                published: draft.published ?? draft.updated, author: draft.author)
+            if feedItem.title.isEmpty && feedItem.summary.isEmpty && feedItem.link == nil { return nil }
+            return feedItem
+        }
+        return result
     }
 
     /// A title may carry escaped markup (`Harga &lt;b&gt;naik&lt;/b&gt;`): read as HTML when it has tags.

@@ -1,3 +1,4 @@
+import BacaCore
 import CLibXML2
 import Foundation
 
@@ -121,13 +122,29 @@ public struct HTMLDocument {
                 document = again
             }
         }
-        defer { xmlFreeDoc(document) }
         let usedEncoding = charset ?? document.pointee.encoding.map { String(cString: $0) } ?? "UTF-8"
+        if data.contains(0x1B), let text = Self.decode(data, encoding: usedEncoding),
+           let clean = Self.parse(Data(Sanitizer.sanitize(text).utf8), encoding: "UTF-8", url: url) {
+            // libxml2 drops the ESC of an escape sequence and keeps the rest (`[2J`): read such a
+            // page sanitised first, so that the sequence goes whole, as in a capture.
+            xmlFreeDoc(document)
+            document = clean
+        }
+        defer { xmlFreeDoc(document) }
         guard let rootNode = xmlDocGetRootElement(document) else { throw .notHTML }
         let root = HTMLElement(name: "html", attributes: [:])
         Self.copyChildren(of: rootNode, into: root, depth: 0)
         self.root = root
         self.encoding = usedEncoding
+    }
+
+    /// The text of a page in the encodings that carry ESC as a byte of its own.
+    static func decode(_ data: Data, encoding: String) -> String? {
+        switch encoding.lowercased() {
+        case "utf-8", "utf8": return String(decoding: data, as: UTF8.self)
+        case "windows-1252", "iso-8859-1", "cp1252", "latin1", "us-ascii": return Windows1252.decode(data)
+        default: return nil
+        }
     }
 
     /// Called once before any parse: libxml2 wants its globals set up on one thread.
