@@ -51,7 +51,8 @@ let package = Package(
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
         .testTarget(name: "BacaCLITests", dependencies: ["BacaCore"]),
         .testTarget(
-            name: "BacaFeedsTests", dependencies: ["BacaFeeds", "BacaStore", "BacaCore"],
+            name: "BacaFeedsTests",
+            dependencies: ["BacaFeeds", "BacaStore", "BacaCore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
