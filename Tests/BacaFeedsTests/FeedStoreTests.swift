@@ -21,6 +21,7 @@ struct FeedStoreTests {
         }
         #expect(again.id == feed.id && again.title == "A")
         let other = try store.addFeed(url: "https://b.test/rss").feed
+        let empty = try store.addFeed(url: "https://c.test/rss").feed
         let one = try store.storeFeedArticle(FeedArticle(article: Self.article, url: "https://a.test/1", itemKeys: ["guid:1"], summaryOnly: false), feedId: feed.id)
         let two = try store.storeFeedArticle(FeedArticle(article: Self.summary, url: "https://a.test/2", itemKeys: ["guid:2"], summaryOnly: true), feedId: feed.id)
         // The same page in another feed is the same article.
@@ -30,8 +31,9 @@ struct FeedStoreTests {
         try store.setRead(true, id: one.id)
 
         let overviews = try store.feeds()
-        #expect(overviews.map(\.articleCount) == [2, 1])
-        #expect(overviews.map(\.unreadCount) == [1, 0])
+        #expect(overviews.map(\.articleCount) == [2, 1, 0])
+        #expect(overviews.map(\.unreadCount) == [1, 0, 0])
+        try store.removeFeed(id: empty.id, purge: true)
         #expect(try store.knownItemKeys(feedId: feed.id) == ["guid:1", "guid:2"])
         #expect(try store.pendingPages(feedIds: [feed.id], limit: 10).map(\.articleId) == [two.id])
 
@@ -53,6 +55,8 @@ struct FeedStoreTests {
         let fetched = try store.storeFeedArticle(FeedArticle(article: page.article, url: url, itemKeys: ["guid:1"], summaryOnly: false), feedId: feed.id)
         var importer = FileImporter(store: store)
         importer.loaders = SavedPage.loaders
+        let files = importer.captureFiles(in: [Fixture.path("pages")]).map { ($0 as NSString).lastPathComponent }
+        #expect(files == ["blog.html", "jembatan.html", "jembatan.txt", "pasar-1252.html", "pasar.txt"], "folders are walked for .html too")
         let report = importer.importFile(atPath: Fixture.path("pages/jembatan.html"))
         #expect(report.status == .unchanged(id: fetched.id))
         #expect(try store.counts().total == 1)

@@ -85,13 +85,23 @@ struct FetchCommandTests {
 
         #expect(try baca.run(["feed", "add", server.base + "/rss.xml", "--title", "Kabar Kita", "--tag", "jabar"]).stdout.hasPrefix("added  1  "))
         #expect(try baca.run(["feed", "add", server.base + "/gone.xml"]).status == 0)
+        server.serve("/summary.xml", """
+            <rss version="2.0"><channel><title>S</title>
+            <item><title>Tanpa halaman</title><link>/missing.html</link><description>Ringkasan.</description></item></channel></rss>
+            """, type: "application/rss+xml")
+        #expect(try baca.run(["feed", "add", server.base + "/summary.xml"]).status == 0)
         #expect(try baca.run(["feed", "add", "ftp://example.test/rss"]).status != 0)
 
         let fetch = try baca.run(["fetch"])
         #expect(fetch.status == 1)
         #expect(fetch.stdout.contains("ok  1 new  \(server.base)/rss.xml"))
         #expect(fetch.stdout.contains("failed: HTTP 404 Not Found  \(server.base)/gone.xml"))
-        #expect(fetch.stdout.contains("2 feeds: 1 fetched, 0 unchanged, 1 failed; 1 new article in "))
+        #expect(fetch.stdout.contains("ok  1 new (1 summary only)  \(server.base)/summary.xml"))
+        #expect(fetch.stdout.contains("3 feeds: 2 fetched, 0 unchanged, 1 failed; 2 new articles (1 summary only) in "))
+        let rows = try baca.run(["list"]).stdout.split(separator: "\n")
+        #expect(rows.contains { $0.contains("Tanpa halaman  [summary only]") })
+        #expect(rows.contains { $0.contains("Jembatan Gantung") && !$0.contains("summary only") })
+        #expect(try baca.run(["list", "--json"]).stdout.contains(#""summaryOnly":true"#))
 
         let list = try baca.run(["feed", "list"])
         #expect(list.stdout.contains("1 articles, 1 unread"))
@@ -101,7 +111,7 @@ struct FetchCommandTests {
 
         let saved = try baca.run(["import", Fixture.path("pages/jembatan.html")])
         #expect(saved.stdout.contains("1 file: 0 imported, 0 updated, 1 unchanged, 0 failed"), "\(saved.stdout)")
-        #expect(try baca.run(["list", "--json"]).stdout.split(separator: "\n").count == 1)
+        #expect(try baca.run(["list", "--json"]).stdout.split(separator: "\n").count == 2)
 
         let export = try baca.run(["feed", "export"])
         #expect(export.stdout.contains(#"<outline text="jabar" title="jabar">"#))
@@ -109,7 +119,8 @@ struct FetchCommandTests {
 
         #expect(try baca.run(["feed", "remove", server.base + "/gone.xml"]).stdout.hasPrefix("removed  2"))
         #expect(try baca.run(["feed", "remove", "1"]).status == 0)
-        #expect(try baca.run(["list", "--json"]).stdout.split(separator: "\n").count == 1, "articles stay without --purge")
+        #expect(try baca.run(["list", "--json"]).stdout.split(separator: "\n").count == 2, "articles stay without --purge")
+        #expect(try baca.run(["feed", "remove", "3", "--purge"]).stdout.hasSuffix("(1 articles deleted)\n"))
         #expect(try baca.run(["feed", "list"]).stdout.contains("no feeds"))
     }
 }

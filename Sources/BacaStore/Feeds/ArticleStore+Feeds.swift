@@ -24,7 +24,7 @@ extension ArticleStore {
     public func feeds() throws -> [FeedOverview] {
         let sql = """
             SELECT f.*, COUNT(m.articleId) AS articleCount, \
-            COALESCE(SUM(CASE WHEN COALESCE(s.read, 0) = 0 THEN 1 ELSE 0 END), 0) AS unreadCount \
+            COALESCE(SUM(CASE WHEN m.articleId IS NOT NULL AND COALESCE(s.read, 0) = 0 THEN 1 ELSE 0 END), 0) AS unreadCount \
             FROM feed f \
             LEFT JOIN (SELECT DISTINCT feedId, articleId FROM feed_item WHERE articleId IS NOT NULL) m ON m.feedId = f.id \
             LEFT JOIN article_state s ON s.articleId = m.articleId \

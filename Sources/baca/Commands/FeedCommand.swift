@@ -93,9 +93,9 @@ struct FeedListCommand: ParsableCommand {
             let status = feed.lastStatus?.rawValue ?? "new"
             print("\(String(repeating: " ", count: max(0, 4 - id.count)))\(id)  \(overview.articleCount) articles, "
                   + "\(overview.unreadCount) unread  \(fetched) \(status)  \(style.bold(feed.displayTitle))")
-            var detail = "      \(feed.url)"
+            var detail = feed.displayTitle == feed.url ? "     " : "      \(feed.url)"
             if !feed.tags.isEmpty { detail += "  [\(feed.tags.joined(separator: ", "))]" }
-            print(style.dim(detail))
+            if !detail.trimmingCharacters(in: .whitespaces).isEmpty { print(style.dim(detail)) }
             if feed.lastStatus == .failed, let reason = feed.lastError { print("      failed: \(reason)") }
         }
     }
