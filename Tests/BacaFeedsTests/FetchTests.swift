@@ -184,6 +184,22 @@ struct FetchTests {
         #expect(stored?.lastError == "HTTP 404 Not Found")
     }
 
+    @Test("a body that stops coming fails at the total time-out")
+    func totalTimeout() async throws {
+        let body = Fixture.data("feeds/rss2.xml")
+        server.route("/feeds/slow.xml") { _ in
+            LoopbackServer.Response(status: 200, headers: ["Content-Type": "application/xml"], body: body, stallBody: true)
+        }
+        _ = try add("/feeds/slow.xml")
+        var limits = Self.fastLimits
+        limits.totalTimeout = 2
+        let started = Date()
+        let summary = await fetcher(limits).fetch()
+        let elapsed = Date().timeIntervalSince(started)
+        #expect(summary.outcomes.first?.statusText == "failed: timed out after 2 s")
+        #expect(elapsed >= 1.9 && elapsed < 6, "\(elapsed)")
+    }
+
     @Test("429 with a short Retry-After is waited out; a long one defers the feed")
     func retryAfter() async throws {
         let calls = Counter()

@@ -32,8 +32,10 @@ public final class HTTPClient: Sendable {
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         configuration.httpCookieStorage = nil
         configuration.httpShouldSetCookies = false
-        configuration.timeoutIntervalForRequest = max(1, limits.totalTimeout.rounded(.up))
-        configuration.timeoutIntervalForResource = max(1, limits.totalTimeout.rounded(.up))
+        // The session's own time-outs are a backstop only, later than ours (`perform`), which
+        // name the limit that was hit. (libcurl's Foundation counts them in whole seconds.)
+        configuration.timeoutIntervalForRequest = Self.backstop(limits)
+        configuration.timeoutIntervalForResource = Self.backstop(limits)
         configuration.httpMaximumConnectionsPerHost = max(1, limits.fetchesPerHost)
         let delegate = SessionDelegate()
         let queue = OperationQueue()
@@ -62,7 +64,7 @@ public final class HTTPClient: Sendable {
             var request = URLRequest(url: current)
             request.httpMethod = "GET"
             request.cachePolicy = .reloadIgnoringLocalCacheData
-            request.timeoutInterval = max(1, limits.totalTimeout.rounded(.up))
+            request.timeoutInterval = Self.backstop(limits)
             request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
             request.setValue(accept, forHTTPHeaderField: "Accept")
             if current == url {
@@ -156,6 +158,10 @@ public final class HTTPClient: Sendable {
     }
 
     // MARK: - Helpers
+
+    static func backstop(_ limits: FetchLimits) -> TimeInterval {
+        max(1, limits.totalTimeout.rounded(.up)) + 5
+    }
 
     static func isFetchable(_ url: URL) -> Bool {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }

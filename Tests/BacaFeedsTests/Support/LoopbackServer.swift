@@ -20,6 +20,8 @@ final class LoopbackServer: @unchecked Sendable {
         var body: Data = Data()
         /// Never answer: hold the connection open until the server stops.
         var hang = false
+        /// Send the headers and half the body, then hold the connection open.
+        var stallBody = false
 
         static func ok(_ body: String, type: String = "text/html; charset=utf-8") -> Response {
             Response(status: 200, headers: ["Content-Type": type], body: Data(body.utf8))
@@ -179,7 +181,7 @@ final class LoopbackServer: @unchecked Sendable {
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         var bytes = Data(head.utf8)
-        bytes.append(body)
+        bytes.append(response.stallBody ? body.prefix(body.count / 2) : body)
         record(LogEntry(request: request, status: response.status, bodyBytes: body.count))
         bytes.withUnsafeBytes { raw in
             var sent = 0
@@ -189,6 +191,7 @@ final class LoopbackServer: @unchecked Sendable {
                 sent += count
             }
         }
+        if response.stallBody { while recv(client, &buffer, buffer.count, 0) > 0 {} }
     }
 
     private func record(_ entry: LogEntry) {
