@@ -414,7 +414,7 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Transactions
 
-    private func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
         } catch {
@@ -422,7 +422,7 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    private func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError("\(label) is opened read-only; \(doing) needs write access") }
         do {
             return try writer.write(body)
