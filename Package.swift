@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "baca", targets: ["baca"]),
         .library(name: "BacaCore", targets: ["BacaCore"]),
         .library(name: "BacaStore", targets: ["BacaStore"]),
+        .library(name: "BacaFeeds", targets: ["BacaFeeds"]),
         .executable(name: "baca-bench", targets: ["baca-bench"]),
     ],
     dependencies: [
@@ -30,12 +31,18 @@ let package = Package(
         ),
         // ncursesw, seen through a small C shim (macros and globals Swift cannot import).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // libxml2's HTML parser (`libxml2-dev`); see Sources/CLibXML2/shim.h.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
+        .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2"]),
         // The ncurses backend and the terminal's lifecycle.
         .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses"]),
         .executableTarget(
             name: "baca",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaTUI", "BacaTerminal",
+                "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
@@ -53,6 +60,10 @@ let package = Package(
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
         .testTarget(name: "BacaCLITests", dependencies: ["BacaCore"]),
+        .testTarget(
+            name: "BacaFeedsTests",
+            dependencies: ["BacaFeeds", "BacaStore", "BacaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -207,12 +207,17 @@ public final class ArticleStore: Sendable {
             }
             return .unchanged(id: id)
         }
+        try insertNew(&record, in: db)
+        return .imported(id: record.id!)
+    }
+
+    /// Inserts a new article's row and its index row: no trigger writes the index of a new
+    /// article (see `StoreSchema.dropInsertTrigger`), so every insert into `article` goes here.
+    static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
         try record.insert(db)
-        // The index row (see `StoreSchema.dropInsertTrigger`).
         try db.cachedStatement(sql: """
             INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)
             """).execute(arguments: [record.id, record.title, record.keyPointsText, record.bodyText])
-        return .imported(id: record.id!)
     }
 
     // MARK: - Counting
@@ -462,7 +467,7 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Transactions
 
-    private func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
         } catch {
@@ -470,7 +475,7 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    private func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         if isReadOnly { throw StoreError("\(label) is opened read-only; \(doing) needs write access") }
         do {
             return try writer.write(body)

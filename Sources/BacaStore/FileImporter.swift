@@ -62,6 +62,8 @@ public struct FileImporter: Sendable {
     public let store: ArticleStore
     /// File name endings that count as captures when a folder is walked.
     public var captureExtensions: Set<String> = ["txt"]
+    /// Readers of other kinds of files, by file name ending (see `LoadedDocument`).
+    public var loaders: [String: DocumentLoader] = [:]
 
     public init(store: ArticleStore) { self.store = store }
 
@@ -84,7 +86,8 @@ public struct FileImporter: Sendable {
             return
         }
         guard isDirectory.boolValue else {
-            if explicit || captureExtensions.contains((path as NSString).pathExtension.lowercased()) {
+            let fileExtension = (path as NSString).pathExtension.lowercased()
+            if explicit || captureExtensions.contains(fileExtension) || loaders[fileExtension] != nil {
                 files.append(path)
             }
             return
@@ -103,6 +106,8 @@ public struct FileImporter: Sendable {
     /// A file read, parsed and turned into its row, or why it could not be.
     enum Prepared: Sendable {
         case ready(ArticleRecord, decodedFrom: TextEncodingName?)
+        /// A file of another kind, read by its loader; stored on its own, in file order.
+        case document(LoadedDocument, absolute: String)
         case failed(FileImportReport)
     }
 
@@ -124,6 +129,13 @@ public struct FileImporter: Sendable {
             data = try Data(contentsOf: URL(fileURLWithPath: absolute))
         } catch {
             return .failed(FileImportReport(path: path, status: .failed(reason: Self.readFailure(error, path: absolute))))
+        }
+        if let loader = loaders[(path as NSString).pathExtension.lowercased()] {
+            do {
+                return .document(try loader(data), absolute: absolute)
+            } catch {
+                return .failed(FileImportReport(path: path, status: .failed(reason: "\(error)")))
+            }
         }
         let loaded: LoadedCapture
         do {
@@ -151,27 +163,37 @@ public struct FileImporter: Sendable {
         store(Self.concurrentMap(files) { prepare(path: $0, importedAt: importedAt) }, of: files)
     }
 
-    /// Stores the prepared files of a batch in one transaction; a report for each file.
+    /// Stores the prepared files of a batch, in order: the captures in one transaction (a
+    /// document of another kind in between is stored on its own); a report for each file.
     private func store(_ prepared: [Prepared], of files: [String]) -> [FileImportReport] {
-        var records: [ArticleRecord] = []
-        records.reserveCapacity(prepared.count)
-        for case .ready(let record, _) in prepared { records.append(record) }
-        var outcomes = store.save(records).makeIterator()
-        return zip(files, prepared).map { path, prepared in
-            switch prepared {
-            case .failed(let report):
-                return report
-            case .ready(_, let decodedFrom):
+        var reports = [FileImportReport?](repeating: nil, count: files.count)
+        var waiting: [(index: Int, record: ArticleRecord, decodedFrom: TextEncodingName?)] = []
+        func storeWaiting() {
+            for (item, outcome) in zip(waiting, store.save(waiting.map(\.record))) {
                 let status: FileImportReport.Status
-                switch outcomes.next()! {
+                switch outcome {
                 case .success(.imported(let id)): status = .imported(id: id)
                 case .success(.updated(let id)): status = .updated(id: id)
                 case .success(.unchanged(let id)): status = .unchanged(id: id)
                 case .failure(let error): status = .failed(reason: "\(error)")
                 }
-                return FileImportReport(path: path, status: status, decodedFrom: decodedFrom)
+                reports[item.index] = FileImportReport(path: files[item.index], status: status, decodedFrom: item.decodedFrom)
+            }
+            waiting.removeAll()
+        }
+        for (index, item) in prepared.enumerated() {
+            switch item {
+            case .failed(let report):
+                reports[index] = report
+            case .ready(let record, let decodedFrom):
+                waiting.append((index, record, decodedFrom))
+            case .document(let loaded, let absolute):
+                storeWaiting()
+                reports[index] = storeDocument(loaded, path: files[index], absolute: absolute)
             }
         }
+        storeWaiting()
+        return reports.map { $0! }
     }
 
     /// Imports every capture that `paths` name, calling `report` after each file, in order.
@@ -247,6 +269,60 @@ public struct FileImporter: Sendable {
         case Int(EACCES), NSFileReadNoPermissionError: return "permission denied"
         case Int(EISDIR): return "is a folder"
         default: return "cannot read the file (\(nsError.localizedDescription))"
+        }
+    }
+}
+
+// MARK: - Other kinds of files
+
+/// A file that a registered loader read (a saved HTML page): the article, the encoding the
+/// file was read in when not UTF-8, and the page's canonical URL, under which the article is
+/// stored so that the same page fetched from a feed is the same article.
+public struct LoadedDocument: Sendable {
+    public var article: Article
+    public var decodedFrom: TextEncodingName?
+    public var url: String?
+    public init(article: Article, decodedFrom: TextEncodingName? = nil, url: String? = nil) {
+        self.article = article
+        self.decodedFrom = decodedFrom
+        self.url = url
+    }
+}
+
+/// Reads a file's bytes into an article; what it throws is the report's reason.
+///
+/// The extension point for readers that BacaStore does not depend on: the CLI registers the
+/// HTML page extractor of BacaFeeds (libxml2) for `.html` and `.htm`.
+public typealias DocumentLoader = @Sendable (Data) throws -> LoadedDocument
+
+extension FileImporter {
+    func importDocument(_ data: Data, with loader: DocumentLoader, path: String, absolute: String) -> FileImportReport {
+        let loaded: LoadedDocument
+        do {
+            loaded = try loader(data)
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: "\(error)"))
+        }
+        return storeDocument(loaded, path: path, absolute: absolute)
+    }
+
+    /// Stores a document a loader has read, in a transaction of its own.
+    func storeDocument(_ loaded: LoadedDocument, path: String, absolute: String) -> FileImportReport {
+        do {
+            let outcome = if let url = loaded.url {
+                try store.importArticle(loaded.article, url: url, sourcePath: absolute)
+            } else {
+                try store.importArticle(loaded.article, sourcePath: absolute)
+            }
+            let status: FileImportReport.Status
+            switch outcome {
+            case .imported(let id): status = .imported(id: id)
+            case .updated(let id): status = .updated(id: id)
+            case .unchanged(let id): status = .unchanged(id: id)
+            }
+            return FileImportReport(path: path, status: status, decodedFrom: loaded.decodedFrom)
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: "\(error)"), decodedFrom: loaded.decodedFrom)
         }
     }
 }

@@ -58,4 +58,17 @@ struct CanonicalJSONTests {
         }
         #expect(CanonicalJSON.encode([String]()) == Array(try JSONEncoder().encode([String]())))
     }
+
+    /// A field added to the model must be added to `CanonicalJSON` too (else its hash and
+    /// stored JSON would silently leave it out): this list fails first.
+    @Test("the encoder knows every stored property of the model")
+    func knowsEveryProperty() {
+        let article = Article(title: "t")
+        #expect(Mirror(reflecting: article).children.compactMap(\.label) == [
+            "title", "heroImage", "keyPoints", "location", "outlet", "publishedAt", "author", "editor",
+            "sections", "sources", "topics", "disclaimer",
+        ])
+        #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
+        #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit"])
+    }
 }

@@ -12,7 +12,7 @@ import GRDB
 ///                a re-import (an UPDATE of `article`) never resets it.
 /// article_fts    FTS5 over title, key points and body text; external content on `article`,
 ///                diacritics and case folded. A new article's index row is written by the
-///                store in the same transaction (v2); updates and deletes go through triggers.
+///                store in the same transaction (v3); updates and deletes go through triggers.
 /// ```
 ///
 /// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
@@ -27,7 +27,9 @@ struct StoreSchema: Sendable {
     static let current: StoreSchema = {
         var schema = StoreSchema(migrator: DatabaseMigrator(), version: 0)
         schema.register("v1-articles", version: 1, createVersion1)
-        schema.register("v2-fts-insert-by-store", version: 2, dropInsertTrigger)
+        // Feeds: see `FeedSchema` (Sources/BacaStore/Feeds).
+        schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
+        schema.register("v3-fts-insert-by-store", version: 3, dropInsertTrigger)
         return schema
     }()
 
@@ -116,7 +118,7 @@ struct StoreSchema: Sendable {
             """)
     }
 
-    // MARK: Version 2
+    // MARK: Version 3
 
     /// New articles are indexed by `ArticleStore.save` with a plain INSERT into `article_fts`,
     /// not by a trigger: a trigger makes every INSERT into `article` a statement with its own
@@ -125,6 +127,6 @@ struct StoreSchema: Sendable {
     /// article. Measured with callgrind: half of the instructions of an import's write path
     /// (`docs/PERFORMANCE.md`).
     private static func dropInsertTrigger(_ db: Database) throws {
-        try db.execute(sql: "DROP TRIGGER article_fts_after_insert")
+        try db.execute(sql: "DROP TRIGGER IF EXISTS article_fts_after_insert")
     }
 }

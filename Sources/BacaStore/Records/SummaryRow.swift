@@ -9,7 +9,7 @@ enum SummaryRow {
     /// The columns `ArticleSummary(row:)` reads, from `article a` and `article_state s`.
     static let columns = """
         a.id, a.title, a.publishedAt, a.importedAt, a.location, a.keyPoints, a.leadExcerpt, a.wordCount, \
-        COALESCE(s.read, 0) AS read, COALESCE(s.starred, 0) AS starred
+        COALESCE(s.read, 0) AS read, COALESCE(s.starred, 0) AS starred, a.summaryOnly
         """
 
     /// Articles with their state; no state row means unread and not starred.
@@ -77,6 +77,7 @@ extension ArticleSummary {
             leadExcerpt: row["leadExcerpt"],
             wordCount: row["wordCount"],
             read: row["read"],
-            starred: row["starred"])
+            starred: row["starred"],
+            summaryOnly: row["summaryOnly"] ?? false)
     }
 }

@@ -396,7 +396,6 @@ extension App {
         preferences.save(to: environment.preferencesFile)
         reader!.prepareLayout(width: readerTextWidth)
         scrollReader(to: reader!.top, jump: true)
-        show(info: reader!.mode == .summary ? "Tampilan ringkas" : "Tampilan lengkap")
     }
 
     func stepArticle(by delta: Int) {

@@ -60,7 +60,9 @@ struct ListCommand: ParsableCommand {
         let date = summary.publishedAt?.shortDisplay ?? "—"
         let dateColumn = date + String(repeating: " ", count: max(0, 11 - date.count))
         let prefix = "\(idColumn)  \(marks) \(dateColumn)  "
-        let title = summary.title.truncated(toWidth: max(10, width - prefix.displayWidth))
-        return prefix + (summary.read ? title : style.bold(title))
+        // An article fetched from a feed whose page could not be read holds only the feed's text.
+        let mark = summary.summaryOnly ? "  [summary only]" : ""
+        let title = summary.title.truncated(toWidth: max(10, width - prefix.displayWidth - mark.count))
+        return prefix + (summary.read ? title : style.bold(title)) + style.dim(mark)
     }
 }
