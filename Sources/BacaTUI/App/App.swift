@@ -152,6 +152,8 @@ public final class App {
     /// process imported, and saves the reading position.
     public func tick() {
         if positionDirty { saveReadingPosition() }
+        searchHistory.saveIfNeeded()
+        commandHistory.saveIfNeeded()
         guard let version = try? environment.store.dataVersion() else { return }
         if let lastDataVersion, version != lastDataVersion {
             self.lastDataVersion = version
@@ -170,6 +172,8 @@ public final class App {
     /// Called by the terminal loop before it stops.
     public func willQuit() {
         saveReadingPosition()
+        searchHistory.saveIfNeeded()
+        commandHistory.saveIfNeeded()
         preferences.save(to: environment.preferencesFile)
     }
 }
