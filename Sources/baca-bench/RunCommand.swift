@@ -99,6 +99,7 @@ struct Run: ParsableCommand {
             let writer = CorpusWriter(directory: "\(work)/corpus-\(count)", count: count, seed: seed, writeFeed: runNewsboat)
             let manifest = try writer.existing() ?? writer.write { log("    \($0)/\(count) written") }
             var result = SizeResult(count: count, captureBytes: manifest.captureBytes, probes: manifest.probes)
+            let loadBefore = SystemInfo.loadAverage()
 
             let runDirectory = "\(work)/run-\(count)"
             try FileManager.default.createDirectory(atPath: runDirectory, withIntermediateDirectories: true)
@@ -144,6 +145,8 @@ struct Run: ParsableCommand {
             } else if newsboatPath != nil {
                 result.notes.append("newsboat not run at this size (--newsboat-max \(newsboatMax)).")
             }
+            result.notes.append("Load average (1 min) on this \(ProcessInfo.processInfo.activeProcessorCount)-core machine: "
+                + "\(loadBefore) when this size started, \(SystemInfo.loadAverage()) when it ended.")
             let table = Report.table(result, newsboatVersion: newsboatVersion)
             say(table)
             tables.append(table)

@@ -27,7 +27,7 @@ enum Figure: String, CaseIterable, Codable {
     case startMs, startToArticlesMs, openFeedMs
     case cursorMs, pageDownMs, openMs, endMs, fullPassS
     case searchRareMs, searchMediumMs, searchCommonMs
-    case queryRareMs, queryMediumMs, queryCommonMs, readArticleMs
+    case queryRareMs, queryMediumMs, queryCommonMs, readArticleMs, countsMs
     case memStartMB, memScrollMB, memSearchMB
     case repoMB, repoRatio
 
@@ -51,6 +51,7 @@ enum Figure: String, CaseIterable, Codable {
         case .queryMediumMs: return "query alone medium, ms"
         case .queryCommonMs: return "query alone common, ms"
         case .readArticleMs: return "read one article alone (store), ms"
+        case .countsMs: return "list header counts alone (store), ms"
         case .memStartMB: return "peak RSS after start, MB"
         case .memScrollMB: return "peak RSS after whole list, MB"
         case .memSearchMB: return "peak RSS after 10 searches, MB"

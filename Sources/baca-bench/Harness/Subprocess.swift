@@ -161,6 +161,12 @@ enum SystemInfo {
         return nil
     }
 
+    /// The one-minute load average: how busy the machine was (other work skews every figure).
+    static func loadAverage() -> String {
+        let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
+        return text.split(separator: " ").first.map(String.init) ?? "?"
+    }
+
     static func fileSize(_ path: String) -> Int {
         var info = stat()
         return stat(path, &info) == 0 ? Int(info.st_size) : 0
