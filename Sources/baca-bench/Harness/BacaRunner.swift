@@ -23,6 +23,7 @@ struct BacaRunner {
             let rate = Double(result.count) / outcome.seconds
             result.baca[.importRate, default: Samples()].add(rate)
             result.baca[.importSeconds, default: Samples()].add(outcome.seconds)
+            result.baca[.importCPUSeconds, default: Samples()].add(outcome.cpuSeconds)
             result.baca[.importPeakMB, default: Samples()].add(Double(outcome.maxRSSKiB) / 1024)
             log(String(format: "    baca import %d/%d: %.2f s, %.0f captures/s, peak %.0f MB",
                        run, importRuns, outcome.seconds, rate, Double(outcome.maxRSSKiB) / 1024))

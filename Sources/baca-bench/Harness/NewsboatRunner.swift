@@ -57,6 +57,7 @@ struct NewsboatRunner {
             let rate = Double(result.count) / outcome.seconds
             result.newsboat[.importRate, default: Samples()].add(rate)
             result.newsboat[.importSeconds, default: Samples()].add(outcome.seconds)
+            result.newsboat[.importCPUSeconds, default: Samples()].add(outcome.cpuSeconds)
             result.newsboat[.importPeakMB, default: Samples()].add(Double(outcome.maxRSSKiB) / 1024)
             log(String(format: "    newsboat reload %d/%d: %.2f s, %.0f items/s, peak %.0f MB",
                        run, importRuns, outcome.seconds, rate, Double(outcome.maxRSSKiB) / 1024))

@@ -23,7 +23,7 @@ struct Samples: Codable {
 
 /// The rows of the table, in order. Each says how its numbers read and which way is better.
 enum Figure: String, CaseIterable, Codable {
-    case importRate, importSeconds, importPeakMB
+    case importRate, importSeconds, importCPUSeconds, importPeakMB
     case startMs, startToArticlesMs, openFeedMs
     case cursorMs, pageDownMs, openMs, endMs, fullPassS
     case searchRareMs, searchMediumMs, searchCommonMs
@@ -35,6 +35,7 @@ enum Figure: String, CaseIterable, Codable {
         switch self {
         case .importRate: return "import, captures/s (items/s)"
         case .importSeconds: return "import, total s"
+        case .importCPUSeconds: return "import, CPU s (user + system)"
         case .importPeakMB: return "import, peak RSS MB"
         case .startMs: return "start → first screen, ms"
         case .startToArticlesMs: return "start → list of articles on screen, ms"

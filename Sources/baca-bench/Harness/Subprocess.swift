@@ -12,6 +12,8 @@ enum Subprocess {
         var seconds: Double
         /// Peak resident set of the child, in KiB.
         var maxRSSKiB: Int
+        /// CPU time of the child, user and system, in seconds.
+        var cpuSeconds: Double = 0
         /// stdout and stderr together, when captured.
         var output: String
     }
@@ -74,11 +76,19 @@ enum Subprocess {
 
     /// Waits for `pid`; its exit status (or 128 + signal) and peak RSS in KiB.
     static func wait(_ pid: pid_t) -> (status: Int32, maxRSSKiB: Int) {
+        let (status, rss, _) = waitWithCPU(pid)
+        return (status, rss)
+    }
+
+    /// Waits for `pid`; its exit status, peak RSS in KiB and CPU seconds (user + system).
+    static func waitWithCPU(_ pid: pid_t) -> (status: Int32, maxRSSKiB: Int, cpuSeconds: Double) {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (code, Int(usage.ru_maxrss))
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return (code, Int(usage.ru_maxrss), cpu)
     }
 
     /// Runs `argv` to the end; output kept in a temporary file and returned.
@@ -88,10 +98,10 @@ enum Subprocess {
         defer { if let log { unlink(log) } }
         let start = Clock.now()
         let child = try spawn(argv, environment: environment, outputPath: log)
-        let (status, rss) = wait(child.pid)
+        let (status, rss, cpu) = waitWithCPU(child.pid)
         let seconds = Clock.seconds(since: start)
         let output = log.flatMap { try? String(contentsOfFile: $0, encoding: .utf8) } ?? ""
-        return Result(status: status, seconds: seconds, maxRSSKiB: rss, output: output)
+        return Result(status: status, seconds: seconds, maxRSSKiB: rss, cpuSeconds: cpu, output: output)
     }
 
     /// Runs and throws unless it exits 0.
