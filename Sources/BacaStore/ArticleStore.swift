@@ -181,6 +181,16 @@ public final class ArticleStore: Sendable {
         return records.flatMap { save([$0]) }
     }
 
+    /// Gives the writing connection a page cache of `mebibytes` for a long import (the
+    /// default 2 MiB churns once the indexes outgrow it). Readers keep the default, so the
+    /// reader's memory stays flat.
+    func setWriterCacheSize(mebibytes: Int) {
+        guard !isReadOnly else { return }
+        try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA cache_size = \(-mebibytes * 1024)")
+        }
+    }
+
     /// Inserts, replaces or recognises `record` (see `importArticle(_:sourcePath:importedAt:)`).
     private static func save(_ record: ArticleRecord, in db: Database) throws -> ImportOutcome {
         typealias Columns = ArticleRecord.Columns

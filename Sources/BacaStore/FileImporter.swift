@@ -205,6 +205,9 @@ public struct FileImporter: Sendable {
     public func importPaths(_ paths: [String], report: (FileImportReport) -> Void = { _ in }) -> ImportSummary {
         var summary = ImportSummary()
         let files = captureFiles(in: paths)
+        // Many batches: a bigger page cache for the writer (100,000 captures: 17 → 10 s of
+        // system time, 9 % less wall time; the import's peak memory 85 → 154 MB).
+        if files.count > batchSize { store.setWriterCacheSize(mebibytes: 64) }
         let size = max(1, batchSize)
         let batches = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
         var pending = batches.first.map { prepareInBackground($0) }
