@@ -43,6 +43,15 @@ let package = Package(
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
         .testTarget(name: "BacaCLITests", dependencies: ["BacaCore"]),
+        // Hostile input, bad files, crashes, concurrent use, damaged repositories, hostile
+        // terminals and fuzzing (docs/RELIABILITY.md). Its Support/ links the CLI tests' helpers.
+        .testTarget(
+            name: "BacaHardeningTests",
+            dependencies: [
+                "BacaCore", "BacaStore", "BacaTerminal", "BacaTUI",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

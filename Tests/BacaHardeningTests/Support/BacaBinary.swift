@@ -1,0 +1,1 @@
+../../BacaCLITests/Support/BacaBinary.swift
