@@ -1,6 +1,7 @@
 import BacaCore
 import BacaStore
 import Foundation
+import GRDB
 import Testing
 
 /// Issue 5.1: text from a capture never drives the terminal. Every payload of `HostileCorpus`
@@ -194,6 +195,47 @@ extension Hardening {
             let last = try session.screen()
             #expect(status == 0, "\(last)")
             #expect(session.terminalModesRestored, "\(last)")
+            Self.checkRawOutput(log)
+        }
+
+        // MARK: A repository written by someone else
+
+        @Test("text with escapes written into the repository by another program never reaches the terminal")
+        func tamperedRepository() throws {
+            let sandbox = try Sandbox()
+            try sandbox.write("in/a.txt", HostileCorpus.clean(index: 1))
+            _ = try Baca.run(["import", "in"], sandbox: sandbox)
+            // Another program (or an older baca) writes raw terminal commands into every column.
+            let payload = "\u{1B}]0;PWNED-TITLE\u{07}\u{1B}[2J\u{9B}31m\u{202E}"
+            let queue = try DatabaseQueue(path: sandbox.databasePath)
+            try queue.write { db in
+                let body = try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = 1") ?? ""
+                let escapedPayload = "\\u001b]0;PWNED-TITLE\\u0007\\u001b[2J\\u009b31m\\u202e"
+                let tampered = body.replacingOccurrences(of: "Jembatan", with: "Jem\(escapedPayload)batan")
+                try db.execute(sql: """
+                    UPDATE article SET title = ?, location = ?, keyPoints = ?, leadExcerpt = ?, body = ?, bodyText = bodyText || ? WHERE id = 1
+                    """, arguments: ["Jem\(payload)batan Gantung", "Ga\(payload)rut", "[\"po\(payload)in\"]", "le\(payload)ad",
+                                     tampered, " sisipan\(payload) jembatan"])
+            }
+            try queue.close()
+            for command in [["list"], ["show", "1"], ["show", "1", "--summary"], ["search", "jembatan"], ["search", "sisipan"]] {
+                let piped = try Baca.run(command, sandbox: sandbox)
+                #expect(piped.status == 0, "\(command): \(piped.stderr)")
+                #expect(!Self.hasEscape(piped.stdout), "\(command): \(piped.stdout.debugDescription)")
+                #expect(HostileCorpus.forbiddenScalars(in: piped.stdout).isEmpty, "\(command)")
+                let pty = String(decoding: try runInPseudoTerminal(command, sandbox: sandbox), as: UTF8.self)
+                #expect(!pty.contains("PWNED") && !pty.contains("\u{1B}]") && !pty.contains("\u{1B}[2J"), "\(command): \(pty.debugDescription)")
+            }
+            let log = sandbox.root.appendingPathComponent("raw.log")
+            let session = try Tmux(loggedBacaCommand([], log: log), sandbox: sandbox)
+            let list = try session.waitForHeader()
+            #expect(list.contains("Jembatan Gantung"), "\(list)")
+            try session.send("Enter")
+            try session.waitFor("Intinya sih")
+            try session.send("q")
+            try session.send("q")
+            _ = try session.waitForExit()
+            #expect(session.paneTitle == Tmux.sentinelTitle)
             Self.checkRawOutput(log)
         }
 
