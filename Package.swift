@@ -50,7 +50,9 @@ let package = Package(
             dependencies: [
                 "BacaCore", "BacaStore", "BacaTerminal", "BacaTUI",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            // Fuzz/ is built by its own script (libFuzzer); Fixtures/ is read from the source tree.
+            exclude: ["Fuzz", "Fixtures"]
         ),
     ],
     swiftLanguageModes: [.v6]
