@@ -1,5 +1,6 @@
 import BacaCore
 import BacaStore
+@testable import BacaTerminal
 import Foundation
 import GRDB
 import Testing
@@ -304,5 +305,20 @@ extension Hardening {
                 }
             }
         }
+    }
+}
+
+/// The last guard before ncurses: whatever a view draws, no control, bidirectional or invisible
+/// character is handed to the terminal, and every grapheme keeps the width it was given.
+extension Hardening.EscapeSafety {
+    @Test("the terminal backend's text guard turns every unsafe character into a visible one", arguments: [
+        "\u{1B}", "\u{07}", "\u{9B}", "\u{7F}", "\u{202E}", "\u{2066}", "\u{200F}", "\u{200B}", "\u{FEFF}", "a\u{E0041}", "\u{061C}",
+    ])
+    func textGuard(grapheme: String) {
+        var buffer: [wchar_t] = []
+        TextGuard.append(grapheme, width: 1, to: &buffer)
+        let scalars = buffer.compactMap { Unicode.Scalar(UInt32(bitPattern: $0)) }
+        #expect(scalars.count == 1 && scalars.allSatisfy { $0.value >= 0x20 && $0.value < 0x7F || $0 == "a" },
+                "\(grapheme.unicodeScalars.map { String($0.value, radix: 16) }) became \(scalars.map { String($0.value, radix: 16) })")
     }
 }
