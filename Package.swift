@@ -49,10 +49,14 @@ let package = Package(
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
-        .testTarget(name: "BacaCLITests", dependencies: ["BacaCore"]),
+        // Helpers shared by the tests that run the real binary.
+        .target(name: "BacaTestSupport", path: "Tests/BacaTestSupport"),
+        .testTarget(name: "BacaCLITests", dependencies: ["BacaCore", "BacaTestSupport"]),
         .testTarget(
             name: "BacaFeedsTests",
-            dependencies: ["BacaFeeds", "BacaStore", "BacaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v6]

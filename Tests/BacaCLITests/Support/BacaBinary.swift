@@ -1,3 +1,4 @@
+import BacaTestSupport
 import Foundation
 
 /// Runs the real `baca` executable that `swift build` made, as a user would.
@@ -22,7 +23,7 @@ enum BacaBinary {
         candidates.append(packageRoot.appendingPathComponent(".build/debug/baca"))
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { return candidate }
         }
         return packageRoot.appendingPathComponent(".build/debug/baca")
@@ -44,13 +45,6 @@ enum BacaBinary {
             stdout: String(decoding: output.stdout, as: UTF8.self),
             stderr: String(decoding: output.stderr, as: UTF8.self))
     }
-}
-
-final class LockedData: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }
 
 /// A throwaway home for one test: its own HOME, XDG folders and repository path.

@@ -1,3 +1,4 @@
+import BacaTestSupport
 import Foundation
 import Testing
 
@@ -20,7 +21,7 @@ final class TmuxSession {
                   "env \(exports) \(command); echo __EXIT__$?; sleep 600"], captureOutput: false)
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     @discardableResult
     func tmux(_ arguments: [String], captureOutput: Bool = true) throws -> String {
