@@ -23,9 +23,16 @@ public enum ReaderLoop {
         var themeGeneration = app.themeGeneration
         app.resize(to: terminal.size)
         draw(app, on: terminal)
-        while !terminal.shouldQuit, !app.shouldQuit {
+        while !app.shouldQuit {
+            // Ctrl-C at the prompt cancels the prompt; anywhere else it quits.
+            if terminal.shouldQuit {
+                guard app.prompt != nil, terminal.withdrawInterrupt() else { break }
+                app.perform(CommandInvocation(.promptCancel))
+                draw(app, on: terminal)
+                continue
+            }
             guard let event = terminal.nextEvent(timeout: idleMilliseconds) else {
-                if terminal.shouldQuit { break }
+                if terminal.shouldQuit { continue }
                 app.tick()
                 draw(app, on: terminal)
                 continue

@@ -88,8 +88,9 @@ extension App {
             let hints = hintLine([
                 (.moveDown, "pindah"), (.open, "baca"), (.search, "cari"), (.help, "bantuan"), (.quit, "keluar"),
             ], context: screen == .help ? .help : .list)
+            if screen == .help { return ("Bantuan · j/k gulir · q tutup", "") }
             let position = list.count == 0 ? "0/0" : "\(listCursor + 1)/\(list.count)"
-            return (screen == .help ? "Bantuan · q tutup" : hints, position)
+            return (hints, position)
         case .reader, .tableOfContents:
             guard let reader, let layout = reader.layout else { return ("", "") }
             var parts: [String] = []
@@ -101,11 +102,12 @@ extension App {
                 parts.append(numbered > 0 ? "pembuka · \(numbered) bagian" : "pembuka")
             }
             if reader.mode == .summary { parts.insert("ringkas", at: 0) }
+            // The match counter goes first: a long section heading is what gets cut.
             if let search = reader.search {
                 if let current = search.current {
-                    parts.append("cocok \(current + 1)/\(search.matches.count)")
+                    parts.insert("cocok \(current + 1)/\(search.matches.count)", at: 0)
                 } else {
-                    parts.append("tidak ditemukan: \(search.query)")
+                    parts.insert("tidak ditemukan: \(search.query)", at: 0)
                 }
             }
             let height = readerHeight ?? 1

@@ -34,6 +34,7 @@ struct ImportCommand: ParsableCommand {
             }
             print(line)
         }
+        store.checkpoint()
         print(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
     }
