@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "baca", targets: ["baca"]),
         .library(name: "BacaCore", targets: ["BacaCore"]),
         .library(name: "BacaStore", targets: ["BacaStore"]),
+        .library(name: "BacaFeeds", targets: ["BacaFeeds"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -29,12 +30,18 @@ let package = Package(
         ),
         // ncursesw, seen through a small C shim (macros and globals Swift cannot import).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
+        // libxml2's HTML parser (`libxml2-dev`); see Sources/CLibXML2/shim.h.
+        .systemLibrary(
+            name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
+        .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2"]),
         // The ncurses backend and the terminal's lifecycle.
         .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses"]),
         .executableTarget(
             name: "baca",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaTUI", "BacaTerminal",
+                "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
@@ -42,13 +49,21 @@ let package = Package(
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
-        .testTarget(name: "BacaCLITests", dependencies: ["BacaCore"]),
+        // Helpers shared by the tests that run the real binary.
+        .target(name: "BacaTestSupport", path: "Tests/BacaTestSupport"),
+        .testTarget(name: "BacaCLITests", dependencies: ["BacaCore", "BacaTestSupport"]),
+        .testTarget(
+            name: "BacaFeedsTests",
+            dependencies: [
+                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Fixtures")]),
         // Hostile input, bad files, crashes, concurrent use, damaged repositories, hostile
         // terminals and fuzzing (docs/RELIABILITY.md). Its Support/ links the CLI tests' helpers.
         .testTarget(
             name: "BacaHardeningTests",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaTerminal", "BacaTUI",
+                "BacaCore", "BacaStore", "BacaTerminal", "BacaTUI", "BacaTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Fuzz/ is built by its own script (libFuzzer); Fixtures/ is read from the source tree.

@@ -439,7 +439,7 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Transactions
 
-    private func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
         } catch {
@@ -447,7 +447,7 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    private func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         if isReadOnly {
             throw StoreError("\(label) is opened read-only (the file or its folder is not writable); \(doing) needs write access: check their permissions, or use a copy with --db")
         }

@@ -62,6 +62,8 @@ public struct FileImporter: Sendable {
     public let store: ArticleStore
     /// File name endings that count as captures when a folder is walked.
     public var captureExtensions: Set<String> = ["txt"]
+    /// Readers of other kinds of files, by file name ending (see `LoadedDocument`).
+    public var loaders: [String: DocumentLoader] = [:]
 
     public init(store: ArticleStore) { self.store = store }
 
@@ -116,8 +118,10 @@ public struct FileImporter: Sendable {
         }
     }
 
+    /// Whether a file found in a folder is one to import: a capture, or a kind a loader reads.
     private func isCapture(_ path: String) -> Bool {
-        captureExtensions.contains((path as NSString).pathExtension.lowercased())
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        return captureExtensions.contains(fileExtension) || loaders[fileExtension] != nil
     }
 
     private static func isSymbolicLink(_ path: String) -> Bool {
@@ -142,6 +146,9 @@ public struct FileImporter: Sendable {
         switch Self.readCapture(atPath: absolute, limit: CaptureLoader.maximumBytes) {
         case .success(let bytes): data = bytes
         case .failure(let reason): return FileImportReport(path: path, status: .failed(reason: reason.text))
+        }
+        if let loader = loaders[(path as NSString).pathExtension.lowercased()] {
+            return importDocument(data, with: loader, path: path, absolute: absolute)
         }
         let loaded: LoadedCapture
         do {
@@ -249,6 +256,55 @@ public struct FileImporter: Sendable {
         case Int(EACCES), NSFileReadNoPermissionError: return "permission denied"
         case Int(EISDIR): return "is a folder"
         default: return "cannot read the file (\(nsError.localizedDescription))"
+        }
+    }
+}
+
+// MARK: - Other kinds of files
+
+/// A file that a registered loader read (a saved HTML page): the article, the encoding the
+/// file was read in when not UTF-8, and the page's canonical URL, under which the article is
+/// stored so that the same page fetched from a feed is the same article.
+public struct LoadedDocument: Sendable {
+    public var article: Article
+    public var decodedFrom: TextEncodingName?
+    public var url: String?
+    public init(article: Article, decodedFrom: TextEncodingName? = nil, url: String? = nil) {
+        self.article = article
+        self.decodedFrom = decodedFrom
+        self.url = url
+    }
+}
+
+/// Reads a file's bytes into an article; what it throws is the report's reason.
+///
+/// The extension point for readers that BacaStore does not depend on: the CLI registers the
+/// HTML page extractor of BacaFeeds (libxml2) for `.html` and `.htm`.
+public typealias DocumentLoader = @Sendable (Data) throws -> LoadedDocument
+
+extension FileImporter {
+    func importDocument(_ data: Data, with loader: DocumentLoader, path: String, absolute: String) -> FileImportReport {
+        let loaded: LoadedDocument
+        do {
+            loaded = try loader(data)
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: "\(error)"))
+        }
+        do {
+            let outcome = if let url = loaded.url {
+                try store.importArticle(loaded.article, url: url, sourcePath: absolute)
+            } else {
+                try store.importArticle(loaded.article, sourcePath: absolute)
+            }
+            let status: FileImportReport.Status
+            switch outcome {
+            case .imported(let id): status = .imported(id: id)
+            case .updated(let id): status = .updated(id: id)
+            case .unchanged(let id): status = .unchanged(id: id)
+            }
+            return FileImportReport(path: path, status: status, decodedFrom: loaded.decodedFrom)
+        } catch {
+            return FileImportReport(path: path, status: .failed(reason: "\(error)"), decodedFrom: loaded.decodedFrom)
         }
     }
 }

@@ -56,9 +56,13 @@ public struct ArticleSummary: Sendable, Equatable, Hashable {
     public var wordCount: Int
     public var read: Bool
     public var starred: Bool
+    /// Fetched from a feed whose page could not be fetched or extracted: the text is the
+    /// feed's summary (list rows mark it; a later fetch retries the page).
+    public var summaryOnly: Bool
     public init(
         id: Int64, title: String, publishedAt: CalendarDate?, importedAt: Date, location: String?,
-        keyPoints: [String], leadExcerpt: String?, wordCount: Int, read: Bool, starred: Bool
+        keyPoints: [String], leadExcerpt: String?, wordCount: Int, read: Bool, starred: Bool,
+        summaryOnly: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -70,6 +74,7 @@ public struct ArticleSummary: Sendable, Equatable, Hashable {
         self.wordCount = wordCount
         self.read = read
         self.starred = starred
+        self.summaryOnly = summaryOnly
     }
 }
 

@@ -1,4 +1,7 @@
 import BacaTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the reader on a real terminal: events in, frames out, until the reader quits or a
 /// signal asks it to.
@@ -10,6 +13,7 @@ public enum ReaderLoop {
     /// Starts the terminal, runs `app`, and always restores the terminal. Throws
     /// `TerminalError` when there is no usable terminal; the terminal is untouched then.
     public static func run(_ app: App) throws {
+        unblockTerminalSignals()
         let terminal = try TerminalSession.start()
         defer {
             terminal.stop()
@@ -36,9 +40,17 @@ public enum ReaderLoop {
                 app.handle(event)
             }
         }
-        while !terminal.shouldQuit, !app.shouldQuit {
+        while !app.shouldQuit {
+            // Ctrl-C at the prompt cancels the prompt; anywhere else it quits.
+            if terminal.shouldQuit {
+                guard app.prompt != nil, terminal.withdrawInterrupt() else { break }
+                applyResize()
+                app.perform(CommandInvocation(.promptCancel))
+                draw(app, on: terminal)
+                continue
+            }
             guard let event = terminal.nextEvent(timeout: idleMilliseconds) else {
-                if terminal.shouldQuit { break }
+                if terminal.shouldQuit { continue }
                 applyResize()
                 app.tick()
                 draw(app, on: terminal)
@@ -63,6 +75,17 @@ public enum ReaderLoop {
             draw(app, on: terminal)
         }
         app.willQuit()
+    }
+
+    /// A program may be started with signals blocked (a parent's threads pass their mask on);
+    /// the reader needs resize, stop and quit signals to arrive.
+    static func unblockTerminalSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGWINCH, SIGINT, SIGTERM, SIGHUP, SIGTSTP, SIGCONT, SIGQUIT] {
+            sigaddset(&signals, signal)
+        }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     static func draw(_ app: App, on terminal: NcursesTerminal) {

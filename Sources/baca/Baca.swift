@@ -16,7 +16,7 @@ struct Baca: ParsableCommand {
         version: version,
         subcommands: [
             ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
-            SearchCommand.self, ThemesCommand.self,
+            SearchCommand.self, ThemesCommand.self, FeedCommand.self, FetchCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -26,6 +26,8 @@ struct StoreSchema: Sendable {
     static let current: StoreSchema = {
         var schema = StoreSchema(migrator: DatabaseMigrator(), version: 0)
         schema.register("v1-articles", version: 1, createVersion1)
+        // Feeds: see `FeedSchema` (Sources/BacaStore/Feeds).
+        schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
         return schema
     }()
 

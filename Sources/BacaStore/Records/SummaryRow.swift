@@ -9,7 +9,7 @@ enum SummaryRow {
     /// The columns `ArticleSummary(row:)` reads, from `article a` and `article_state s`.
     static let columns = """
         a.id, a.title, a.publishedAt, a.importedAt, a.location, a.keyPoints, a.leadExcerpt, a.wordCount, \
-        COALESCE(s.read, 0) AS read, COALESCE(s.starred, 0) AS starred
+        COALESCE(s.read, 0) AS read, COALESCE(s.starred, 0) AS starred, a.summaryOnly
         """
 
     /// Articles with their state; no state row means unread and not starred.
@@ -82,6 +82,7 @@ extension ArticleSummary {
             leadExcerpt: leadExcerpt.map(Sanitizer.sanitizeLine),
             wordCount: row["wordCount"],
             read: row["read"],
-            starred: row["starred"])
+            starred: row["starred"],
+            summaryOnly: row["summaryOnly"] ?? false)
     }
 }

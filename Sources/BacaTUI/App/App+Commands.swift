@@ -203,13 +203,10 @@ extension App {
         }
     }
 
+    /// Leaves baca from any screen (the keys that only go back are bound to `back`).
     func quit() {
-        switch screen {
-        case .help: screen = screenUnderHelp
-        case .tableOfContents: screen = .reader
-        case .reader: back()
-        case .list: shouldQuit = true
-        }
+        saveReadingPosition()
+        shouldQuit = true
     }
 
     func toggleRead() {
@@ -257,13 +254,13 @@ extension App {
         default:
             return show(error: "filter tidak dikenal: \(argument) (pilih all, unread atau starred)")
         }
+        let focusedID = list.row(at: listCursor)?.id
         do {
             try list.configure(scope: scope)
         } catch {
             return show(error: "\(error)")
         }
-        listCursor = 0
-        listTop = 0
+        refocus(focusedID)
         if screen != .list { screen = .list; reader = nil }
         show(info: "Filter: \(Self.scopeLabel(scope))")
     }
@@ -277,13 +274,13 @@ extension App {
         default:
             return show(error: "urutan tidak dikenal: \(argument) (pilih date, oldest atau title)")
         }
+        let focusedID = list.row(at: listCursor)?.id
         do {
             try list.configure(sort: sort)
         } catch {
             return show(error: "\(error)")
         }
-        listCursor = 0
-        listTop = 0
+        refocus(focusedID)
         show(info: "Urutan: \(Self.sortLabel(sort))")
     }
 
@@ -396,7 +393,6 @@ extension App {
         preferences.save(to: environment.preferencesFile)
         reader!.prepareLayout(width: readerTextWidth)
         scrollReader(to: reader!.top, jump: true)
-        show(info: reader!.mode == .summary ? "Tampilan ringkas" : "Tampilan lengkap")
     }
 
     func stepArticle(by delta: Int) {
@@ -437,10 +433,17 @@ extension App {
         }
     }
 
+    /// `n`/`N`: the next or previous match in the reader; in a searched list the next or
+    /// previous result; in the plain list, the last search again.
     func stepMatch(by delta: Int) {
         guard screen == .reader, reader?.search != nil else {
-            if screen == .list, let last = searchHistory.entries.last, list.query == nil {
-                return runSearch(last)
+            if screen == .list, list.query != nil {
+                guard list.count > 0 else { return }
+                moveList(to: (listCursor + delta + list.count) % list.count)
+            } else if screen == .list, let last = searchHistory.entries.last {
+                runSearch(last)
+            } else if screen == .reader {
+                show(info: "Belum ada pencarian; tekan / untuk mencari")
             }
             return
         }
@@ -469,10 +472,17 @@ extension App {
         } catch {
             return show(error: "\(error)")
         }
+        refocus(focusedID)
+    }
+
+    /// After the list changed its rows: the cursor back on the article it was on when that
+    /// article is among the first pages, else at the top.
+    func refocus(_ id: Int64?) {
         listCursor = 0
         listTop = 0
-        if let focusedID, let index = list.index(of: focusedID, near: 0, radius: 4 * ArticleListModel.pageSize) {
+        if let id, let index = list.index(of: id, near: 0, radius: 4 * ArticleListModel.pageSize) {
             listCursor = index
+            listTop = max(0, index - listHeight / 2)
         }
         clampListScroll()
     }

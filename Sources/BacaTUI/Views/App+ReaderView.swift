@@ -99,7 +99,7 @@ struct HelpView {
         var lines: [[StyledSpan]] = [[StyledSpan("Bantuan baca", .helpTitle)], []]
         for section in sections {
             lines.append([StyledSpan(section.title, .heading)])
-            let keyWidth = min(18, (section.rows.map { $0.keys.displayWidth }.max() ?? 0) + 2)
+            let keyWidth = min(26, (section.rows.map { $0.keys.displayWidth }.max() ?? 0) + 2)
             for row in section.rows {
                 let keys = row.keys.truncated(toWidth: keyWidth - 1)
                 let pad = String(repeating: " ", count: max(1, keyWidth - keys.displayWidth))

@@ -32,11 +32,19 @@ extension App {
             drawReader(into: &buffer)
             drawTableOfContents(into: &buffer)
         case .help:
-            HelpView(sections: HelpContent.make(keyMap: keyMap), top: helpTop).draw(into: &buffer)
-            helpTop = min(helpTop, HelpView.maxTop(sections: HelpContent.make(keyMap: keyMap), size: size))
+            let sections = helpSections
+            helpTop = min(helpTop, HelpView.maxTop(sections: sections, size: size))
+            HelpView(sections: sections, top: helpTop).draw(into: &buffer)
         }
         let cursor = drawBottomLine(into: &buffer)
         return (buffer, cursor)
+    }
+
+    /// The help, made from the live keymap, with the keys of the screen it was opened from first.
+    var helpSections: [HelpSection] {
+        let first: KeyContext = screenUnderHelp == .reader || screenUnderHelp == .tableOfContents ? .reader : .list
+        let order = [first] + HelpContent.defaultContexts.filter { $0 != first }
+        return HelpContent.make(keyMap: keyMap, contexts: order)
     }
 
     /// The status bar, a message, or the prompt; returns where the cursor goes.
@@ -80,26 +88,26 @@ extension App {
             let hints = hintLine([
                 (.moveDown, "pindah"), (.open, "baca"), (.search, "cari"), (.help, "bantuan"), (.quit, "keluar"),
             ], context: screen == .help ? .help : .list)
+            if screen == .help { return ("Bantuan · j/k gulir · q tutup", "") }
             let position = list.count == 0 ? "0/0" : "\(listCursor + 1)/\(list.count)"
-            return (screen == .help ? "Bantuan · q tutup" : hints, position)
+            return (hints, position)
         case .reader, .tableOfContents:
             guard let reader, let layout = reader.layout else { return ("", "") }
             var parts: [String] = []
             let numbered = reader.article.sections.filter { $0.number != nil }.count
-            if let index = reader.currentSectionIndex() {
-                let section = reader.article.sections[index]
-                if let number = section.number {
-                    parts.append("bagian \(number)/\(numbered) · \(section.heading ?? "")")
-                } else {
-                    parts.append(numbered > 0 ? "pembuka · \(numbered) bagian" : "pembuka")
-                }
+            let index = reader.currentSectionIndex() ?? 0
+            if index < reader.article.sections.count, let number = reader.article.sections[index].number {
+                parts.append("bagian \(number)/\(numbered) · \(reader.article.sections[index].heading ?? "")")
+            } else {
+                parts.append(numbered > 0 ? "pembuka · \(numbered) bagian" : "pembuka")
             }
             if reader.mode == .summary { parts.insert("ringkas", at: 0) }
+            // The match counter goes first: a long section heading is what gets cut.
             if let search = reader.search {
                 if let current = search.current {
-                    parts.append("cocok \(current + 1)/\(search.matches.count)")
+                    parts.insert("cocok \(current + 1)/\(search.matches.count)", at: 0)
                 } else {
-                    parts.append("tidak ditemukan: \(search.query)")
+                    parts.insert("tidak ditemukan: \(search.query)", at: 0)
                 }
             }
             let height = readerHeight ?? 1

@@ -23,6 +23,8 @@ struct ArticleDocument: Encodable {
     var starred: Bool
     var importedAt: String
     var sourcePath: String?
+    /// List rows only: the article holds a feed's summary, its page not read yet.
+    var summaryOnly: Bool?
 
     init(_ stored: StoredArticle, includeSections: Bool = true) {
         let article = stored.article
@@ -58,11 +60,12 @@ struct ArticleDocument: Encodable {
         read = summary.read
         starred = summary.starred
         importedAt = ISO8601DateFormatter().string(from: summary.importedAt)
+        summaryOnly = summary.summaryOnly
     }
 
     enum CodingKeys: String, CodingKey {
         case id, title, location, outlet, publishedAt, author, editor, heroImage, keyPoints, sections
-        case sources, topics, disclaimer, wordCount, readingMinutes, read, starred, importedAt, sourcePath
+        case sources, topics, disclaimer, wordCount, readingMinutes, read, starred, importedAt, sourcePath, summaryOnly
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -87,6 +90,7 @@ struct ArticleDocument: Encodable {
         try container.encode(starred, forKey: .starred)
         try container.encode(importedAt, forKey: .importedAt)
         try container.encodeIfPresent(sourcePath, forKey: .sourcePath)
+        try container.encodeIfPresent(summaryOnly, forKey: .summaryOnly)
     }
 }
 
@@ -94,7 +98,8 @@ struct ArticleDocument: Encodable {
 enum JSONOutput {
     static func line<T: Encodable>(_ value: T, pretty: Bool = false) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes]
+        // Sorted keys: the same article prints the same line every time.
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes, .sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,11 +1,12 @@
 import ArgumentParser
+import BacaFeeds
 import BacaStore
 import Foundation
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import capture files (.txt) and folders of them.",
+        abstract: "Import capture files (.txt), saved pages (.html) and folders of them.",
         discussion: """
             Prints one line per file (imported, updated, unchanged, or failed: reason) and a \
             summary line. Each file is stored whole or not at all; a file that fails does not \
@@ -18,12 +19,14 @@ struct ImportCommand: ParsableCommand {
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Argument(help: ArgumentHelp("Capture files or folders (searched recursively for *.txt).", valueName: "path"))
+    @Argument(help: ArgumentHelp("Captures, saved pages, or folders (searched recursively for *.txt and *.html).", valueName: "path"))
     var paths: [String]
 
     func run() throws {
         let store = try repository.openStore()
-        let importer = FileImporter(store: store)
+        var importer = FileImporter(store: store)
+        // Saved pages go through the feeds' article extractor (libxml2), which BacaStore does not link.
+        importer.loaders = SavedPage.loaders
         let summary = importer.importPaths(paths) { report in
             var line = "\(report.statusText)  \(report.path)"
             if let encoding = report.decodedFrom, !report.failed {
@@ -31,6 +34,7 @@ struct ImportCommand: ParsableCommand {
             }
             print(line)
         }
+        store.checkpoint()
         print(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
     }

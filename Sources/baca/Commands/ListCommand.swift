@@ -47,10 +47,20 @@ struct ListCommand: ParsableCommand {
             let page = try store.summaries(scope: scope, sort: .newest, offset: offset, limit: min(500, wanted - offset))
             if page.isEmpty { break }
             for summary in page {
-                print(json ? try JSONOutput.line(ArticleDocument(summary)) : Self.row(summary, width: width, style: style))
+                print(json ? try Self.jsonLine(summary, store: store) : Self.row(summary, width: width, style: style))
             }
             offset += page.count
         }
+    }
+
+    /// The article's JSON without its sections: every field `show --json` has, on one line.
+    static func jsonLine(_ summary: ArticleSummary, store: ArticleStore) throws -> String {
+        if let stored = try store.article(id: summary.id) {
+            var document = ArticleDocument(stored, includeSections: false)
+            document.summaryOnly = summary.summaryOnly
+            return try JSONOutput.line(document)
+        }
+        return try JSONOutput.line(ArticleDocument(summary))
     }
 
     static func row(_ summary: ArticleSummary, width: Int, style: OutputStyle) -> String {
@@ -60,7 +70,9 @@ struct ListCommand: ParsableCommand {
         let date = summary.publishedAt?.shortDisplay ?? "—"
         let dateColumn = date + String(repeating: " ", count: max(0, 11 - date.count))
         let prefix = "\(idColumn)  \(marks) \(dateColumn)  "
-        let title = summary.title.truncated(toWidth: max(10, width - prefix.displayWidth))
-        return prefix + (summary.read ? title : style.bold(title))
+        // An article fetched from a feed whose page could not be read holds only the feed's text.
+        let mark = summary.summaryOnly ? "  [summary only]" : ""
+        let title = summary.title.truncated(toWidth: max(10, width - prefix.displayWidth - mark.count))
+        return prefix + (summary.read ? title : style.bold(title)) + style.dim(mark)
     }
 }

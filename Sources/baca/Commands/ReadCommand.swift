@@ -65,6 +65,7 @@ struct ReadCommand: ParsableCommand {
             preferencesFile: Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
             isDemo: demo))
+        defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
         } catch let error as TerminalError {

@@ -1,3 +1,4 @@
+import BacaTestSupport
 import Foundation
 
 /// Runs the real `baca` executable that `swift build` made, as a user would.
@@ -22,7 +23,7 @@ enum BacaBinary {
         candidates.append(packageRoot.appendingPathComponent(".build/debug/baca"))
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { return candidate }
         }
         return packageRoot.appendingPathComponent(".build/debug/baca")
@@ -36,48 +37,14 @@ enum BacaBinary {
 
     /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
     static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.environment = sandbox.environment.merging(extra) { $1 }
-        process.currentDirectoryURL = sandbox.root
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        // Read both pipes while the process runs so a large output cannot block it.
-        let outData = LockedData()
-        let errData = LockedData()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            outData.set(out.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        group.enter()
-        DispatchQueue.global().async {
-            errData.set(err.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        process.waitUntilExit()
-        group.wait()
+        let output = try ChildProcess.run(
+            [url.path] + arguments, environment: sandbox.environment.merging(extra) { $1 },
+            directory: sandbox.root.path, input: stdin.map { Data($0.utf8) })
         return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: outData.get(), as: UTF8.self),
-            stderr: String(decoding: errData.get(), as: UTF8.self))
+            status: output.status,
+            stdout: String(decoding: output.stdout, as: UTF8.self),
+            stderr: String(decoding: output.stderr, as: UTF8.self))
     }
-}
-
-final class LockedData: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
 }
 
 /// A throwaway home for one test: its own HOME, XDG folders and repository path.

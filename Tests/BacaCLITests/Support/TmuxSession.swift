@@ -1,4 +1,6 @@
+import BacaTestSupport
 import Foundation
+import Testing
 
 /// The real `baca` running in a tmux window of its own server, driven by `send-keys` and read by
 /// `capture-pane`, as a person at a terminal would use it.
@@ -13,24 +15,21 @@ final class TmuxSession {
         socket = "baca-\(UUID().uuidString.prefix(8))"
         let exports = sandbox.environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
         // `remain-on-exit` keeps the pane after baca quits, so the test can read what it left.
+        // The server that `new-session` forks keeps whatever it inherits open, so it must not
+        // inherit a pipe this process reads to the end.
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)",
-                  "env \(exports) \(command); echo __EXIT__$?; sleep 600"])
+                  "env \(exports) \(command); echo __EXIT__$?; sleep 600"], captureOutput: false)
     }
 
-    deinit { try? tmux(["kill-server"]) }
+    deinit { _ = try? tmux(["kill-server"]) }
 
     @discardableResult
-    func tmux(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux", "-L", socket] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func tmux(_ arguments: [String], captureOutput: Bool = true) throws -> String {
+        // Only the sandbox's variables: nothing of the test process's environment (NO_COLOR,
+        // TERM, CI …) reaches tmux or baca.
+        let output = try ChildProcess.run(
+            ["tmux", "-L", socket] + arguments, environment: sandbox.environment, collectOutput: captureOutput)
+        return String(decoding: output.stdout, as: UTF8.self)
     }
 
     /// Sends keys in tmux's names (`Enter`, `Escape`, `C-d`, `]`); `literal` sends text as typed.
@@ -52,7 +51,9 @@ final class TmuxSession {
     /// Waits until the screen satisfies `condition` (up to `timeout` seconds); returns the last
     /// screen either way so a failing test shows what was there.
     @discardableResult
-    func waitFor(timeout: TimeInterval = 10, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(
+        timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -60,11 +61,12 @@ final class TmuxSession {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: 0.05)
         }
+        Issue.record("the screen never showed what the test waited for; it showed:\n\(last)", sourceLocation: sourceLocation)
         return last
     }
 
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
-        try waitFor(timeout: timeout) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 }

@@ -1,0 +1,241 @@
+import BacaCore
+import Foundation
+
+/// An article page read into an `Article`.
+public struct ExtractedPage: Sendable {
+    /// How the article was found.
+    public enum Method: String, Sendable {
+        /// The page marks its article (`<article>`, `itemprop="articleBody"`, JSON-LD
+        /// `NewsArticle`): read by its semantic structure.
+        case structured
+        /// Any other page: the densest run of paragraphs, boilerplate dropped.
+        case readability
+    }
+
+    public var article: Article
+    /// `<link rel="canonical">`, else `og:url`; `nil` when the page names neither.
+    public var canonicalURL: URL?
+    public var method: Method
+    /// The character set the page was read in.
+    public var encoding: String
+}
+
+/// Reads the article out of an HTML page, with libxml2's HTML parser and never with patterns
+/// over the markup.
+///
+/// 1. The page is parsed (`HTMLDocument`) in the charset the HTTP header declared, else the
+///    one its `<meta>` declares.
+/// 2. Its metadata: JSON-LD `NewsArticle` (headline, datePublished, author, publisher, image),
+///    Open Graph, the canonical URL.
+/// 3. The article's root: the page's `<article>` (or `itemprop="articleBody"`), else the
+///    element holding the densest run of paragraphs (readability).
+/// 4. The root is walked in document order into pieces (`PageWalker`): title, headings,
+///    paragraphs, quotes, lists, figures with caption and credit, the key points box,
+///    `Baca Juga` links, the editorial team, the topics. Chrome never becomes a piece.
+/// 5. The pieces become the article by the capture parser's own text rules
+///    (`ArticleTextRules`): the dateline, numbered headings as sections, quotes, cited
+///    outlets, the disclaimer, the date of the lead. So a saved page and a capture of it are
+///    the same article.
+///
+/// Nothing from the page is executed or kept as markup; every text is sanitised.
+public enum ArticleExtractor {
+    /// Pages larger than this are refused.
+    public static let maximumBytes = 8 * 1024 * 1024
+
+    /// The article in a page's bytes. `contentType` is the HTTP header (its `charset` wins
+    /// over the page's own); `url` resolves relative links.
+    public static func extract(_ data: Data, url: URL? = nil, contentType: String? = nil) throws(ExtractionError) -> ExtractedPage {
+        guard data.count <= maximumBytes else { throw .tooLarge(bytes: data.count, limit: maximumBytes) }
+        let document = try HTMLDocument(data: data, charset: contentType.flatMap(charset(inContentType:)), url: url)
+        let metadata = PageMetadata(document: document, pageURL: url)
+        guard let body = document.root.firstDescendant(where: { $0.name == "body" }) ?? Optional(document.root) else {
+            throw .noArticle
+        }
+
+        let structuredRoot = articleRoot(in: body)
+        let method: ExtractedPage.Method = structuredRoot != nil ? .structured : .readability
+        let root = structuredRoot ?? Readability.densestElement(in: body) ?? body
+        var walker = PageWalker(dropsLinkLists: method == .readability)
+        walker.walk(root)
+        walker.flushInline()
+
+        var pieces = walker.pieces
+        // A page whose `<h1>` sits above its article root.
+        if !pieces.contains(where: { if case .title = $0 { return true } else { return false } }),
+           let heading = body.firstDescendant(where: { $0.name == "h1" && !PageWalker.isChrome($0) }) {
+            let text = HTMLText.line(of: heading)
+            if !text.isEmpty { pieces.insert(.title(text), at: 0) }
+        }
+        let article = ArticleAssembler.assemble(pieces, metadata: metadata)
+        guard !article.title.isEmpty, !article.sections.isEmpty || !article.keyPoints.isEmpty else {
+            throw .noArticle
+        }
+        return ExtractedPage(article: article, canonicalURL: metadata.canonicalURL, method: method, encoding: document.encoding)
+    }
+
+    /// `text/html; charset=windows-1252` → `windows-1252`.
+    public static func charset(inContentType contentType: String) -> String? {
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" else { continue }
+            let value = parts[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
+            return value.isEmpty ? nil : value
+        }
+        return nil
+    }
+
+    /// The element a page marks as its article: `itemprop="articleBody"`'s `<article>`
+    /// ancestor or itself, else the `<article>` with the most paragraph text.
+    static func articleRoot(in body: HTMLElement) -> HTMLElement? {
+        let articles = body.descendants { $0.name == "article" && !PageWalker.isChrome($0) }
+        if let marked = body.firstDescendant(where: { ($0["itemprop"] ?? "").split(separator: " ").contains("articleBody") }) {
+            return articles.first(where: { marked.isInside($0) }) ?? marked
+        }
+        let scored = articles.map { ($0, Readability.paragraphText($0)) }.filter { $0.1 >= 140 }
+        return scored.max(by: { $0.1 < $1.1 })?.0
+    }
+}
+
+// MARK: - Assembling the article
+
+/// Turns pieces into an `Article` with the capture parser's rules.
+enum ArticleAssembler {
+    static func assemble(_ pieces: [PagePiece], metadata: PageMetadata) -> Article {
+        var article = Article(title: "")
+        var sections = [Section()]
+        var expectedNumber = 1
+        var sawFirstParagraph = false
+        var bodyStarted = false
+        var sources: [String] = []
+        var index = 0
+
+        func append(_ block: Block) {
+            sections[sections.count - 1].blocks.append(block)
+        }
+
+        while index < pieces.count {
+            let piece = pieces[index]
+            index += 1
+            switch piece {
+            case .title(let text):
+                if article.title.isEmpty && !bodyStarted { article.title = text } else if !article.title.isEmpty, text != article.title {
+                    append(.paragraph(text))
+                }
+            case .figure(let caption):
+                if !bodyStarted && article.heroImage == nil {
+                    article.heroImage = caption
+                } else {
+                    append(.image(caption))
+                }
+            case .keyPoints(let points):
+                if article.keyPoints.isEmpty { article.keyPoints = points } else { append(.list(points)) }
+            case .heading(let text):
+                bodyStarted = true
+                sawFirstParagraph = true
+                if let (number, heading) = ArticleTextRules.numberedItem(text), number == expectedNumber,
+                   heading.count <= ArticleTextRules.maximumHeadingLength {
+                    sections.append(Section(number: number, heading: heading))
+                    expectedNumber = number + 1
+                } else if ArticleTextRules.isKeyPointsHeading(text), article.keyPoints.isEmpty,
+                          index < pieces.count, case .list(let items) = pieces[index] {
+                    article.keyPoints = items
+                    index += 1
+                } else if ArticleTextRules.numberedItem(text) != nil {
+                    append(.paragraph(text))
+                } else {
+                    sections.append(Section(heading: text))
+                }
+            case .paragraph(var text):
+                if ArticleTextRules.isKeyPointsHeading(text), article.keyPoints.isEmpty,
+                   index < pieces.count, case .list(let items) = pieces[index] {
+                    article.keyPoints = items
+                    index += 1
+                    continue
+                }
+                if let related = ArticleTextRules.relatedTitle(text) {
+                    if !related.isEmpty { append(.related(related)) }
+                    continue
+                }
+                if ArticleTextRules.isDisclaimer(text) {
+                    if article.disclaimer == nil { article.disclaimer = text }
+                    continue
+                }
+                bodyStarted = true
+                if !sawFirstParagraph {
+                    sawFirstParagraph = true
+                    if let dateline = ArticleTextRules.dateline(in: text) {
+                        article.location = dateline.location
+                        article.outlet = dateline.outlet
+                        text = dateline.rest
+                        if !text.isEmpty { append(.paragraph(text)) }
+                        continue
+                    }
+                }
+                if ArticleTextRules.opensWithQuote(text) {
+                    append(.quote(text))
+                    continue
+                }
+                if let outlet = ArticleTextRules.citedOutlet(in: text),
+                   !sources.contains(where: { $0.lowercased() == outlet.lowercased() }) {
+                    sources.append(outlet)
+                }
+                append(.paragraph(text))
+            case .quote(let text):
+                bodyStarted = true
+                sawFirstParagraph = true
+                append(.quote(text))
+            case .list(let items):
+                bodyStarted = true
+                append(.list(items))
+            case .related(let text):
+                append(.related(text))
+            case .team(let lines):
+                readTeam(lines, into: &article)
+            case .topics(let topics):
+                for topic in topics where !article.topics.contains(topic) { article.topics.append(topic) }
+            }
+        }
+
+        if let lead = sections.first, lead.number == nil, lead.heading == nil, lead.blocks.isEmpty { sections.removeFirst() }
+        article.sections = sections
+        article.sources = sources
+
+        // What the text did not say, the metadata may.
+        if article.title.isEmpty { article.title = metadata.headline ?? metadata.ogTitle ?? metadata.documentTitle ?? "" }
+        if article.heroImage == nil { article.heroImage = metadata.image }
+        article.publishedAt = article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)) ?? metadata.datePublished?.day
+        if article.author == nil, !metadata.authors.isEmpty { article.author = metadata.authors.joined(separator: ", ") }
+        if article.outlet == nil { article.outlet = metadata.publisher ?? metadata.siteName }
+        return article
+    }
+
+    /// The editorial team: role lines (`Writer Rani Putri`, `EditorBayu Pratama`), a role on
+    /// its own line naming the next line, or a bare name (the writer).
+    static func readTeam(_ lines: [String], into article: inout Article) {
+        var pending: ArticleTextRules.TeamRole?
+        var authorFromRole = false
+        for line in lines {
+            if let (role, name) = ArticleTextRules.teamRole(line) {
+                guard let name else { pending = role; continue }
+                assign(name, role, &article, &authorFromRole)
+            } else if let role = pending {
+                assign(line, role, &article, &authorFromRole)
+            } else if article.author == nil {
+                article.author = line
+            }
+            pending = nil
+        }
+    }
+
+    private static func assign(_ name: String, _ role: ArticleTextRules.TeamRole, _ article: inout Article, _ authorFromRole: inout Bool) {
+        switch role {
+        case .author:
+            article.author = name
+            authorFromRole = true
+        case .editor:
+            article.editor = name
+        case .reporter:
+            if !authorFromRole && article.author == nil { article.author = name }
+        }
+    }
+}

@@ -1,0 +1,299 @@
+import BacaCore
+
+/// One piece of a page's article, in reading order, before it becomes part of an `Article`.
+enum PagePiece: Equatable {
+    case title(String)
+    case heading(String)
+    case paragraph(String)
+    /// A `blockquote`: a quote whatever its first character.
+    case quote(String)
+    case list([String])
+    case figure(ImageCaption)
+    case keyPoints([String])
+    case related(String)
+    /// The editorial team's lines (`Writer Rani Putri`, `EditorBayu Pratama`, a bare name).
+    case team([String])
+    case topics([String])
+}
+
+/// Walks the elements of a page's article in document order and turns them into pieces.
+///
+/// Every element is either inline (its text flows into the current paragraph) or a block
+/// (it ends the paragraph and is read by its kind). Chrome never becomes a piece: navigation,
+/// forms, frames, scripts, hidden elements, and anything whose class or id names an ad, a
+/// share bar, a comment box, a newsletter or a sidebar.
+struct PageWalker {
+    /// In readability mode (a page of another site), link-heavy blocks are boilerplate.
+    var dropsLinkLists: Bool
+    private(set) var pieces: [PagePiece] = []
+    private var inline = ""
+
+    init(dropsLinkLists: Bool) {
+        self.dropsLinkLists = dropsLinkLists
+    }
+
+    /// Elements that are chrome wherever they are. (`header` and `footer` inside an article
+    /// hold its title and its editorial team; their chrome goes by class.)
+    static let chromeElements: Set<String> = ["nav", "aside", "menu"]
+
+    /// Words of a class or id that mark chrome (compared with whole words of the name:
+    /// `share-bar` and `ad-slot` are chrome, `shadow` and `read` are not).
+    static let chromeWords: Set<String> = [
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "iklan", "banner", "sponsor", "sponsored",
+        "share", "sharing", "social", "sosmed", "comment", "comments", "komentar", "newsletter", "subscribe",
+        "subscription", "sidebar", "widget", "promo", "popup", "modal", "cookie", "cookies", "breadcrumb",
+        "breadcrumbs", "pagination", "pager", "outbrain", "taboola", "recommendation", "recommendations",
+        "trending", "popular", "terpopuler", "navbar", "navigation", "menu", "masthead", "toolbar", "print",
+        "tags", "author-box", "byline", "meta",
+    ]
+
+    static func isChrome(_ element: HTMLElement) -> Bool {
+        if HTMLText.invisibleElements.contains(element.name) || HTMLText.isHidden(element) { return true }
+        if chromeElements.contains(element.name) { return true }
+        if element["role"].map({ ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"].contains($0.lowercased()) }) == true {
+            return true
+        }
+        for name in [element["class"], element["id"]] {
+            guard let name else { continue }
+            for token in name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
+                if chromeWords.contains(String(token)) { return true }
+                let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
+                if words.contains(where: { chromeWords.contains($0) }) { return true }
+            }
+        }
+        return false
+    }
+
+    mutating func walk(_ element: HTMLElement) {
+        for child in element.children {
+            switch child {
+            case .text(let text):
+                inline += text
+            case .element(let inner):
+                visit(inner)
+            }
+        }
+    }
+
+    private mutating func visit(_ element: HTMLElement) {
+        let name = element.name
+        if name == "br" {
+            inline += " "
+            return
+        }
+        // Boxes recognised by their heading come before the chrome test: the key points may sit
+        // in an `aside`, the editorial team in a `footer`.
+        if !HTMLText.inlineElements.contains(name), let box = recogniseBox(element) {
+            flushInline()
+            if let box { pieces.append(box) }
+            return
+        }
+        if Self.isChrome(element) {
+            // Chrome may still hold a box of the article (the team in a share-bar footer).
+            if !HTMLText.invisibleElements.contains(name) && !HTMLText.isHidden(element) { collectBoxes(in: element) }
+            return
+        }
+        if HTMLText.inlineElements.contains(name) {
+            if name == "img" || name == "picture" || name == "source" { return }
+            walk(element)
+            return
+        }
+        flushInline()
+        switch name {
+        case "h1":
+            add(.title(HTMLText.line(of: element)))
+        case "h2", "h3", "h4", "h5", "h6":
+            add(.heading(HTMLText.line(of: element)))
+        case "p", "pre", "dt", "dd", "address", "summary", "caption":
+            add(.paragraph(HTMLText.line(of: element)))
+        case "blockquote":
+            if Self.isChrome(element) { return }
+            let paragraphs = element.childElements.filter { $0.name == "p" }
+            let text = paragraphs.isEmpty ? HTMLText.line(of: element)
+                : paragraphs.map(HTMLText.line(of:)).filter { !$0.isEmpty }.joined(separator: " ")
+            add(.quote(text))
+        case "ul", "ol":
+            if dropsLinkLists && Self.linkDensity(element) > 0.5 { return }
+            let items = element.childElements.filter { $0.name == "li" }.map(HTMLText.line(of:)).filter { !$0.isEmpty }
+            if !items.isEmpty { pieces.append(.list(items)) }
+        case "figure":
+            if let caption = Self.figureCaption(element) { pieces.append(.figure(caption)) }
+        case "table":
+            let rows = element.descendants(named: ["tr"]).map(HTMLText.line(of:)).filter { !$0.isEmpty }
+            if !rows.isEmpty { pieces.append(.list(rows)) }
+        case "hr", "img":
+            break
+        default:
+            if dropsLinkLists && Self.isLinkBlock(element) { return }
+            walk(element)
+            flushInline()
+        }
+    }
+
+    private mutating func add(_ piece: PagePiece) {
+        switch piece {
+        case .title(let text), .heading(let text), .paragraph(let text), .quote(let text):
+            if text.isEmpty { return }
+        default: break
+        }
+        pieces.append(piece)
+    }
+
+    mutating func flushInline() {
+        let text = Sanitizer.sanitizeLine(inline)
+        inline = ""
+        if !text.isEmpty { pieces.append(.paragraph(text)) }
+    }
+
+    // MARK: Boxes known by their heading
+
+    private mutating func collectBoxes(in element: HTMLElement) {
+        for child in element.childElements where !HTMLText.inlineElements.contains(child.name) {
+            if let box = recogniseBox(child) {
+                if let box { pieces.append(box) }
+            } else {
+                collectBoxes(in: child)
+            }
+        }
+    }
+
+    /// A container whose first line of text names it: the key points (`Intinya sih...`), a
+    /// `Baca Juga` box, the editorial team, the topics, or another footer part (share
+    /// buttons, `Follow Us`, `Editor's Picks`: dropped, so `.some(nil)`). `nil`: no such box.
+    private func recogniseBox(_ element: HTMLElement) -> PagePiece?? {
+        guard ["div", "section", "aside", "footer", "header", "ul", "nav", "p"].contains(element.name),
+              let (heading, rest) = Self.headingAndRest(of: element)
+        else { return nil }
+        if ArticleTextRules.isKeyPointsHeading(heading) {
+            let items = rest.flatMap { $0.name == "li" ? [$0] : $0.descendants(named: ["li"]) }.map(HTMLText.line(of:))
+            let points = items.filter { !$0.isEmpty }
+            return points.isEmpty ? nil : .some(.keyPoints(points))
+        }
+        if let title = ArticleTextRules.relatedTitle(heading), element.name != "p" {
+            let linked = rest.map(HTMLText.line(of:)).filter { !$0.isEmpty }.joined(separator: " ")
+            let text = title.isEmpty ? linked : title
+            return text.isEmpty ? .some(nil) : .some(.related(text))
+        }
+        guard ArticleTextRules.isFooterHeading(heading), element.name != "p" else { return nil }
+        switch heading.lowercased() {
+        case "editorial team":
+            let lines = rest.flatMap(Self.lines(of:))
+            return .some(.team(lines))
+        case "topics", "topic":
+            let topics = rest.flatMap { $0.name == "a" ? [$0] : $0.descendants(named: ["a", "li"]) }
+                .map(HTMLText.line(of:)).map { String($0.drop(while: { $0 == "#" })) }.filter { !$0.isEmpty }
+            var unique: [String] = []
+            for topic in topics where !unique.contains(topic) { unique.append(topic) }
+            return .some(.topics(unique))
+        default:
+            return .some(nil)
+        }
+    }
+
+    static let headingElements: Set<String> = [
+        "h1", "h2", "h3", "h4", "h5", "h6", "p", "span", "strong", "b", "em", "i", "label", "a", "summary", "legend",
+    ]
+
+    /// The first child with text, as a line, and the element children after it; `nil` when
+    /// the element's first text is not in a child of its own or a text run.
+    static func headingAndRest(of element: HTMLElement) -> (String, [HTMLElement])? {
+        var index = 0
+        let children = element.children
+        while index < children.count {
+            switch children[index] {
+            case .text(let text):
+                let line = Sanitizer.sanitizeLine(text)
+                if !line.isEmpty {
+                    let rest = children[(index + 1)...].compactMap { node -> HTMLElement? in
+                        if case .element(let child) = node { return child } else { return nil }
+                    }
+                    return (line, rest)
+                }
+            case .element(let child):
+                if HTMLText.invisibleElements.contains(child.name) { break }
+                let line = HTMLText.line(of: child)
+                if !line.isEmpty {
+                    // Only a heading-like element names its parent; a container with text
+                    // first is a box of its own, or not one.
+                    guard headingElements.contains(child.name) else { return nil }
+                    // A key-points box may open with its heading inside an `h2` or a `div`.
+                    if line.utf8.count > 60 { return nil }
+                    let rest = children[(index + 1)...].compactMap { node -> HTMLElement? in
+                        if case .element(let child) = node { return child } else { return nil }
+                    }
+                    return (line, rest)
+                }
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The lines of a team list: each `li`, `p` or `div` that holds no other block, else the element.
+    static func lines(of element: HTMLElement) -> [String] {
+        let blocks = element.descendants { ["li", "p", "div"].contains($0.name) && $0.descendants(named: ["li", "p", "div"]).isEmpty }
+        let source = blocks.isEmpty ? [element] : blocks
+        return source.map(HTMLText.line(of:)).filter { !$0.isEmpty }
+    }
+
+    // MARK: Figures
+
+    /// Words of a class that mark a caption's credit.
+    static let creditWords: Set<String> = ["credit", "credits", "source", "copyright", "sumber", "photographer", "foto"]
+
+    /// A figure's caption and credit: the credit from an element marked as one (`<small>`,
+    /// `<cite>`, a class with `credit`), else the final `(…)` of the caption; the `img`'s `alt`
+    /// when there is no `figcaption`.
+    static func figureCaption(_ figure: HTMLElement) -> ImageCaption? {
+        guard let figcaption = figure.firstDescendant(where: { $0.name == "figcaption" }) else {
+            guard let alt = figure.firstDescendant(where: { $0.name == "img" })?["alt"] else { return nil }
+            let text = Sanitizer.sanitizeLine(alt)
+            return text.isEmpty ? nil : ArticleTextRules.splitCaption(text) ?? ImageCaption(caption: text)
+        }
+        let creditElement = figcaption.firstDescendant { element in
+            if element.name == "small" || element.name == "cite" { return true }
+            let classWords = element.classes.flatMap { $0.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }) }
+            return classWords.contains { creditWords.contains(String($0)) }
+        }
+        if let creditElement {
+            var captionText = ""
+            appendText(of: figcaption, skipping: creditElement, to: &captionText)
+            let caption = Sanitizer.sanitizeLine(captionText)
+            var credit = HTMLText.line(of: creditElement)
+            if credit.hasPrefix("("), credit.hasSuffix(")") { credit = String(credit.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces) }
+            guard !caption.isEmpty else { return nil }
+            return ImageCaption(caption: caption, credit: credit.isEmpty ? nil : credit)
+        }
+        let text = HTMLText.line(of: figcaption)
+        guard !text.isEmpty else { return nil }
+        return ArticleTextRules.splitCaption(text) ?? ImageCaption(caption: text)
+    }
+
+    private static func appendText(of element: HTMLElement, skipping skipped: HTMLElement, to text: inout String) {
+        for child in element.children {
+            switch child {
+            case .text(let run): text += run
+            case .element(let inner):
+                if inner === skipped || HTMLText.invisibleElements.contains(inner.name) { continue }
+                text += inner.name == "br" ? " " : ""
+                appendText(of: inner, skipping: skipped, to: &text)
+            }
+        }
+    }
+
+    // MARK: Link density
+
+    /// The share of an element's text that is inside links.
+    static func linkDensity(_ element: HTMLElement) -> Double {
+        let total = HTMLText.line(of: element).count
+        guard total > 0 else { return 0 }
+        let linked = element.descendants(named: ["a"]).reduce(0) { $0 + HTMLText.line(of: $1).count }
+        return Double(linked) / Double(total)
+    }
+
+    /// A block that is mostly links and short: a menu, a tag cloud, a list of other articles.
+    static func isLinkBlock(_ element: HTMLElement) -> Bool {
+        let text = HTMLText.line(of: element)
+        return text.count < 300 && linkDensity(element) > 0.5
+    }
+}

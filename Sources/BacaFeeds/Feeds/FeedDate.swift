@@ -1,0 +1,242 @@
+import BacaCore
+import Foundation
+
+/// A moment a feed or page names, with the calendar day it was at the publisher's own offset
+/// (`Mon, 04 Nov 2024 23:30:00 +0700` is 4 November, although it is 16:30 in UTC).
+public struct FeedDate: Sendable, Equatable, Hashable {
+    public var date: Date
+    public var day: CalendarDate
+
+    public init(date: Date, day: CalendarDate) {
+        self.date = date
+        self.day = day
+    }
+
+    /// Reads RFC 822 / RFC 1123 (`Mon, 04 Nov 2024 10:00:00 +0700`), RFC 3339 / ISO 8601
+    /// (`2024-11-04T10:00:00+07:00`) and the broken variants feeds use: no weekday or a wrong
+    /// one, a one-digit day, a two-digit year, no seconds, fractional seconds, full or
+    /// Indonesian month names (`Agustus`, `Mei`, `Okt`), zone names (`GMT`, `EST`, `WIB`),
+    /// `+07:00` or `+0700` or no zone at all (UTC), a space instead of `T`, a date alone.
+    public init?(_ text: String) {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.utf8.count < 100 else { return nil }
+        if let parsed = Self.parseISO(trimmed) ?? Self.parseRFC822(trimmed) {
+            self = parsed
+        } else {
+            return nil
+        }
+    }
+
+    /// A moment from its parts, the offset in seconds east of UTC.
+    static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offset: Int) -> FeedDate? {
+        guard let calendarDay = CalendarDate(year: year, month: month, day: day),
+              (0...24).contains(hour), (0...59).contains(minute), second >= 0, second < 61,
+              abs(offset) <= 18 * 3600
+        else { return nil }
+        var days = 0
+        // Days since 1970-01-01 (proleptic Gregorian), without Calendar: it is slow and locale-bound.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthIndex = (month + 9) % 12
+        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        days = era * 146_097 + dayOfEra - 719_468
+        let seconds = Double(days) * 86_400 + Double(hour * 3600 + minute * 60) + second - Double(offset)
+        return FeedDate(date: Date(timeIntervalSince1970: seconds), day: calendarDay)
+    }
+
+    // MARK: - ISO 8601 / RFC 3339
+
+    static func parseISO(_ text: String) -> FeedDate? {
+        var scanner = DateTokens(text)
+        guard let year = scanner.number(digits: 4...4), scanner.skip("-"),
+              let month = scanner.number(digits: 1...2), scanner.skip("-"),
+              let day = scanner.number(digits: 1...2)
+        else { return nil }
+        var hour = 0, minute = 0
+        var second = 0.0
+        var offset = 0
+        if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
+            guard let h = scanner.number(digits: 1...2), scanner.skip(":"), let m = scanner.number(digits: 2...2) else {
+                return nil
+            }
+            hour = h
+            minute = m
+            if scanner.skip(":") {
+                guard let s = scanner.number(digits: 2...2) else { return nil }
+                second = Double(s)
+                if scanner.skip(".") || scanner.skip(",") {
+                    let start = scanner.index
+                    while let d = scanner.peekDigit() { _ = d; scanner.advance() }
+                    let fraction = scanner.text(from: start)
+                    second += Double("0." + fraction) ?? 0
+                }
+            }
+            scanner.skipSpaces()
+            if let zone = scanner.zone() { offset = zone } else if !scanner.atEnd { return nil }
+        }
+        scanner.skipSpaces()
+        guard scanner.atEnd else { return nil }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    // MARK: - RFC 822 and its broken variants
+
+    static let monthNames: [String: Int] = {
+        var names: [String: Int] = [:]
+        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+                       "october", "november", "december"]
+        let indonesian = ["januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+                          "oktober", "november", "desember"]
+        for (index, name) in english.enumerated() {
+            names[name] = index + 1
+            names[String(name.prefix(3))] = index + 1
+        }
+        for (index, name) in indonesian.enumerated() {
+            names[name] = index + 1
+            names[String(name.prefix(3))] = index + 1
+        }
+        names["sept"] = 9
+        names["agt"] = 8
+        return names
+    }()
+
+    static let zoneNames: [String: Int] = [
+        "ut": 0, "utc": 0, "gmt": 0, "z": 0,
+        "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+        "wib": 7, "wita": 8, "wit": 9, "cet": 1, "cest": 2, "bst": 1, "jst": 9, "sgt": 8,
+    ].mapValues { $0 * 3600 }
+
+    static func parseRFC822(_ text: String) -> FeedDate? {
+        // Words, numbers, times and zones, whatever their order: `Mon, 4 Nov 2024 10:00 +0700`,
+        // `4 November 2024 10:00:00 WIB`, `Nov 4 2024 10:00:00 GMT`.
+        var day: Int?, month: Int?, year: Int?
+        var hour = 0, minute = 0
+        var second = 0.0
+        var offset: Int?
+        var scanner = DateTokens(text)
+        while !scanner.atEnd {
+            if scanner.skipSeparators() { continue }
+            if scanner.peek == "+" || scanner.peek == "-" {
+                guard let zone = scanner.zone() else { return nil }
+                offset = zone
+                continue
+            }
+            if scanner.peekDigit() != nil {
+                let start = scanner.index
+                guard let value = scanner.number(digits: 1...4) else { return nil }
+                let digits = scanner.text(from: start).count
+                if scanner.skip(":") {
+                    guard let m = scanner.number(digits: 2...2) else { return nil }
+                    hour = value
+                    minute = m
+                    if scanner.skip(":") {
+                        guard let s = scanner.number(digits: 2...2) else { return nil }
+                        second = Double(s)
+                        if scanner.skip(".") { while scanner.peekDigit() != nil { scanner.advance() } }
+                    }
+                } else if digits >= 3 || (day != nil && month != nil) {
+                    guard year == nil else { return nil }
+                    year = digits <= 2 ? (value < 50 ? 2000 + value : 1900 + value) : value
+                } else if day == nil {
+                    day = value
+                } else if month == nil, (1...12).contains(value) {
+                    month = value   // `4/11/2024`: day first, as Indonesian dates are written
+                } else {
+                    return nil
+                }
+                continue
+            }
+            let word = scanner.word().lowercased()
+            guard !word.isEmpty else { return nil }
+            if let number = monthNames[word] {
+                month = number
+            } else if let zone = zoneNames[word] {
+                offset = (offset ?? 0) + zone
+            } else if word.count > 12 {
+                return nil
+            }
+            // Anything else is a weekday (in any language) or noise such as `at`.
+        }
+        guard let day, let month, let year else { return nil }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+    }
+}
+
+/// A small scanner over the ASCII of a date.
+struct DateTokens {
+    let scalars: [Unicode.Scalar]
+    var index = 0
+
+    init(_ text: String) { scalars = Array(text.unicodeScalars) }
+
+    var atEnd: Bool { index >= scalars.count }
+    var peek: Unicode.Scalar? { atEnd ? nil : scalars[index] }
+
+    func peekDigit() -> Int? {
+        guard let scalar = peek, ("0"..."9").contains(scalar) else { return nil }
+        return Int(scalar.value - 48)
+    }
+
+    mutating func advance() { index += 1 }
+
+    func text(from start: Int) -> String {
+        String(String.UnicodeScalarView(scalars[start..<index]))
+    }
+
+    mutating func skip(_ character: Unicode.Scalar) -> Bool {
+        guard peek == character else { return false }
+        index += 1
+        return true
+    }
+
+    mutating func skipSpaces() {
+        while let scalar = peek, scalar == " " || scalar == "\t" { index += 1 }
+    }
+
+    /// Spaces, commas, dots and slashes between the parts of an RFC 822 date.
+    mutating func skipSeparators() -> Bool {
+        let start = index
+        while let scalar = peek, " \t,./".unicodeScalars.contains(scalar) { index += 1 }
+        return index > start
+    }
+
+    mutating func number(digits: ClosedRange<Int>) -> Int? {
+        let start = index
+        var value = 0
+        while let digit = peekDigit(), index - start < digits.upperBound {
+            value = value * 10 + digit
+            index += 1
+        }
+        guard digits.contains(index - start) else {
+            index = start
+            return nil
+        }
+        return value
+    }
+
+    mutating func word() -> String {
+        let start = index
+        while let scalar = peek, scalar.properties.isAlphabetic { index += 1 }
+        if index == start { index += 1 }
+        return text(from: start)
+    }
+
+    /// `Z`, `+07:00`, `+0700`, `+07`, `-05:00` → seconds east of UTC.
+    mutating func zone() -> Int? {
+        if skip("Z") || skip("z") { return 0 }
+        guard let sign = peek, sign == "+" || sign == "-" else { return nil }
+        index += 1
+        guard let hours = number(digits: 1...2) else { return nil }
+        var minutes = 0
+        if skip(":") {
+            guard let m = number(digits: 2...2) else { return nil }
+            minutes = m
+        } else if let m = number(digits: 2...2) {
+            minutes = m
+        }
+        let seconds = hours * 3600 + minutes * 60
+        return sign == "-" ? -seconds : seconds
+    }
+}

@@ -1,0 +1,118 @@
+import BacaCore
+import Foundation
+
+/// The formats baca reads.
+public enum FeedFormat: String, Sendable, Equatable {
+    case rss2 = "RSS 2.0"
+    case rdf = "RSS 1.0"
+    case atom = "Atom 1.0"
+    case jsonFeed = "JSON Feed"
+}
+
+/// A feed as read: its title and site, and its items in the feed's order, duplicates removed.
+public struct ParsedFeed: Sendable, Equatable {
+    public var format: FeedFormat
+    public var title: String?
+    public var siteURL: URL?
+    public var items: [FeedItem]
+
+    public init(format: FeedFormat, title: String?, siteURL: URL?, items: [FeedItem]) {
+        self.format = format
+        self.title = title
+        self.siteURL = siteURL
+        self.items = items
+    }
+}
+
+/// One item (entry) of a feed. Every text is sanitised; `summary` is plain text, whatever
+/// HTML the feed had.
+public struct FeedItem: Sendable, Equatable, Hashable {
+    public var guid: String?
+    /// Absolute, `http` or `https` only.
+    public var link: URL?
+    public var title: String
+    /// The description or content as paragraphs of plain text.
+    public var summary: [String]
+    public var published: FeedDate?
+    public var author: String?
+
+    public init(guid: String? = nil, link: URL? = nil, title: String, summary: [String] = [], published: FeedDate? = nil, author: String? = nil) {
+        self.guid = guid
+        self.link = link
+        self.title = title
+        self.summary = summary
+        self.published = published
+        self.author = author
+    }
+
+    /// What identifies the item in its feed: its guid, else its link, else its title and date.
+    public var key: String {
+        if let guid, !guid.isEmpty { return "guid:" + guid }
+        if let link { return "link:" + link.absoluteString }
+        let date = published.map { String(Int64($0.date.timeIntervalSince1970)) } ?? ""
+        return "title:" + title + "|" + date
+    }
+
+    /// The article the item is when its page cannot be read: its title, date, author and text.
+    public var summaryArticle: Article {
+        var title = self.title
+        if title.isEmpty {
+            let words = (summary.first ?? "").split(separator: " ").prefix(12)
+            title = words.isEmpty ? "(tanpa judul)" : words.joined(separator: " ")
+        }
+        return Article(
+            title: title, publishedAt: published?.day, author: author,
+            sections: summary.isEmpty ? [] : [Section(blocks: summary.map(Block.paragraph))])
+    }
+}
+
+/// Why a feed could not be read. `description` is one line.
+public enum FeedParseError: Error, Equatable, Sendable, CustomStringConvertible {
+    case empty
+    case malformed(String)
+    case notAFeed(String)
+    case tooLarge(bytes: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .empty: return "empty feed"
+        case .malformed(let detail): return "malformed feed (\(detail))"
+        case .notAFeed(let detail): return "not a feed (\(detail))"
+        case .tooLarge(let bytes, let limit): return "feed too large (\(bytes) bytes; the limit is \(limit))"
+        }
+    }
+}
+
+/// Reads RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.1.
+public enum FeedParser {
+    public static let maximumBytes = 16 * 1024 * 1024
+
+    /// The feed in `data`, fetched from `url` (relative links resolve against it).
+    public static func parse(_ data: Data, url: URL?) throws(FeedParseError) -> ParsedFeed {
+        guard data.count <= maximumBytes else { throw .tooLarge(bytes: data.count, limit: maximumBytes) }
+        var start = data.startIndex
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
+        while start < data.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(data[start]) { start += 1 }
+        guard start < data.endIndex else { throw .empty }
+        var feed: ParsedFeed
+        if data[start] == UInt8(ascii: "{") {
+            feed = try JSONFeedParser.parse(data, url: url)
+        } else {
+            feed = try XMLFeedParser.parse(data, url: url)
+        }
+        feed.items = deduplicated(feed.items)
+        return feed
+    }
+
+    /// The items without repeats: by guid, then link, then title and date; the first wins.
+    public static func deduplicated(_ items: [FeedItem]) -> [FeedItem] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0.key).inserted }
+    }
+
+    /// `link` made absolute against `base`; `nil` unless `http` or `https`.
+    static func resolve(_ link: String?, against base: URL?) -> URL? {
+        guard let link else { return nil }
+        return PageMetadata.httpURL(link, relativeTo: base)
+    }
+}

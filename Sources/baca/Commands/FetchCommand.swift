@@ -1,0 +1,128 @@
+import ArgumentParser
+import BacaFeeds
+import BacaStore
+import Foundation
+
+struct FetchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fetch",
+        abstract: "Fetch subscribed feeds and the pages of their new articles.",
+        discussion: """
+            Fetches every feed (or those named, by id or URL), 4 at once and at most 2 to one \
+            host. An unchanged feed costs one request (304). Each new item's page is fetched \
+            and its article extracted; when that fails the article keeps the feed's text \
+            ("summary only") and a later fetch tries the page again.
+
+            On a terminal a progress bar; otherwise one line per feed as it finishes. Then the \
+            reasons of failures and a summary line. A failing feed never stops the others, but \
+            the exit code is 1.
+
+            Examples:
+              baca fetch
+              baca fetch 3 https://example.com/rss
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: ArgumentHelp("Feeds to fetch, by id or URL (default: all).", valueName: "feed"))
+    var feeds: [String] = []
+
+    @Flag(name: .customLong("no-pages"), help: "Do not fetch article pages; store the feeds' own text.")
+    var noPages = false
+
+    @Option(help: ArgumentHelp("Give up on one request after this many seconds.", valueName: "seconds"))
+    var timeout: Double?
+
+    func validate() throws {
+        if let timeout, !(1...600).contains(timeout) {
+            throw ValidationError("--timeout must be between 1 and 600 seconds, not \(timeout)")
+        }
+    }
+
+    func run() throws {
+        let store = try repository.openStore()
+        defer { store.checkpoint() }
+        let selected = try select(in: store)
+        if selected.isEmpty {
+            print("no feeds; add one with: baca feed add URL")
+            return
+        }
+        var limits = FetchLimits()
+        if let timeout {
+            limits.totalTimeout = timeout
+            limits.connectTimeout = min(limits.connectTimeout, timeout)
+        }
+        let fetcher = FeedFetcher(store: store, limits: limits, userAgent: Self.userAgent, fetchesPages: !noPages)
+        let output = FetchOutput(isTerminal: OutputStyle.standardOutput.isTerminal, width: OutputStyle.terminalColumns)
+        output.start(total: selected.count)
+        let summary = fetcher.fetchAndWait(selected) { progress in output.report(progress) }
+        output.finish(summary)
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `baca/0.1.0 (+terminal news reader)`.
+    static var userAgent: String { "baca/\(Baca.version) (terminal news reader)" }
+
+    private func select(in store: ArticleStore) throws -> [Feed] {
+        let all = try store.feeds().map(\.feed)
+        guard !feeds.isEmpty else { return all }
+        return try feeds.map { name in
+            if let id = Int64(name), let feed = all.first(where: { $0.id == id }) { return feed }
+            let url = (try? FeedURL.validated(name)) ?? name
+            guard let feed = all.first(where: { $0.url == url || $0.url == name }) else {
+                throw CLIFailure(message: "no feed \(name); see baca feed list")
+            }
+            return feed
+        }
+    }
+}
+
+/// What `baca fetch` prints: a progress bar on a terminal, one line per feed elsewhere.
+final class FetchOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    let isTerminal: Bool
+    let width: Int
+
+    init(isTerminal: Bool, width: Int) {
+        self.isTerminal = isTerminal
+        self.width = width
+    }
+
+    func start(total: Int) {
+        if isTerminal { draw(FetchProgress(feedsDone: 0, feedsTotal: total, newArticles: 0, failures: 0, elapsed: 0)) }
+    }
+
+    func report(_ progress: FetchProgress) {
+        lock.lock(); defer { lock.unlock() }
+        if isTerminal {
+            draw(progress)
+        } else if let outcome = progress.latest {
+            write("\(outcome.statusText)  \(outcome.feed.url)\n")
+        }
+    }
+
+    func finish(_ summary: FetchSummary) {
+        lock.lock(); defer { lock.unlock() }
+        if isTerminal {
+            write("\r\u{1B}[2K")
+            for outcome in summary.outcomes where outcome.failed {
+                write("\(outcome.statusText)  \(outcome.feed.url)\n")
+            }
+        }
+        write(summary.line + "\n")
+    }
+
+    /// `[#######-------------] 37/100 feeds · 120 new · 2 failed · 12 s`
+    private func draw(_ progress: FetchProgress) {
+        let counts = " \(progress.feedsDone)/\(progress.feedsTotal) feeds · \(progress.newArticles) new · "
+            + "\(progress.failures) failed · \(Int(progress.elapsed)) s"
+        let barWidth = max(10, min(40, width - counts.count - 3))
+        let filled = progress.feedsTotal == 0 ? barWidth : barWidth * progress.feedsDone / progress.feedsTotal
+        let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"
+        write("\r\u{1B}[2K" + bar + counts)
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
