@@ -96,8 +96,8 @@ extension Hardening {
         static func makeNewer(_ path: String) throws {
             let queue = try DatabaseQueue(path: path)
             try queue.write { db in
-                try db.execute(sql: "CREATE TABLE feed (id INTEGER PRIMARY KEY, url TEXT)")
-                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-feeds')")
+                try db.execute(sql: "CREATE TABLE future_podcast (id INTEGER PRIMARY KEY, url TEXT)")
+                try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-podcasts')")
                 try db.execute(sql: "PRAGMA user_version = \(ArticleStore.schemaVersion + 1)")
             }
             try queue.close()

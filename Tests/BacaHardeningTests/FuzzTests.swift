@@ -117,6 +117,24 @@ extension Hardening {
             }
         }
 
+        @Test("found by the parser fuzzer: a line that opens with a long run of digits")
+        func longDigitRun() throws {
+            // 25 digits overflowed the item number of an in-text list and crashed the import.
+            let digits = String(repeating: "7", count: 25)
+            let capture = """
+                Festival Layang-Layang di Pantai
+
+                Pangandaran, IDN Times - Peserta datang dari banyak kota pada Minggu (7/7/2024).
+
+                \(digits)Peserta menerbangkan layang-layang.
+
+                \(digits). Nomor panjang sekali
+                """
+            let article = try CaptureLoader.load(Data(capture.utf8)).article
+            let text = ParserInvariants.strings(in: article).joined(separator: "\n")
+            #expect(text.contains("\(digits)Peserta") && text.contains("\(digits). Nomor"), "\(text)")
+        }
+
         /// Seconds each libFuzzer target runs: `BACA_FUZZ_SECONDS`, else 10.
         static var fuzzSeconds: Int {
             ProcessInfo.processInfo.environment["BACA_FUZZ_SECONDS"].flatMap(Int.init) ?? 10

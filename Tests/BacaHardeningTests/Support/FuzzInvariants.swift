@@ -85,6 +85,8 @@ enum ParserInvariants {
         do {
             article = try CaptureLoader.load(data).article
         } catch {
+            // Short text with none of a page's marks is a note, not an article: refusing it is right.
+            if error == .notACapture && !capture.hasMarks { return [] }
             return ["refused (\(error)):\n\(capture.text)"]
         }
         var problems = checkRaw(Array(data))
@@ -103,6 +105,9 @@ struct StructuredCapture {
     private(set) var text = ""
     /// The marker words that must survive: one in every line of the article itself.
     private(set) var markers: [String] = []
+    /// Whether it has something only an article page has (a dateline, key points, a caption, a
+    /// numbered section, a cited source, an editorial team): without, short text is a note.
+    private(set) var hasMarks = false
     private var lineEnding = "\n"
     private var withBOM = false
 
@@ -166,10 +171,12 @@ struct StructuredCapture {
         if input.chance(5) {
             let caption = sentence(&input, words: 2 + input.choose(6)) + " (IDN Times/Rani Putri)"
             lines += [caption, caption]
+            hasMarks = true
         }
         // Key points.
         if input.chance(5) {
             lines.append(input.chance(4) ? "Intinya sih..." : "Intinya sih…")
+            hasMarks = true
             for _ in 0...input.choose(4) {
                 lines.append("  • " + sentence(&input, words: 3 + input.choose(8)) + ".")
             }
@@ -182,19 +189,23 @@ struct StructuredCapture {
             switch input.choose(10) {
             case 0 where !hadDateline:
                 hadDateline = true
+                hasMarks = true
                 lines.append("Jakarta, IDN Times - " + sentence(&input, words: 6 + input.choose(10)) + " pada Senin (4/11/2024).")
             case 1:
                 sectionNumber += 1
+                hasMarks = true
                 lines.append("\(sectionNumber). " + sentence(&input, words: 2 + input.choose(5)))
             case 2:
                 lines.append("\u{201C}" + sentence(&input, words: 4 + input.choose(8)) + ",\u{201D} kata warga.")
             case 3:
                 lines.append("Dilansir Antara, " + sentence(&input, words: 5 + input.choose(8), capital: false) + ".")
+                hasMarks = true
             case 4:
                 lines.append("Baca Juga: " + sentence(&input, words: 3 + input.choose(5)))
             case 5:
                 let caption = sentence(&input, words: 3 + input.choose(5)) + " (Dok. Pemkab Garut)"
                 lines += [caption, caption]
+                hasMarks = true
             case 6:
                 lines.append(sentence(&input, words: 5 + input.choose(6)) + ":")
                 for item in 1...(2 + input.choose(3)) {
@@ -209,9 +220,13 @@ struct StructuredCapture {
             }
             blank(&input)
         }
+        // At least one paragraph of text: a capture with none is refused (a title and key
+        // points alone are no article).
+        lines.append(sentence(&input, words: 8 + input.choose(10)) + ".")
         // The footer: chrome and names, no markers.
         if input.chance(5) {
             lines += ["Share", "Editorial Team", "Rani Putri", "EditorBayu Pratama"]
+            hasMarks = true
             if input.chance(3) { lines += ["Topics", "#banjir", "#jakarta"] }
             lines.append("Follow Us")
         }
