@@ -184,12 +184,15 @@ struct StructuredCapture {
         blank(&input)
         // The body.
         var hadDateline = false
+        var bodyElements = 0
         let elements = 1 + input.choose(14)
         for _ in 0..<elements where !input.isExhausted || lines.count < 12 {
+            defer { bodyElements += 1 }
             switch input.choose(10) {
             case 0 where !hadDateline:
+                // A dateline is the article's when it opens the body; further down it is text.
+                if bodyElements == 0 { hasMarks = true }
                 hadDateline = true
-                hasMarks = true
                 lines.append("Jakarta, IDN Times - " + sentence(&input, words: 6 + input.choose(10)) + " pada Senin (4/11/2024).")
             case 1:
                 sectionNumber += 1

@@ -176,17 +176,49 @@ enum Unprivileged {
         _ = try runTool("chown", ["-R", "\(nobody):\(nobody)", url.path])
     }
 
+    /// The baca binary `nobody` runs: the built one when `nobody` can reach it, else a copy in a
+    /// world-readable temporary folder (a checkout under /root cannot be entered by `nobody`),
+    /// removed when the tests end.
+    static let binary: String = {
+        let original = BacaBinary.url.path
+        guard isRoot else { return original }
+        if (try? Spawn.run(prefix + [original, "--version"], timeout: 30).status) == 0 { return original }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baca-nobody-\(UUID().uuidString)")
+        let copy = folder.appendingPathComponent("baca")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: original, toPath: copy.path)
+            _ = chmod(folder.path, 0o755)
+            _ = chmod(copy.path, 0o755)
+        } catch {
+            return original
+        }
+        copiedBinaryFolder = strdup(folder.path)
+        atexit {
+            if let folder = copiedBinaryFolder { _ = try? FileManager.default.removeItem(atPath: String(cString: folder)) }
+        }
+        return copy.path
+    }()
+
     /// Runs baca as an unprivileged user.
     static func run(_ arguments: [String], sandbox: Sandbox) throws -> Spawn.Output {
-        try Spawn.run(prefix + [BacaBinary.url.path] + arguments, environment: sandbox.environment,
+        try Spawn.run(prefix + [binary] + arguments, environment: sandbox.environment,
                       directory: sandbox.root, timeout: 60)
     }
 
-    /// Whether the unprivileged user can run the binary at all (its folders must be searchable).
+    /// A shell command line that runs baca as an unprivileged user (for `Tmux`).
+    static func command(_ arguments: [String]) -> String {
+        (prefix + [binary] + arguments).map(shellQuoted).joined(separator: " ")
+    }
+
+    /// Whether the unprivileged user can run the binary at all.
     static func canRunBinary(sandbox: Sandbox) -> Bool {
         (try? run(["--version"], sandbox: sandbox).status) == 0
     }
 }
+
+/// The folder of the copy `Unprivileged.binary` made, for the clean-up at exit.
+nonisolated(unsafe) private var copiedBinaryFolder: UnsafeMutablePointer<CChar>?
 
 // MARK: - Bytes
 

@@ -15,7 +15,8 @@ final class Tmux {
     let socket: String
     let sandbox: Sandbox
 
-    /// Starts `command` (a shell command line) in a detached window of the given size, with a
+    /// Starts `command` (a shell command line), in the sandbox's folder, in a detached window of
+    /// the given size, with a
     /// known pane title and `set-clipboard on`, so that an OSC 52 that reached the terminal
     /// would show up as a paste buffer. `environment` is added to the sandbox's.
     init(_ command: String, columns: Int = 80, rows: Int = 24, sandbox: Sandbox, environment: [String: String] = [:]) throws {
@@ -29,7 +30,7 @@ final class Tmux {
                   "set-option", "-g", "set-clipboard", "on", ";",
                   "set-option", "-g", "allow-rename", "on", ";",
                   "set-option", "-g", "exit-empty", "off", ";",
-                  "new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)",
+                  "new-session", "-d", "-s", "t", "-x", "\(columns)", "-y", "\(rows)", "-c", sandbox.root.path,
                   "printf '\\033]2;\(Self.sentinelTitle)\\033\\\\'; env \(exports) \(command); echo __EXIT__$?; sleep 600"])
     }
 
