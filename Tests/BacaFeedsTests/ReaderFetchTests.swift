@@ -30,7 +30,7 @@ struct ReaderFetchTests {
         let feeds = try tmux.waitFor("langganan")
         #expect(feeds.contains("Berita Jabar & Sekitarnya"))
         try tmux.send("Enter")
-        let feedList = try tmux.waitFor("feed: Berita Jabar")
+        let feedList = try tmux.waitFor { $0.contains("feed: Berita Jabar") && $0.contains("1/") }
         #expect(feedList.contains("Jembatan Gantung"))
 
         try tmux.send("/")

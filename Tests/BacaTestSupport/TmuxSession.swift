@@ -56,7 +56,13 @@ public final class TmuxSession {
         var last = ""
         while Date() < deadline {
             last = try screen()
-            if condition(last) { return last }
+            if condition(last) {
+                // A capture can catch a frame half drawn: look again once the terminal settled.
+                Thread.sleep(forTimeInterval: 0.1)
+                let settled = try screen()
+                if condition(settled) { return settled }
+                last = settled
+            }
             Thread.sleep(forTimeInterval: 0.05)
         }
         Issue.record("the screen never showed what the test waited for; it showed:\n\(last)", sourceLocation: sourceLocation)

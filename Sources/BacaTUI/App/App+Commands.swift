@@ -162,7 +162,9 @@ extension App {
 
     func openArticle(at index: Int) {
         guard let summary = list.row(at: index) else {
-            if list.count == 0 { show(info: "Belum ada artikel untuk dibuka") }
+            if list.count == 0 {
+                show(info: list.query != nil ? "Tidak ada hasil untuk dibuka; Esc menghapus pencarian" : "Belum ada artikel untuk dibuka")
+            }
             return
         }
         let stored: StoredArticle?
@@ -525,7 +527,10 @@ extension App {
 
     func importFiles(_ paths: [String]) {
         guard !paths.isEmpty else { return show(error: "import perlu PATH berkas atau folder") }
-        let expanded = paths.map { NSString(string: $0).expandingTildeInPath }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let expanded = paths.map { path in
+            path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+        }
         var firstFailure: FileImportReport?
         let summary = FileImporter(store: environment.store).importPaths(expanded) { report in
             if report.failed, firstFailure == nil { firstFailure = report }

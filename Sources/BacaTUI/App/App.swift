@@ -120,6 +120,9 @@ public final class App {
         switch keyMap.resolve(keys: pendingKeys, contexts: contexts) {
         case .command(let invocation):
             pendingKeys = []
+            // While the window is too small the reader cannot see what a key would do: only
+            // quitting works until it grows.
+            guard isLargeEnough || invocation.name == .quit else { return }
             perform(invocation)
         case .pending:
             break

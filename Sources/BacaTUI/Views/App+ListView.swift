@@ -41,7 +41,8 @@ extension App {
         if let feed = list.feed { right.append("feed: \(feed.feed.displayTitle.truncated(toWidth: 30))") }
         if let query = list.query { right.append("cari: \"\(query)\" · \(list.count) hasil") }
         right.append(Self.scopeLabel(list.scope))
-        right.append(Self.sortLabel(list.sort))
+        // Search results come best first, whatever the list's own order.
+        right.append(list.query != nil ? "relevansi" : Self.sortLabel(list.sort))
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = min(rightText.displayWidth, size.columns / 2 + 10)
         buffer.write(left.truncated(toWidth: max(0, size.columns - rightWidth - 1)), row: 0, column: 0, style: .listHeader)

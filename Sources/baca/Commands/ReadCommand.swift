@@ -62,8 +62,9 @@ struct ReadCommand: ParsableCommand {
             keyMap: loadedConfig.keyMap,
             theme: activeTheme,
             loadTheme: { name in try themeLoader.load(name) },
-            historyDirectory: Locations.stateDirectory,
-            preferencesFile: Locations.stateDirectory.appendingPathComponent("preferences.json"),
+            // The demo leaves nothing behind: no history, no preferences.
+            historyDirectory: demo ? nil : Locations.stateDirectory,
+            preferencesFile: demo ? nil : Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
             isDemo: demo,
             startFetch: demo ? nil : Self.fetchStarter(store: store),
