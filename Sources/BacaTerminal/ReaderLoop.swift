@@ -49,7 +49,15 @@ public enum ReaderLoop {
                 draw(app, on: terminal)
                 continue
             }
-            guard let event = terminal.nextEvent(timeout: idleMilliseconds) else {
+            if let command = app.pendingExternalCommand {
+                let status = terminal.withTerminalSuspended { ExternalProgram.run(command) }
+                app.externalCommandFinished(status: status)
+                app.resize(to: terminal.size)
+                draw(app, on: terminal)
+                continue
+            }
+            // While a fetch runs in the background, look at its progress more often.
+            guard let event = terminal.nextEvent(timeout: app.isFetching ? 200 : idleMilliseconds) else {
                 if terminal.shouldQuit { continue }
                 applyResize()
                 app.tick()

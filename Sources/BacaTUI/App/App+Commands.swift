@@ -27,6 +27,10 @@ extension App {
         case .refresh:
             reloadList(keepingFocus: true)
             show(info: "Daftar dimuat ulang: \(list.count) artikel")
+        case .feeds: openFeeds()
+        case .fetch: startFetch()
+        case .openLink: openLink()
+        case .feed: feedCommand(invocation.arguments)
 
         case .nextSection: jumpSection(by: 1)
         case .previousSection: jumpSection(by: -1)
@@ -91,6 +95,7 @@ extension App {
         case .reader: return readerHeight ?? 1
         case .help: return max(1, size.rows - 3)
         case .tableOfContents: return max(1, size.rows - 6)
+        case .feeds: return listHeight
         }
     }
 
@@ -101,6 +106,7 @@ extension App {
         case .help: helpTop = max(0, helpTop + delta)
         case .tableOfContents:
             tocCursor = min(max(0, tocCursor + delta), max(0, (reader?.article.sections.count ?? 1) - 1))
+        case .feeds: feedCursor = min(max(0, feedCursor + delta), max(0, feedRows.count - 1))
         }
     }
 
@@ -110,6 +116,7 @@ extension App {
         case .reader: scrollReader(to: index)
         case .help: helpTop = index == 0 ? 0 : Int.max / 4
         case .tableOfContents: tocCursor = index == 0 ? 0 : max(0, (reader?.article.sections.count ?? 1) - 1)
+        case .feeds: feedCursor = index == 0 ? 0 : max(0, feedRows.count - 1)
         }
     }
 
@@ -148,13 +155,16 @@ extension App {
             screen = .reader
             jumpToSection(tocCursor)
         case .help: screen = screenUnderHelp
+        case .feeds: openFeed(at: feedCursor)
         case .reader: break
         }
     }
 
     func openArticle(at index: Int) {
         guard let summary = list.row(at: index) else {
-            if list.count == 0 { show(info: "Belum ada artikel untuk dibuka") }
+            if list.count == 0 {
+                show(info: list.query != nil ? "Tidak ada hasil untuk dibuka; Esc menghapus pencarian" : "Belum ada artikel untuk dibuka")
+            }
             return
         }
         let stored: StoredArticle?
@@ -198,8 +208,13 @@ extension App {
             screen = .list
         case .help: screen = screenUnderHelp
         case .tableOfContents: screen = .reader
+        case .feeds: screen = .list
         case .list:
-            if list.query != nil { clearSearch() }
+            if list.query != nil {
+                clearSearch()
+            } else if list.feed != nil {
+                showAllFeeds()
+            }
         }
     }
 
@@ -465,6 +480,7 @@ extension App {
             reader!.search = nil
             return
         }
+        if list.query == nil, list.feed != nil { return showAllFeeds() }
         guard list.query != nil else { return }
         let focusedID = list.row(at: listCursor)?.id
         do {
@@ -511,7 +527,10 @@ extension App {
 
     func importFiles(_ paths: [String]) {
         guard !paths.isEmpty else { return show(error: "import perlu PATH berkas atau folder") }
-        let expanded = paths.map { NSString(string: $0).expandingTildeInPath }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let expanded = paths.map { path in
+            path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+        }
         var firstFailure: FileImportReport?
         let summary = FileImporter(store: environment.store).importPaths(expanded) { report in
             if report.failed, firstFailure == nil { firstFailure = report }

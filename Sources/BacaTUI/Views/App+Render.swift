@@ -26,6 +26,8 @@ extension App {
         switch screen {
         case .list:
             drawList(into: &buffer)
+        case .feeds:
+            drawFeeds(into: &buffer)
         case .reader:
             drawReader(into: &buffer)
         case .tableOfContents:
@@ -42,7 +44,12 @@ extension App {
 
     /// The help, made from the live keymap, with the keys of the screen it was opened from first.
     var helpSections: [HelpSection] {
-        let first: KeyContext = screenUnderHelp == .reader || screenUnderHelp == .tableOfContents ? .reader : .list
+        let first: KeyContext
+        switch screenUnderHelp {
+        case .reader, .tableOfContents: first = .reader
+        case .feeds: first = .feeds
+        default: first = .list
+        }
         let order = [first] + HelpContent.defaultContexts.filter { $0 != first }
         return HelpContent.make(keyMap: keyMap, contexts: order)
     }
@@ -84,6 +91,9 @@ extension App {
     /// The status bar's two halves for the current screen.
     func statusText() -> (left: String, right: String) {
         switch screen {
+        case .feeds:
+            let hints = hintLine([(.moveDown, "pindah"), (.open, "buka"), (.fetch, "ambil"), (.back, "kembali")], context: .feeds)
+            return (hints, feedRows.isEmpty ? "0/0" : "\(feedCursor + 1)/\(feedRows.count)")
         case .list, .help:
             let hints = hintLine([
                 (.moveDown, "pindah"), (.open, "baca"), (.search, "cari"), (.help, "bantuan"), (.quit, "keluar"),

@@ -36,12 +36,13 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try repository.openStore()
+        let store = try repository.openStore(mustExist: true)
         let scope: ListScope = unread ? .unread : starred ? .starred : .all
         let total = try store.count(scope: scope)
         let wanted = min(limit ?? total, total)
         let style = OutputStyle.standardOutput
-        let width = style.isTerminal ? OutputStyle.terminalColumns : 100
+        // Titles are cut to the terminal; in a pipe they stay whole, for grep and friends.
+        let width = style.isTerminal ? OutputStyle.terminalColumns : Int.max / 2
         var offset = 0
         while offset < wanted {
             let page = try store.summaries(scope: scope, sort: .newest, offset: offset, limit: min(500, wanted - offset))

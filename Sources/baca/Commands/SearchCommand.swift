@@ -45,11 +45,11 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try repository.openStore()
+        let store = try repository.openStore(mustExist: true)
         let text = query.joined(separator: " ")
         let hits = try store.search(text, scope: .all, offset: 0, limit: limit)
         let style = OutputStyle.standardOutput
-        let width = style.isTerminal ? OutputStyle.terminalColumns : 100
+        let width = style.isTerminal ? OutputStyle.terminalColumns : Int.max / 2
         for hit in hits {
             if json {
                 let document = try store.article(id: hit.summary.id).map { ArticleDocument($0, includeSections: false) }
