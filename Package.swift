@@ -59,7 +59,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]),
         // Hostile input, bad files, crashes, concurrent use, damaged repositories, hostile
-        // terminals and fuzzing (docs/RELIABILITY.md). Its Support/ links the CLI tests' helpers.
+        // terminals and fuzzing (docs/RELIABILITY.md). Sandbox and BacaBinary come from BacaTestSupport.
         .testTarget(
             name: "BacaHardeningTests",
             dependencies: [

@@ -1,5 +1,6 @@
 import BacaCore
 @testable import BacaStore
+import BacaTestSupport
 import Foundation
 import Glibc
 import Testing

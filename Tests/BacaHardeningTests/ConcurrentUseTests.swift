@@ -1,4 +1,5 @@
 import BacaStore
+import BacaTestSupport
 import Foundation
 import Glibc
 import GRDB

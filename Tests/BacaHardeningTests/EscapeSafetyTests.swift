@@ -1,6 +1,7 @@
 import BacaCore
 import BacaStore
 @testable import BacaTerminal
+import BacaTestSupport
 import Foundation
 import GRDB
 import Testing

@@ -1,5 +1,6 @@
 import BacaCore
 import BacaStore
+import BacaTestSupport
 import Foundation
 import GRDB
 import Testing

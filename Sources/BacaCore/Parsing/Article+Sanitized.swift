@@ -40,7 +40,7 @@ extension Block {
         case .paragraph(let text): return .paragraph(Sanitizer.sanitizeLine(text))
         case .quote(let text): return .quote(Sanitizer.sanitizeLine(text))
         case .related(let text): return .related(Sanitizer.sanitizeLine(text))
-        case .list(let items): return .list(items.map(Sanitizer.sanitizeLine))
+        case .list(let items, let ordered): return .list(items.map(Sanitizer.sanitizeLine), ordered: ordered)
         case .image(let caption): return .image(caption.sanitized)
         }
     }

@@ -52,7 +52,7 @@ enum ParserInvariants {
             for block in section.blocks {
                 switch block {
                 case .paragraph(let text), .quote(let text), .related(let text): strings.append(text)
-                case .list(let items): strings += items
+                case .list(let items, _): strings += items
                 case .image(let image): strings += [image.caption, image.credit].compactMap { $0 }
                 }
             }

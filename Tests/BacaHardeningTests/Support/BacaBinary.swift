@@ -1,1 +1,0 @@
-../../BacaCLITests/Support/BacaBinary.swift
