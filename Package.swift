@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "BacaCore", targets: ["BacaCore"]),
         .library(name: "BacaStore", targets: ["BacaStore"]),
         .library(name: "BacaFeeds", targets: ["BacaFeeds"]),
+        .executable(name: "baca-bench", targets: ["baca-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -45,6 +46,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: []
+        ),
+        // The corpus generator and the benchmark (bench/run.sh). newsboat is its runtime
+        // dependency only, installed by the script; nothing else builds or tests against it.
+        .executableTarget(
+            name: "baca-bench",
+            dependencies: [
+                "BacaCore", "BacaStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),

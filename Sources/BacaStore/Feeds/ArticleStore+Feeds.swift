@@ -279,7 +279,7 @@ extension ArticleStore {
             try setOrigin(id: twin, summary: summaryOnly)
             return .unchanged(id: twin)
         }
-        try record.insert(db)
+        try Self.insertNew(&record, in: db)
         let id = record.id!
         try setOrigin(id: id, summary: summaryOnly)
         return .imported(id: id)

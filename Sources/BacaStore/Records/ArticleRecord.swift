@@ -68,7 +68,7 @@ extension ArticleRecord {
             publishedAt: article.publishedAt?.iso,
             author: article.author,
             editor: article.editor,
-            keyPoints: String(decoding: try JSONEncoder().encode(article.keyPoints), as: UTF8.self),
+            keyPoints: String(decoding: CanonicalJSON.encode(article.keyPoints), as: UTF8.self),
             leadExcerpt: ArticleRecord.leadExcerpt(of: article),
             wordCount: article.wordCount,
             sourcePath: sourcePath,
@@ -95,10 +95,9 @@ extension ArticleRecord {
     // MARK: Derived columns
 
     /// The article's JSON with sorted keys: equal articles give equal bytes, so equal hashes.
+    /// (`CanonicalJSON` writes what `JSONEncoder` with these options writes, much faster.)
     static func canonicalJSON(_ article: Article) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(article)
+        Data(CanonicalJSON.encode(article))
     }
 
     /// Orders the newest list: the day (`publishedAt`, else the local day of the import), then

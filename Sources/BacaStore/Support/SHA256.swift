@@ -8,13 +8,21 @@
 enum SHA256 {
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        digest(of: bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest(of: bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// The 32-byte digest of `bytes`.
+    ///
+    /// The rounds run over unsafe buffers: with bounds-checked arrays and the constants read
+    /// through their global accessor, hashing an article's JSON cost about 90 instructions a
+    /// byte, a tenth of an import (`docs/PERFORMANCE.md`).
     static func digest<Bytes: Collection>(of bytes: Bytes) -> [UInt8] where Bytes.Element == UInt8 {
         var message = Array(bytes)
         let bitLength = UInt64(message.count) &* 8
@@ -24,40 +32,45 @@ enum SHA256 {
             message.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift)))
         }
 
-        var state = initialState
-        var schedule = [UInt32](repeating: 0, count: 64)
-        for chunkStart in stride(from: 0, to: message.count, by: 64) {
-            for index in 0..<16 {
-                let offset = chunkStart + index * 4
-                schedule[index] = UInt32(message[offset]) << 24 | UInt32(message[offset + 1]) << 16
-                    | UInt32(message[offset + 2]) << 8 | UInt32(message[offset + 3])
-            }
-            for index in 16..<64 {
-                let w15 = schedule[index - 15], w2 = schedule[index - 2]
-                let s0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
-                let s1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
-                schedule[index] = schedule[index - 16] &+ s0 &+ schedule[index - 7] &+ s1
-            }
+        var h0: UInt32 = 0x6a09e667, h1: UInt32 = 0xbb67ae85, h2: UInt32 = 0x3c6ef372, h3: UInt32 = 0xa54ff53a
+        var h4: UInt32 = 0x510e527f, h5: UInt32 = 0x9b05688c, h6: UInt32 = 0x1f83d9ab, h7: UInt32 = 0x5be0cd19
+        message.withUnsafeBufferPointer { m in
+            roundConstants.withUnsafeBufferPointer { k in
+                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                    for chunkStart in stride(from: 0, to: m.count, by: 64) {
+                        for index in 0..<16 {
+                            let offset = chunkStart + index * 4
+                            w[index] = UInt32(m[offset]) << 24 | UInt32(m[offset + 1]) << 16
+                                | UInt32(m[offset + 2]) << 8 | UInt32(m[offset + 3])
+                        }
+                        for index in 16..<64 {
+                            let w15 = w[index - 15], w2 = w[index - 2]
+                            let s0 = rotateRight(w15, 7) ^ rotateRight(w15, 18) ^ (w15 >> 3)
+                            let s1 = rotateRight(w2, 17) ^ rotateRight(w2, 19) ^ (w2 >> 10)
+                            w[index] = w[index - 16] &+ s0 &+ w[index - 7] &+ s1
+                        }
 
-            var a = state[0], b = state[1], c = state[2], d = state[3]
-            var e = state[4], f = state[5], g = state[6], h = state[7]
-            for index in 0..<64 {
-                let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ s1 &+ choice &+ roundConstants[index] &+ schedule[index]
-                let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = s0 &+ majority
-                h = g; g = f; f = e; e = d &+ temp1
-                d = c; c = b; b = a; a = temp1 &+ temp2
+                        var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+                        for index in 0..<64 {
+                            let s1 = rotateRight(e, 6) ^ rotateRight(e, 11) ^ rotateRight(e, 25)
+                            let choice = (e & f) ^ (~e & g)
+                            let temp1 = h &+ s1 &+ choice &+ k[index] &+ w[index]
+                            let s0 = rotateRight(a, 2) ^ rotateRight(a, 13) ^ rotateRight(a, 22)
+                            let majority = (a & b) ^ (a & c) ^ (b & c)
+                            let temp2 = s0 &+ majority
+                            h = g; g = f; f = e; e = d &+ temp1
+                            d = c; c = b; b = a; a = temp1 &+ temp2
+                        }
+                        h0 &+= a; h1 &+= b; h2 &+= c; h3 &+= d
+                        h4 &+= e; h5 &+= f; h6 &+= g; h7 &+= h
+                    }
+                }
             }
-            state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-            state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
         }
 
         var digest: [UInt8] = []
         digest.reserveCapacity(32)
-        for word in state {
+        for word in [h0, h1, h2, h3, h4, h5, h6, h7] {
             for shift in stride(from: 24, through: 0, by: -8) {
                 digest.append(UInt8(truncatingIfNeeded: word >> UInt32(shift)))
             }
@@ -65,13 +78,10 @@ enum SHA256 {
         return digest
     }
 
+    @inline(__always)
     private static func rotateRight(_ value: UInt32, _ count: UInt32) -> UInt32 {
         (value >> count) | (value << (32 - count))
     }
-
-    private static let initialState: [UInt32] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-    ]
 
     private static let roundConstants: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -185,10 +185,11 @@ extension App {
         reader = ReaderModel(stored: stored, mode: preferences.readerMode)
         screen = .reader
         if !stored.state.read {
-            try? environment.store.setRead(true, id: stored.id)
+            if (try? environment.store.setRead(true, id: stored.id)) != nil {
+                list.adjustCounts(unread: -1)
+            }
             reader?.stored.state.read = true
             list.updateRow(id: stored.id) { $0.read = true }
-            list.refreshCounts()
         }
         if let height = readerHeight {
             reader!.prepareLayout(width: readerTextWidth)
@@ -233,7 +234,7 @@ extension App {
         }
         list.updateRow(id: id) { $0.read = !read.read }
         if reader?.stored.id == id { reader?.stored.state.read = !read.read }
-        list.refreshCounts()
+        list.adjustCounts(unread: read.read ? 1 : -1)
         show(info: read.read ? "Ditandai belum dibaca" : "Ditandai sudah dibaca")
     }
 
@@ -246,7 +247,7 @@ extension App {
         }
         list.updateRow(id: id) { $0.starred = !state.starred }
         if reader?.stored.id == id { reader?.stored.state.starred = !state.starred }
-        list.refreshCounts()
+        list.adjustCounts(starred: state.starred ? -1 : 1)
         show(info: state.starred ? "Bintang dilepas" : "Diberi bintang ★")
     }
 

@@ -167,6 +167,8 @@ public final class App {
     public func tick() {
         if positionDirty { saveReadingPosition() }
         pollFetch()
+        searchHistory.saveIfNeeded()
+        commandHistory.saveIfNeeded()
         guard let version = try? environment.store.dataVersion() else { return }
         if let lastDataVersion, version != lastDataVersion {
             self.lastDataVersion = version
@@ -185,6 +187,8 @@ public final class App {
     /// Called by the terminal loop before it stops.
     public func willQuit() {
         saveReadingPosition()
+        searchHistory.saveIfNeeded()
+        commandHistory.saveIfNeeded()
         preferences.save(to: environment.preferencesFile)
     }
 }

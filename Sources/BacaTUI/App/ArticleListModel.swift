@@ -23,19 +23,26 @@ final class ArticleListModel {
         self.store = store
     }
 
-    /// Changes what the list shows and reads its size again.
+    /// Changes what the list shows and reads its size again. The header's counts are the
+    /// whole repository's, the same for every scope, order and search, so they are not read
+    /// again (on 100,000 articles that is a scan of an index, a few ms after any write).
     func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil) throws {
         if let scope { self.scope = scope }
         if let sort { self.sort = sort }
         if let query { self.query = query }
         if let feed { self.feed = feed }
-        try reload()
+        try reload(counting: !hasCounts)
     }
 
+    private var hasCounts = false
+
     /// Drops the cached pages and reads the counts again (after an import or another process's write).
-    func reload() throws {
+    func reload(counting: Bool = true) throws {
         pages.removeAll(keepingCapacity: true)
-        counts = try store.counts()
+        if counting {
+            counts = try store.counts()
+            hasCounts = true
+        }
         if let query {
             count = try store.searchCount(query, scope: scope)
         } else if let feed {
@@ -68,7 +75,7 @@ final class ArticleListModel {
     private func loadPage(_ page: Int) throws -> [ArticleSummary] {
         let offset = page * Self.pageSize
         if let query {
-            return try store.search(query, scope: scope, offset: offset, limit: Self.pageSize).map(\.summary)
+            return try store.searchSummaries(query, scope: scope, offset: offset, limit: Self.pageSize)
         }
         if let feed {
             return try store.summaries(
@@ -103,5 +110,12 @@ final class ArticleListModel {
     /// Reads the counts again without dropping the pages.
     func refreshCounts() {
         if let fresh = try? store.counts() { counts = fresh }
+    }
+
+    /// Changes the counts by what this app has just written (an article read or starred),
+    /// without reading them again.
+    func adjustCounts(unread: Int = 0, starred: Int = 0) {
+        counts.unread = max(0, min(counts.total, counts.unread + unread))
+        counts.starred = max(0, min(counts.total, counts.starred + starred))
     }
 }

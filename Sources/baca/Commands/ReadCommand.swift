@@ -152,7 +152,9 @@ struct ThemesCommand: ParsableCommand {
         let width = themes.map(\.name.count).max() ?? 0
         for theme in themes {
             // Theme names are file names: show them, never their control characters.
-            print(Sanitizer.sanitizeLine(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin.description))
+            let name = Sanitizer.sanitizeLine(theme.name)
+            print(name.padding(toLength: max(width, name.count) + 2, withPad: " ", startingAt: 0)
+                + Sanitizer.sanitizeLine(theme.origin.description))
         }
     }
 }

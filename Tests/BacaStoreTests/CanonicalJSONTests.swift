@@ -1,0 +1,74 @@
+import BacaCore
+import Foundation
+import Testing
+
+@testable import BacaStore
+
+/// The hand-written canonical JSON is byte for byte what `JSONEncoder` writes, so content
+/// hashes of repositories written before it stay valid.
+@Suite("Canonical JSON")
+struct CanonicalJSONTests {
+    static func foundation(_ article: Article) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(article))
+    }
+
+    static var samplesFolder: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("samples")
+    }
+
+    @Test("every sample article")
+    func samples() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.samplesFolder.path).filter { $0.hasSuffix(".txt") }
+        #expect(files.count >= 10)
+        for file in files {
+            let data = try Data(contentsOf: Self.samplesFolder.appendingPathComponent(file))
+            let article = try CaptureLoader.load(data).article
+            #expect(CanonicalJSON.encode(article) == (try Self.foundation(article)), "\(file)")
+        }
+    }
+
+    @Test("every field present and absent, every ASCII character and hostile text")
+    func hostile() throws {
+        let ascii = String(String.UnicodeScalarView((0..<0x80).compactMap(Unicode.Scalar.init)))
+        let texts = [
+            ascii, "", "a/b\\c\"d", "“kutip” ‘tunggal’ — … 木下陽翔 🇮🇩🏸🔥", "\u{2028}\u{2029}\u{FEFF}\u{7F}\u{85}",
+            "tab\there\nline\r\n", "\u{1B}]52;c;aGk=\u{07}", "e\u{301} combining",
+        ]
+        for (n, text) in texts.enumerated() {
+            let full = Article(
+                title: text, heroImage: ImageCaption(caption: text, credit: n % 2 == 0 ? text : nil),
+                keyPoints: [text, "x"], location: text, outlet: text,
+                publishedAt: CalendarDate(year: 2024, month: 11, day: 4), author: text, editor: text,
+                sections: [
+                    Section(blocks: [.paragraph(text), .quote(text)]),
+                    Section(number: 12, heading: text, blocks: [
+                        .image(ImageCaption(caption: text, credit: text)), .image(ImageCaption(caption: text)),
+                        .list([text, text]), .list([]), .related(text),
+                    ]),
+                    Section(number: 3, heading: nil, blocks: []),
+                ],
+                sources: [text], topics: [text, text], disclaimer: text)
+            #expect(CanonicalJSON.encode(full) == (try Self.foundation(full)), "text \(n)")
+            let bare = Article(title: text)
+            #expect(CanonicalJSON.encode(bare) == (try Self.foundation(bare)), "bare \(n)")
+            #expect(CanonicalJSON.encode([text, text]) == Array(try JSONEncoder().encode([text, text])), "strings \(n)")
+        }
+        #expect(CanonicalJSON.encode([String]()) == Array(try JSONEncoder().encode([String]())))
+    }
+
+    /// A field added to the model must be added to `CanonicalJSON` too (else its hash and
+    /// stored JSON would silently leave it out): this list fails first.
+    @Test("the encoder knows every stored property of the model")
+    func knowsEveryProperty() {
+        let article = Article(title: "t")
+        #expect(Mirror(reflecting: article).children.compactMap(\.label) == [
+            "title", "heroImage", "keyPoints", "location", "outlet", "publishedAt", "author", "editor",
+            "sections", "sources", "topics", "disclaimer",
+        ])
+        #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
+        #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit"])
+    }
+}

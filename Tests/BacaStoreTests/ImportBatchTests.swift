@@ -1,0 +1,64 @@
+import BacaCore
+import Foundation
+import Testing
+
+@testable import BacaStore
+
+/// A folder import goes in batches (prepared on every core, one transaction a batch): the
+/// reports keep the files' order and each file's outcome is what a one-by-one import gives.
+@Suite("Importing in batches")
+struct ImportBatchTests {
+    static func capture(_ title: String, _ body: String) -> String {
+        """
+        \(title)
+
+        Jakarta, IDN Times - \(body) pada Senin (4/11/2024).
+
+        1. Bagian pertama
+
+        Warga berkumpul di balai desa sejak pagi.
+
+        """
+    }
+
+    @Test("order, duplicates and failures across batch boundaries", arguments: [1, 2, 3, 64])
+    func batches(size: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let files: [(String, String)] = [
+            ("a.txt", Self.capture("Banjir Rob di Pesisir Utara", "Air laut naik")),
+            ("b.txt", Self.capture("Harga Cabai Turun di Pasar", "Pedagang lega")),
+            ("c.txt", ""),
+            ("d.txt", Self.capture("Banjir Rob di Pesisir Utara", "Air laut naik")),
+            ("e.txt", Self.capture("Festival Layang di Pantai", "Ribuan warga datang")),
+        ]
+        for (name, text) in files { try text.write(toFile: folder.path(name), atomically: true, encoding: .utf8) }
+
+        let store = try ArticleStore(path: folder.path("baca.sqlite"))
+        var importer = FileImporter(store: store)
+        importer.batchSize = size
+        var reports: [FileImportReport] = []
+        let summary = importer.importPaths([folder.url.path]) { reports.append($0) }
+
+        #expect(reports.map { ($0.path as NSString).lastPathComponent } == ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"])
+        #expect(reports.map(\.statusText) == ["imported", "imported", "failed: empty file", "unchanged", "imported"])
+        #expect(reports[3].status == .unchanged(id: reports[0].status.id!))
+        #expect(summary.line == "5 files: 3 imported, 0 updated, 1 unchanged, 1 failed")
+        #expect(try store.counts().total == 3)
+        #expect(try store.searchCount("cabai", scope: .all) == 1)
+
+        // Again: everything is unchanged, the empty file still fails.
+        var again: [String] = []
+        importer.importPaths([folder.url.path]) { again.append($0.statusText) }
+        #expect(again == ["unchanged", "unchanged", "failed: empty file", "unchanged", "unchanged"])
+    }
+}
+
+extension FileImportReport.Status {
+    var id: Int64? {
+        switch self {
+        case .imported(let id), .updated(let id), .unchanged(let id): return id
+        case .failed: return nil
+        }
+    }
+}

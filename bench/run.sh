@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# The benchmark: baca and newsboat side by side on the same synthetic corpus.
+#
+#   bench/run.sh                      N = 1,000, 10,000 and 100,000 (about 20 minutes on 2 cores)
+#   bench/run.sh --million            and N = 1,000,000 (about 4.7 GB of captures; newsboat skipped there)
+#   bench/run.sh --sizes 1000 --runs 3 --out /tmp/table.md
+#
+# Builds the release binaries, installs tmux and newsboat from Debian's packages when absent
+# (newsboat is a benchmark-only dependency), then runs `baca-bench run` with the arguments
+# given (see `.build/release/baca-bench run --help`). Corpora and repositories go to
+# .build/baca-bench/ and are reused while the seed and size match.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi; }
+install_packages() {
+    command -v apt-get >/dev/null || return 1
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1 \
+        || { as_root apt-get update -qq >/dev/null 2>&1 && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null 2>&1; }
+}
+
+need=()
+command -v tmux >/dev/null || need+=(tmux)
+dpkg -s libncurses-dev >/dev/null 2>&1 || need+=(libncurses-dev)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
+dpkg -s libxml2-dev >/dev/null 2>&1 || need+=(libxml2-dev)
+command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+if [ ${#need[@]} -gt 0 ]; then
+    echo "installing ${need[*]}" >&2
+    install_packages "${need[@]}" || { echo "cannot install ${need[*]}" >&2; exit 1; }
+fi
+if ! command -v newsboat >/dev/null; then
+    echo "installing newsboat (benchmark only)" >&2
+    install_packages newsboat || echo "newsboat could not be installed: measuring baca alone" >&2
+fi
+
+swift build -c release >&2
+exec .build/release/baca-bench run --baca .build/release/baca "$@"
