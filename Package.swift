@@ -59,11 +59,26 @@ let package = Package(
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
-        .testTarget(name: "BacaCLITests", dependencies: ["BacaCore"]),
+        // Helpers shared by the tests that run the real binary.
+        .target(name: "BacaTestSupport", path: "Tests/BacaTestSupport"),
+        .testTarget(name: "BacaCLITests", dependencies: ["BacaCore", "BacaTestSupport"]),
         .testTarget(
             name: "BacaFeedsTests",
-            dependencies: ["BacaFeeds", "BacaStore", "BacaCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             resources: [.copy("Fixtures")]),
+        // Hostile input, bad files, crashes, concurrent use, damaged repositories, hostile
+        // terminals and fuzzing (docs/RELIABILITY.md). Sandbox and BacaBinary come from BacaTestSupport.
+        .testTarget(
+            name: "BacaHardeningTests",
+            dependencies: [
+                "BacaCore", "BacaStore", "BacaTerminal", "BacaTUI", "BacaTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            // Fuzz/ is built by its own script (libFuzzer); Fixtures/ is read from the source tree.
+            exclude: ["Fuzz", "Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

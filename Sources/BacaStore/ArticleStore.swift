@@ -47,7 +47,7 @@ public final class ArticleStore: Sendable {
         if exists && isDirectory.boolValue {
             throw StoreError("\(path) is a folder; give the path of a repository file with --db")
         }
-        let readOnly = requestedReadOnly || (exists && !fileManager.isWritableFile(atPath: path))
+        let readOnly = requestedReadOnly || (exists && !Self.canWrite(path: path))
 
         if !exists {
             if readOnly { throw StoreError("\(path) does not exist; import articles into it first") }
@@ -75,6 +75,9 @@ public final class ArticleStore: Sendable {
             break
         }
 
+        // Read-only, a WAL file in a folder we may not write needs another way in. (Only now,
+        // once the file is known to be ours: opening it may create its `-wal` and `-shm`.)
+        let name = readOnly ? StoreFileCheck.readOnlyName(path: path) : path
         var configuration = Configuration()
         configuration.label = "baca"
         configuration.busyMode = .timeout(5)
@@ -91,17 +94,39 @@ public final class ArticleStore: Sendable {
 
         do {
             let writer: any DatabaseWriter = readOnly
-                ? try DatabaseQueue(path: path, configuration: configuration)
+                ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
             if !readOnly { try schema.migrator.migrate(writer) }
             self.writer = writer
-            self.observer = try DatabaseQueue(path: path, configuration: observing)
+            self.observer = try DatabaseQueue(path: name, configuration: observing)
         } catch let error as DatabaseError {
             throw StoreError.from(error, label: path, doing: "opening the repository")
         }
         self.path = path
         self.isReadOnly = readOnly
         self.label = path
+    }
+
+    /// Closes the read-only observer first, then the writer: SQLite folds the `-wal` file back
+    /// into the database (and removes it) only when the last connection to close can write, so
+    /// the repository is one self-contained file again whenever baca is not running.
+    deinit {
+        try? observer?.close()
+        if let pool = writer as? DatabasePool {
+            try? pool.close()
+        } else if let queue = writer as? DatabaseQueue {
+            try? queue.close()
+        }
+    }
+
+    /// Whether SQLite can write the existing repository at `path`: the file, and the folder for
+    /// its `-wal` and `-shm` files (unless both are there and writable already).
+    static func canWrite(path: String) -> Bool {
+        let fileManager = FileManager.default
+        guard fileManager.isWritableFile(atPath: path) else { return false }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if fileManager.isWritableFile(atPath: folder) { return true }
+        return ["-wal", "-shm"].allSatisfy { fileManager.isWritableFile(atPath: path + $0) }
     }
 
     private init(memoryWith schema: StoreSchema) throws {
@@ -486,7 +511,9 @@ public final class ArticleStore: Sendable {
     }
 
     func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
-        if isReadOnly { throw StoreError("\(label) is opened read-only; \(doing) needs write access") }
+        if isReadOnly {
+            throw StoreError("\(label) is opened read-only (the file or its folder is not writable); \(doing) needs write access: check their permissions, or use a copy with --db")
+        }
         do {
             return try writer.write(body)
         } catch {

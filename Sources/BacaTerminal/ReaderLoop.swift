@@ -23,15 +23,48 @@ public enum ReaderLoop {
         var themeGeneration = app.themeGeneration
         app.resize(to: terminal.size)
         draw(app, on: terminal)
-        while !terminal.shouldQuit, !app.shouldQuit {
-            guard let event = terminal.nextEvent(timeout: idleMilliseconds) else {
-                if terminal.shouldQuit { break }
+        // A burst of resizes (a window dragged, a tiling manager) lays the article out once, at
+        // the last size: a resize is applied only before the next key or the next frame.
+        var resizePending = false
+        func applyResize() {
+            guard resizePending else { return }
+            resizePending = false
+            app.resize(to: terminal.size)
+            app.handle(.resize)
+        }
+        func handle(_ event: InputEvent) {
+            if event == .resize {
+                resizePending = true
+            } else {
+                applyResize()
+                app.handle(event)
+            }
+        }
+        while !app.shouldQuit {
+            // Ctrl-C at the prompt cancels the prompt; anywhere else it quits.
+            if terminal.shouldQuit {
+                guard app.prompt != nil, terminal.withdrawInterrupt() else { break }
+                applyResize()
+                app.perform(CommandInvocation(.promptCancel))
+                draw(app, on: terminal)
+                continue
+            }
+            if let command = app.pendingExternalCommand {
+                let status = terminal.withTerminalSuspended { ExternalProgram.run(command) }
+                app.externalCommandFinished(status: status)
+                app.resize(to: terminal.size)
+                draw(app, on: terminal)
+                continue
+            }
+            // While a fetch runs in the background, look at its progress more often.
+            guard let event = terminal.nextEvent(timeout: app.isFetching ? 200 : idleMilliseconds) else {
+                if terminal.shouldQuit { continue }
+                applyResize()
                 app.tick()
                 draw(app, on: terminal)
                 continue
             }
-            if event == .resize { app.resize(to: terminal.size) }
-            app.handle(event)
+            handle(event)
             if app.themeGeneration != themeGeneration {
                 themeGeneration = app.themeGeneration
                 terminal.setTheme(app.theme)
@@ -39,14 +72,14 @@ public enum ReaderLoop {
             // Draw once for a burst of keys: handle what is already waiting first.
             var pending = 0
             while pending < 64, !app.shouldQuit, let next = terminal.nextEvent(timeout: 0) {
-                if next == .resize { app.resize(to: terminal.size) }
-                app.handle(next)
+                handle(next)
                 pending += 1
             }
             if app.themeGeneration != themeGeneration {
                 themeGeneration = app.themeGeneration
                 terminal.setTheme(app.theme)
             }
+            applyResize()
             draw(app, on: terminal)
         }
         app.willQuit()

@@ -3,12 +3,14 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import BacaCore
 import CNcurses
 
 /// Turns a cell's grapheme into the wide characters handed to ncurses.
 ///
 /// Defence in depth: the text never carries control characters to the terminal (C0, DEL and C1
-/// become `?`), and a grapheme always takes exactly the columns the buffer gave it, even when the
+/// become `?`, and so do bidirectional controls, invisible format characters and tags, which
+/// `Sanitizer.isDisplaySafe` refuses), and a grapheme always takes exactly the columns the buffer gave it, even when the
 /// C library's `wcwidth` disagrees with the layout's idea of its width (emoji sequences, lone
 /// combining marks), so that one odd character cannot shift the rest of the row.
 enum TextGuard {
@@ -33,7 +35,7 @@ enum TextGuard {
         for scalar in scalars {
             var value = wchar_t(bitPattern: scalar.value)
             var scalarWidth: Int
-            if isControl(scalar.value) {
+            if isControl(scalar.value) || !Sanitizer.isDisplaySafe(scalar) {
                 value = question
                 scalarWidth = 1
             } else {
@@ -58,7 +60,8 @@ enum TextGuard {
         // Wider than its cells, empty, or starting with a zero-width mark: keep the first
         // character when it fits exactly, else show `?`.
         buffer.removeSubrange(start...)
-        if let first = scalars.first, !isControl(first.value), Int(baca_wcwidth(wchar_t(bitPattern: first.value))) == width {
+        if let first = scalars.first, !isControl(first.value), Sanitizer.isDisplaySafe(first),
+           Int(baca_wcwidth(wchar_t(bitPattern: first.value))) == width {
             buffer.append(wchar_t(bitPattern: first.value))
             return
         }

@@ -1,3 +1,4 @@
+import BacaTestSupport
 import Foundation
 import Testing
 

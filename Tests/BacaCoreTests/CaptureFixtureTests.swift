@@ -121,7 +121,7 @@ struct CaptureFixtureTests {
         let first = article.sections[1].blocks
         #expect(first == [
             .paragraph("Panitia mencatat ada 240 peserta tahun ini. Mereka datang dari negara berikut:"),
-            .list(["Malaysia", "Thailand", "Jepang"]),
+            .list(["Malaysia", "Thailand", "Jepang"], ordered: true),
             .paragraph("2024. Tahun itu menjadi penyelenggaraan dengan peserta terbanyak sepanjang sejarah festival."),
         ])
         let second = article.sections[2].blocks

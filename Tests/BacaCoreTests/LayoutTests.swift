@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BacaCore
 
@@ -362,5 +363,25 @@ struct ArticleLayoutWidthTests {
         #expect(layout.lines.map(\.text) == ["", "1 menit"])
         #expect(layout.sectionStartLines.isEmpty)
         #expect(layout.sectionIndex(atLine: 0) == nil)
+    }
+}
+
+@Suite("Numbered lists")
+struct NumberedListLayoutTests {
+    @Test("a numbered list keeps its numbers in the layout and in JSON; a bulleted one its bullets")
+    func numbers() throws {
+        let article = Article(title: "Langkah 3M", sections: [Section(blocks: [
+            .paragraph("Lakukan langkah berikut:"),
+            .list(["Menguras bak mandi", "Menutup tempat air", "Mendaur ulang barang bekas"], ordered: true),
+            .list(["masker", "sabun"]),
+        ])])
+        let text = ArticleLayout.make(article: article, width: 60, mode: .full).plainText()
+        #expect(text.contains("1. Menguras bak mandi"))
+        #expect(text.contains("3. Mendaur ulang barang bekas"))
+        #expect(text.contains("• masker"))
+        let json = String(decoding: try JSONEncoder().encode(article), as: UTF8.self)
+        #expect(json.contains("\"ordered\":true"))
+        let decoded = try JSONDecoder().decode(Article.self, from: Data(json.utf8))
+        #expect(decoded == article)
     }
 }

@@ -172,7 +172,7 @@ struct ParserElementTests {
         #expect(article.sections.count == 1)
         #expect(article.allBlocks == [
             .paragraph("Bus listrik melayani tiga koridor:"),
-            .list(["Terminal Bubulak - Cidangiang", "Terminal Baranangsiang - Ciawi", "Stasiun Bogor - Cibinong"]),
+            .list(["Terminal Bubulak - Cidangiang", "Terminal Baranangsiang - Ciawi", "Stasiun Bogor - Cibinong"], ordered: true),
             .paragraph("Setiap koridor dilayani lima bus."),
         ])
     }

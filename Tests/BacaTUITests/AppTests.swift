@@ -222,4 +222,46 @@ struct AppTests {
         app.press("k", "ctrl-u", "g", "g")
         #expect(app.screenLines[1].hasPrefix(">"))
     }
+
+    @Test(":quit leaves from the reader too, while q there only goes back")
+    func quitFromReader() throws {
+        let app = try makeApp(articles: articles)
+        app.press("enter", "q")
+        #expect(app.screen == .list && !app.shouldQuit)
+        app.press("enter", ":")
+        app.type("quit")
+        app.press("enter")
+        #expect(app.shouldQuit)
+    }
+
+    @Test("n and N step through the results of a list search")
+    func stepThroughResults() throws {
+        let app = try makeApp(articles: articles)
+        app.press("/")
+        app.type("bagian")
+        app.press("enter", "n")
+        #expect(app.screenLines[2].hasPrefix(">"))
+        app.press("N", "N")
+        #expect(app.screenLines[3].hasPrefix(">"))
+    }
+
+    @Test("changing the filter keeps the cursor on the same article")
+    func filterKeepsFocus() throws {
+        let app = try makeApp(articles: articles)
+        app.press("j", "j", "u")
+        #expect(app.screenLines[0].contains("belum dibaca"))
+        let focused = app.screenLines.first { $0.hasPrefix(">") }
+        #expect(focused?.contains("Jalan Tol Baru Diresmikan") == true)
+    }
+
+    @Test("an article reopened in the summary view starts at its top, not at the full view's place")
+    func summaryReopensAtTop() throws {
+        let app = try makeApp(articles: articles)
+        app.press("enter", "3", "q", "enter", "s")
+        #expect(app.screenLines[0].contains("Banjir Rob Genangi Pesisir Utara"))
+        app.press("q", "enter")
+        #expect(app.screenLines[0].contains("Banjir Rob Genangi Pesisir Utara"))
+        app.press("s")
+        #expect(app.screenLines[0].contains("3. Judul bagian 3"))
+    }
 }

@@ -5,8 +5,9 @@ public enum Block: Sendable, Equatable, Hashable {
     case image(ImageCaption)
     /// A paragraph that opens with a quotation mark; the text keeps its marks.
     case quote(String)
-    /// Short numbered or bulleted lines directly under a paragraph; the items lose their markers.
-    case list([String])
+    /// Short numbered or bulleted lines directly under a paragraph; the items lose their markers,
+    /// and `ordered` says they were numbered 1, 2, 3 … (steps whose order matters).
+    case list([String], ordered: Bool = false)
     /// A `Baca Juga:` link to another article; the text is that article's title.
     case related(String)
 
@@ -15,7 +16,7 @@ public enum Block: Sendable, Equatable, Hashable {
         switch self {
         case .paragraph(let text), .quote(let text), .related(let text): return text
         case .image(let image): return image.caption
-        case .list(let items): return items.joined(separator: "\n")
+        case .list(let items, _): return items.joined(separator: "\n")
         }
     }
 
@@ -32,7 +33,7 @@ public enum Block: Sendable, Equatable, Hashable {
 }
 
 extension Block: Codable {
-    enum CodingKeys: String, CodingKey { case type, text, caption, credit, items }
+    enum CodingKeys: String, CodingKey { case type, text, caption, credit, items, ordered }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -41,7 +42,10 @@ extension Block: Codable {
         case "paragraph": self = .paragraph(try container.decode(String.self, forKey: .text))
         case "quote": self = .quote(try container.decode(String.self, forKey: .text))
         case "related": self = .related(try container.decode(String.self, forKey: .text))
-        case "list": self = .list(try container.decode([String].self, forKey: .items))
+        case "list":
+            self = .list(
+                try container.decode([String].self, forKey: .items),
+                ordered: try container.decodeIfPresent(Bool.self, forKey: .ordered) ?? false)
         case "image":
             self = .image(ImageCaption(
                 caption: try container.decode(String.self, forKey: .caption),
@@ -58,8 +62,9 @@ extension Block: Codable {
         switch self {
         case .paragraph(let text), .quote(let text), .related(let text):
             try container.encode(text, forKey: .text)
-        case .list(let items):
+        case .list(let items, let ordered):
             try container.encode(items, forKey: .items)
+            try container.encode(ordered, forKey: .ordered)
         case .image(let image):
             try container.encode(image.caption, forKey: .caption)
             try container.encode(image.credit, forKey: .credit)

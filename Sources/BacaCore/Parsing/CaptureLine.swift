@@ -97,7 +97,9 @@ extension CaptureLine {
         var digits = 0
         var scalars = text.unicodeScalars[...]
         while let scalar = scalars.first, ("0"..."9").contains(scalar) {
-            number = number * 10 + Int(scalar.value - 0x30)
+            // Only 1 to 3 digits make an item; a longer run (a phone number, an ID) must not
+            // overflow `number` on its way to being refused.
+            if digits < 3 { number = number * 10 + Int(scalar.value - 0x30) }
             digits += 1
             scalars = scalars.dropFirst()
         }

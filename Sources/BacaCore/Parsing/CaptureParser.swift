@@ -217,7 +217,7 @@ public enum CaptureParser {
                 switch block {
                 case .paragraph(let text), .quote(let text):
                     if let date = DateScanner.firstDate(in: text) { return date }
-                case .list(let items):
+                case .list(let items, _):
                     for item in items {
                         if let date = DateScanner.firstDate(in: item) { return date }
                     }

@@ -59,10 +59,10 @@ struct SectionAssembler {
         var paragraph: [String] = []
         var index = 0
         while index < run.count {
-            if let (items, next) = list(from: index, underParagraph: !paragraph.isEmpty) {
+            if let (items, ordered, next) = list(from: index, underParagraph: !paragraph.isEmpty) {
                 flushParagraph(paragraph)
                 paragraph.removeAll()
-                append(.list(items))
+                append(.list(items, ordered: ordered))
                 index = next
             } else {
                 paragraph.append(run[index].text)
@@ -73,7 +73,7 @@ struct SectionAssembler {
     }
 
     /// The list that starts at `start` in the run, and the index after it.
-    private func list(from start: Int, underParagraph: Bool) -> ([String], next: Int)? {
+    private func list(from start: Int, underParagraph: Bool) -> ([String], ordered: Bool, next: Int)? {
         if run[start].bulletItem != nil {
             var items: [String] = []
             var index = start
@@ -81,7 +81,7 @@ struct SectionAssembler {
                 items.append(item)
                 index += 1
             }
-            return (items, index)
+            return (items, false, index)
         }
         guard let (first, _) = run[start].numberedItem else { return nil }
         var items: [String] = []
@@ -91,7 +91,7 @@ struct SectionAssembler {
             index += 1
         }
         guard items.count >= 2 || (underParagraph && first == 1) else { return nil }
-        return (items, index)
+        return (items, true, index)
     }
 
     private mutating func flushParagraph(_ lines: [String]) {

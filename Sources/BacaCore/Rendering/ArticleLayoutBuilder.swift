@@ -173,11 +173,21 @@ struct ArticleLayoutBuilder {
             addWrapped(
                 WordWrapper.words(of: text, style: .quote), first: bar, rest: bar,
                 section: section, block: blockIndex)
-        case .list(let items):
-            for item in items where !item.isBlank {
+        case .list(let items, let ordered):
+            let shown = items.filter { !$0.isBlank }
+            // Numbers right-aligned so the items line up: " 9. " and "10. ".
+            let numberWidth = String(shown.count).count
+            for (index, item) in shown.enumerated() {
+                let marker: String
+                if ordered {
+                    let number = String(index + 1)
+                    marker = String(repeating: " ", count: numberWidth - number.count) + number + ". "
+                } else {
+                    marker = "• "
+                }
                 addWrapped(
                     WordWrapper.words(of: item, style: .text),
-                    first: [StyledSpan("• ", .listBullet)], rest: [StyledSpan("  ", .text)],
+                    first: [StyledSpan(marker, .listBullet)], rest: [StyledSpan(hangingIndent(marker), .text)],
                     section: section, block: blockIndex)
             }
         case .related(let title):
@@ -291,7 +301,7 @@ extension Block {
         switch self {
         case .paragraph(let text), .quote(let text), .related(let text): return text.isBlank
         case .image(let image): return image.caption.isBlank && (image.credit?.isBlank ?? true)
-        case .list(let items): return items.allSatisfy(\.isBlank)
+        case .list(let items, _): return items.allSatisfy(\.isBlank)
         }
     }
 }

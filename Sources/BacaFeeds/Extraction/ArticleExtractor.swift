@@ -137,7 +137,7 @@ enum ArticleAssembler {
                     sections.append(Section(number: number, heading: heading))
                     expectedNumber = number + 1
                 } else if ArticleTextRules.isKeyPointsHeading(text), article.keyPoints.isEmpty,
-                          index < pieces.count, case .list(let items) = pieces[index] {
+                          index < pieces.count, case .list(let items, _) = pieces[index] {
                     article.keyPoints = items
                     index += 1
                 } else if ArticleTextRules.numberedItem(text) != nil {
@@ -147,7 +147,7 @@ enum ArticleAssembler {
                 }
             case .paragraph(var text):
                 if ArticleTextRules.isKeyPointsHeading(text), article.keyPoints.isEmpty,
-                   index < pieces.count, case .list(let items) = pieces[index] {
+                   index < pieces.count, case .list(let items, _) = pieces[index] {
                     article.keyPoints = items
                     index += 1
                     continue
@@ -184,9 +184,9 @@ enum ArticleAssembler {
                 bodyStarted = true
                 sawFirstParagraph = true
                 append(.quote(text))
-            case .list(let items):
+            case .list(let items, let ordered):
                 bodyStarted = true
-                append(.list(items))
+                append(.list(items, ordered: ordered))
             case .related(let text):
                 append(.related(text))
             case .team(let lines):

@@ -7,7 +7,7 @@ enum PagePiece: Equatable {
     case paragraph(String)
     /// A `blockquote`: a quote whatever its first character.
     case quote(String)
-    case list([String])
+    case list([String], ordered: Bool = false)
     case figure(ImageCaption)
     case keyPoints([String])
     case related(String)
@@ -115,7 +115,7 @@ struct PageWalker {
         case "ul", "ol":
             if dropsLinkLists && Self.linkDensity(element) > 0.5 { return }
             let items = element.childElements.filter { $0.name == "li" }.map(HTMLText.line(of:)).filter { !$0.isEmpty }
-            if !items.isEmpty { pieces.append(.list(items)) }
+            if !items.isEmpty { pieces.append(.list(items, ordered: element.name == "ol")) }
         case "figure":
             if let caption = Self.figureCaption(element) { pieces.append(.figure(caption)) }
         case "table":

@@ -53,7 +53,11 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
 extension ArticleRecord {
     /// The row for `article`, imported from `sourcePath` at `importedAt`.
+    ///
+    /// The article is sanitised again (`Article.sanitized`): nothing that could drive a
+    /// terminal is ever stored, whoever built the article.
     init(article: Article, sourcePath: String?, importedAt: Date) throws {
+        let article = article.sanitized
         let json = try ArticleRecord.canonicalJSON(article)
         self.init(
             id: nil,
@@ -82,9 +86,10 @@ extension ArticleRecord {
         sortKey = ArticleRecord.sortKey(publishedAt: publishedAt.flatMap(CalendarDate.init(iso:)), importedAt: date)
     }
 
-    /// The article decoded from `body`.
+    /// The article decoded from `body`, sanitised: the file may have been written by another
+    /// program or an older baca, and its text must not reach a terminal as commands.
     func decodedArticle() throws -> Article {
-        try JSONDecoder().decode(Article.self, from: Data(body.utf8))
+        try JSONDecoder().decode(Article.self, from: Data(body.utf8)).sanitized
     }
 
     // MARK: Derived columns

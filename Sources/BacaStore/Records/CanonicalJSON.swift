@@ -96,9 +96,10 @@ enum CanonicalJSON {
             case .paragraph(let text), .quote(let text), .related(let text):
                 raw("{\"text\":")
                 string(text)
-            case .list(let items):
+            case .list(let items, let ordered):
                 raw("{\"items\":")
                 strings(items)
+                raw(ordered ? ",\"ordered\":true" : ",\"ordered\":false")
             case .image(let image):
                 raw("{\"caption\":")
                 string(image.caption)

@@ -67,14 +67,19 @@ extension ArticleSummary {
         let keyPointsJSON: String = row["keyPoints"] ?? "[]"
         let keyPoints = (try? JSONDecoder().decode([String].self, from: Data(keyPointsJSON.utf8))) ?? []
         let publishedAt: String? = row["publishedAt"]
+        // Sanitised on the way out too: the file may come from another program (see
+        // `ArticleRecord.decodedArticle`).
+        let title: String = row["title"] ?? ""
+        let location: String? = row["location"]
+        let leadExcerpt: String? = row["leadExcerpt"]
         self.init(
             id: row["id"],
-            title: row["title"],
+            title: Sanitizer.sanitizeLine(title),
             publishedAt: publishedAt.flatMap(CalendarDate.init(iso:)),
             importedAt: row["importedAt"],
-            location: row["location"],
-            keyPoints: keyPoints,
-            leadExcerpt: row["leadExcerpt"],
+            location: location.map(Sanitizer.sanitizeLine),
+            keyPoints: keyPoints.map(Sanitizer.sanitizeLine),
+            leadExcerpt: leadExcerpt.map(Sanitizer.sanitizeLine),
             wordCount: row["wordCount"],
             read: row["read"],
             starred: row["starred"],

@@ -1,3 +1,5 @@
+import BacaCore
+
 // MARK: - Snippets
 
 /// The markers `snippet()` puts around a matched word, and their parsing into runs.
@@ -44,6 +46,13 @@ enum Snippet {
             lastWasSpace = false
         }
         flush()
+        // The markers are the only controls a snippet may hold: anything else that a file written
+        // by another program carries is removed here, run by run.
+        runs = runs.compactMap { run in
+            let core = Sanitizer.sanitizeLine(run.text)
+            if core.isEmpty { return run.text == " " ? run : nil }
+            return ((run.text.first == " " ? " " : "") + core + (run.text.last == " " ? " " : ""), run.isMatch)
+        }
         if var first = runs.first, first.text.hasPrefix(" ") {
             first.text.removeFirst()
             if first.text.isEmpty { runs.removeFirst() } else { runs[0] = first }

@@ -27,6 +27,10 @@ extension App {
         case .refresh:
             reloadList(keepingFocus: true)
             show(info: "Daftar dimuat ulang: \(list.count) artikel")
+        case .feeds: openFeeds()
+        case .fetch: startFetch()
+        case .openLink: openLink()
+        case .feed: feedCommand(invocation.arguments)
 
         case .nextSection: jumpSection(by: 1)
         case .previousSection: jumpSection(by: -1)
@@ -91,6 +95,7 @@ extension App {
         case .reader: return readerHeight ?? 1
         case .help: return max(1, size.rows - 3)
         case .tableOfContents: return max(1, size.rows - 6)
+        case .feeds: return listHeight
         }
     }
 
@@ -101,6 +106,7 @@ extension App {
         case .help: helpTop = max(0, helpTop + delta)
         case .tableOfContents:
             tocCursor = min(max(0, tocCursor + delta), max(0, (reader?.article.sections.count ?? 1) - 1))
+        case .feeds: feedCursor = min(max(0, feedCursor + delta), max(0, feedRows.count - 1))
         }
     }
 
@@ -110,6 +116,7 @@ extension App {
         case .reader: scrollReader(to: index)
         case .help: helpTop = index == 0 ? 0 : Int.max / 4
         case .tableOfContents: tocCursor = index == 0 ? 0 : max(0, (reader?.article.sections.count ?? 1) - 1)
+        case .feeds: feedCursor = index == 0 ? 0 : max(0, feedRows.count - 1)
         }
     }
 
@@ -148,13 +155,16 @@ extension App {
             screen = .reader
             jumpToSection(tocCursor)
         case .help: screen = screenUnderHelp
+        case .feeds: openFeed(at: feedCursor)
         case .reader: break
         }
     }
 
     func openArticle(at index: Int) {
         guard let summary = list.row(at: index) else {
-            if list.count == 0 { show(info: "Belum ada artikel untuk dibuka") }
+            if list.count == 0 {
+                show(info: list.query != nil ? "Tidak ada hasil untuk dibuka; Esc menghapus pencarian" : "Belum ada artikel untuk dibuka")
+            }
             return
         }
         let stored: StoredArticle?
@@ -177,7 +187,6 @@ extension App {
         if !stored.state.read {
             if (try? environment.store.setRead(true, id: stored.id)) != nil {
                 list.adjustCounts(unread: -1)
-                noteOwnStateWrite()
             }
             reader?.stored.state.read = true
             list.updateRow(id: stored.id) { $0.read = true }
@@ -200,18 +209,20 @@ extension App {
             screen = .list
         case .help: screen = screenUnderHelp
         case .tableOfContents: screen = .reader
+        case .feeds: screen = .list
         case .list:
-            if list.query != nil { clearSearch() }
+            if list.query != nil {
+                clearSearch()
+            } else if list.feed != nil {
+                showAllFeeds()
+            }
         }
     }
 
+    /// Leaves baca from any screen (the keys that only go back are bound to `back`).
     func quit() {
-        switch screen {
-        case .help: screen = screenUnderHelp
-        case .tableOfContents: screen = .reader
-        case .reader: back()
-        case .list: shouldQuit = true
-        }
+        saveReadingPosition()
+        shouldQuit = true
     }
 
     func toggleRead() {
@@ -224,7 +235,6 @@ extension App {
         list.updateRow(id: id) { $0.read = !read.read }
         if reader?.stored.id == id { reader?.stored.state.read = !read.read }
         list.adjustCounts(unread: read.read ? 1 : -1)
-        noteOwnStateWrite()
         show(info: read.read ? "Ditandai belum dibaca" : "Ditandai sudah dibaca")
     }
 
@@ -238,20 +248,7 @@ extension App {
         list.updateRow(id: id) { $0.starred = !state.starred }
         if reader?.stored.id == id { reader?.stored.state.starred = !state.starred }
         list.adjustCounts(starred: state.starred ? -1 : 1)
-        noteOwnStateWrite()
         show(info: state.starred ? "Bintang dilepas" : "Diberi bintang ★")
-    }
-
-    /// After this app's own write of an article's read or starred state. The rows and counts
-    /// are already changed in place; when the list shows every article, its rows and their
-    /// order cannot have changed either, so the data version that write made is taken as seen
-    /// and the idle tick does not reload the list (on 100,000 articles a reload after every
-    /// open cost ~10 ms: counts and pages read again through a page cache the write emptied).
-    /// Filtered lists (unread, starred) still reload, as the article may leave them. (Another
-    /// process's commit in the same instant is noticed at its next one.)
-    func noteOwnStateWrite() {
-        guard list.scope == .all, let version = try? environment.store.dataVersion() else { return }
-        if lastDataVersion != nil { lastDataVersion = version }
     }
 
     /// The article the reader or the list cursor is on, with its read/starred state.
@@ -273,13 +270,13 @@ extension App {
         default:
             return show(error: "filter tidak dikenal: \(argument) (pilih all, unread atau starred)")
         }
+        let focusedID = list.row(at: listCursor)?.id
         do {
             try list.configure(scope: scope)
         } catch {
             return show(error: "\(error)")
         }
-        listCursor = 0
-        listTop = 0
+        refocus(focusedID)
         if screen != .list { screen = .list; reader = nil }
         show(info: "Filter: \(Self.scopeLabel(scope))")
     }
@@ -293,13 +290,13 @@ extension App {
         default:
             return show(error: "urutan tidak dikenal: \(argument) (pilih date, oldest atau title)")
         }
+        let focusedID = list.row(at: listCursor)?.id
         do {
             try list.configure(sort: sort)
         } catch {
             return show(error: "\(error)")
         }
-        listCursor = 0
-        listTop = 0
+        refocus(focusedID)
         show(info: "Urutan: \(Self.sortLabel(sort))")
     }
 
@@ -452,10 +449,17 @@ extension App {
         }
     }
 
+    /// `n`/`N`: the next or previous match in the reader; in a searched list the next or
+    /// previous result; in the plain list, the last search again.
     func stepMatch(by delta: Int) {
         guard screen == .reader, reader?.search != nil else {
-            if screen == .list, let last = searchHistory.entries.last, list.query == nil {
-                return runSearch(last)
+            if screen == .list, list.query != nil {
+                guard list.count > 0 else { return }
+                moveList(to: (listCursor + delta + list.count) % list.count)
+            } else if screen == .list, let last = searchHistory.entries.last {
+                runSearch(last)
+            } else if screen == .reader {
+                show(info: "Belum ada pencarian; tekan / untuk mencari")
             }
             return
         }
@@ -477,6 +481,7 @@ extension App {
             reader!.search = nil
             return
         }
+        if list.query == nil, list.feed != nil { return showAllFeeds() }
         guard list.query != nil else { return }
         let focusedID = list.row(at: listCursor)?.id
         do {
@@ -484,10 +489,17 @@ extension App {
         } catch {
             return show(error: "\(error)")
         }
+        refocus(focusedID)
+    }
+
+    /// After the list changed its rows: the cursor back on the article it was on when that
+    /// article is among the first pages, else at the top.
+    func refocus(_ id: Int64?) {
         listCursor = 0
         listTop = 0
-        if let focusedID, let index = list.index(of: focusedID, near: 0, radius: 4 * ArticleListModel.pageSize) {
+        if let id, let index = list.index(of: id, near: 0, radius: 4 * ArticleListModel.pageSize) {
             listCursor = index
+            listTop = max(0, index - listHeight / 2)
         }
         clampListScroll()
     }
@@ -516,7 +528,10 @@ extension App {
 
     func importFiles(_ paths: [String]) {
         guard !paths.isEmpty else { return show(error: "import perlu PATH berkas atau folder") }
-        let expanded = paths.map { NSString(string: $0).expandingTildeInPath }
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let expanded = paths.map { path in
+            path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+        }
         var firstFailure: FileImportReport?
         let summary = FileImporter(store: environment.store).importPaths(expanded) { report in
             if report.failed, firstFailure == nil { firstFailure = report }

@@ -10,6 +10,8 @@ public enum ScreenKind: Sendable, Equatable {
     case help
     /// The table of contents, over the reader.
     case tableOfContents
+    /// The subscribed feeds with their unread counts.
+    case feeds
 }
 
 /// A line for the status bar that lasts until the next key.
@@ -51,6 +53,14 @@ public final class App {
     var positionDirty = false
     let searchHistory: PromptHistory
     let commandHistory: PromptHistory
+    var feedRows: [FeedOverview] = []
+    var feedCursor = 0
+    let fetchMonitor = FetchMonitor()
+    /// A fetch is running in the background.
+    public internal(set) var isFetching = false
+    /// A program to run with the terminal handed over (the browser for `o`); the terminal loop
+    /// runs it and clears it.
+    public internal(set) var pendingExternalCommand: [String]?
     /// Tab completion: the candidates and which one is shown.
     var completion: (candidates: [String], index: Int)?
 
@@ -110,6 +120,9 @@ public final class App {
         switch keyMap.resolve(keys: pendingKeys, contexts: contexts) {
         case .command(let invocation):
             pendingKeys = []
+            // While the window is too small the reader cannot see what a key would do: only
+            // quitting works until it grows.
+            guard isLargeEnough || invocation.name == .quit else { return }
             perform(invocation)
         case .pending:
             break
@@ -125,6 +138,7 @@ public final class App {
         case .reader: return [.reader, .global]
         case .help: return [.help, .global]
         case .tableOfContents: return [.toc, .global]
+        case .feeds: return [.feeds, .global]
         }
     }
 
@@ -152,6 +166,7 @@ public final class App {
     /// process imported, and saves the reading position.
     public func tick() {
         if positionDirty { saveReadingPosition() }
+        pollFetch()
         searchHistory.saveIfNeeded()
         commandHistory.saveIfNeeded()
         guard let version = try? environment.store.dataVersion() else { return }

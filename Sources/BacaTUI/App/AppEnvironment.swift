@@ -17,13 +17,20 @@ public struct AppEnvironment {
     public var startupMessages: [String]
     /// True for `--demo`: a throwaway repository of the sample articles.
     public var isDemo: Bool
+    /// Starts a background fetch of every feed (`r`); nil where fetching is not available.
+    public var startFetch: FetchStarter?
+    /// The browser command for `o` (`$BROWSER`), run with the link as its last argument.
+    public var browser: [String]?
 
     public init(
         store: ArticleStore, keyMap: KeyMap, theme: Theme,
         loadTheme: @escaping (String) throws -> Theme,
         historyDirectory: URL? = nil, preferencesFile: URL? = nil,
-        startupMessages: [String] = [], isDemo: Bool = false
+        startupMessages: [String] = [], isDemo: Bool = false,
+        startFetch: FetchStarter? = nil, browser: [String]? = nil
     ) {
+        self.startFetch = startFetch
+        self.browser = browser
         self.store = store
         self.keyMap = keyMap
         self.theme = theme

@@ -11,6 +11,8 @@ final class ArticleListModel {
     private(set) var sort: ListSort = .newest
     /// The active full-text search, or nil for the plain list.
     private(set) var query: String?
+    /// The feed whose articles the list shows, or nil for every article.
+    private(set) var feed: FeedOverview?
     private(set) var count = 0
     private(set) var counts = ArticleCounts(total: 0, unread: 0, starred: 0)
 
@@ -24,10 +26,11 @@ final class ArticleListModel {
     /// Changes what the list shows and reads its size again. The header's counts are the
     /// whole repository's, the same for every scope, order and search, so they are not read
     /// again (on 100,000 articles that is a scan of an index, a few ms after any write).
-    func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil) throws {
+    func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil) throws {
         if let scope { self.scope = scope }
         if let sort { self.sort = sort }
         if let query { self.query = query }
+        if let feed { self.feed = feed }
         try reload(counting: !hasCounts)
     }
 
@@ -42,6 +45,11 @@ final class ArticleListModel {
         }
         if let query {
             count = try store.searchCount(query, scope: scope)
+        } else if let feed {
+            // A feed's list is newest first; of the filters, it knows its unread count.
+            let fresh = try store.feeds().first { $0.feed.id == feed.feed.id }
+            self.feed = fresh ?? feed
+            count = scope == .unread ? (fresh?.unreadCount ?? 0) : try store.articleCount(feedId: feed.feed.id)
         } else {
             count = try store.count(scope: scope)
         }
@@ -68,6 +76,10 @@ final class ArticleListModel {
         let offset = page * Self.pageSize
         if let query {
             return try store.searchSummaries(query, scope: scope, offset: offset, limit: Self.pageSize)
+        }
+        if let feed {
+            return try store.summaries(
+                feedId: feed.feed.id, scope: scope == .unread ? .unread : .all, offset: offset, limit: Self.pageSize)
         }
         return try store.summaries(scope: scope, sort: sort, offset: offset, limit: Self.pageSize)
     }

@@ -29,13 +29,16 @@ struct ReaderModel {
     mutating func prepareLayout(width: Int) {
         if let layout, layout.width == width, layout.mode == mode { return }
         // Keep the reader on the same block: only a full-view layout says which block that is.
-        let anchor = pendingPosition ?? (layout?.mode == .full && mode == .full ? position : nil)
         let fresh = ArticleLayout.make(article: article, width: width, mode: mode)
-        layout = fresh
-        if let anchor {
-            top = Self.line(of: anchor, in: fresh) ?? 0
+        if mode == .full {
+            // Keep the reader on the same block; only a full-view layout says which block it is.
+            let anchor = pendingPosition ?? (layout?.mode == .full ? position : nil)
+            if let anchor { top = Self.line(of: anchor, in: fresh) ?? 0 }
+            pendingPosition = nil
+        } else if layout?.mode != .summary {
+            top = 0
         }
-        pendingPosition = nil
+        layout = fresh
         if let query = search?.query {
             search = ReaderSearch(query: query, layout: fresh, preferredLine: top)
         }

@@ -18,6 +18,11 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, Codable {
     case filter
     case sort
     case refresh
+    // Feeds
+    case feeds
+    case fetch
+    case openLink = "open-link"
+    case feed
     // Reader
     case back
     case nextSection = "next-section"
@@ -67,5 +72,5 @@ public struct CommandInvocation: Sendable, Equatable, Hashable {
 
 /// Where a key binding applies. `global` bindings apply everywhere except in the prompt.
 public enum KeyContext: String, Sendable, CaseIterable, Hashable, Codable {
-    case global, list, reader, prompt, help, toc
+    case global, list, reader, prompt, help, toc, feeds
 }

@@ -64,6 +64,15 @@ extension CommandSpec {
         ),
         CommandSpec(.refresh, "muat ulang daftar", contexts: [.list]),
 
+        // Feeds
+        CommandSpec(.feeds, "daftar langganan (feed)", contexts: [.list], aliases: ["langganan"]),
+        CommandSpec(.fetch, "ambil artikel baru dari semua feed", contexts: [.list, .reader, .feeds], aliases: ["ambil"]),
+        CommandSpec(.openLink, "buka tautan artikel di $BROWSER", contexts: [.list, .reader], aliases: ["buka"]),
+        CommandSpec(
+            .feed, "kelola langganan: feed add URL", contexts: [.global],
+            arguments: [ArgumentSpec("add", .choice(["add"], synonyms: ["tambah": "add"])), ArgumentSpec("URL")]
+        ),
+
         // Reader
         CommandSpec(
             .back, "kembali ke daftar", contexts: [.reader, .help, .toc],

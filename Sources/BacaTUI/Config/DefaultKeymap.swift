@@ -49,6 +49,9 @@ enum DefaultKeymap {
         "N" = "search-previous"
         "esc" = "clear-search"
         "R" = "refresh"
+        "r" = "fetch"
+        "F" = "feeds"
+        "o" = "open-link"
         "q" = "quit"
 
         [keys.reader]
@@ -80,6 +83,18 @@ enum DefaultKeymap {
         "h" = "back"
         "left" = "back"
         "backspace" = "back"
+        "o" = "open-link"
+        "r" = "fetch"
+
+        [keys.feeds]
+        "enter" = "open"
+        "l" = "open"
+        "right" = "open"
+        "r" = "fetch"
+        "q" = "back"
+        "esc" = "back"
+        "h" = "back"
+        "left" = "back"
 
         [keys.toc]
         "enter" = "open"

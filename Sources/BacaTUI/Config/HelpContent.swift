@@ -31,7 +31,7 @@ public struct HelpRow: Sendable, Equatable {
 public enum HelpContent {
     /// The sections shown by default: what works everywhere (moving, too) first, then each
     /// screen, then the prompt.
-    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .prompt]
+    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .feeds, .prompt]
 
     public static func title(of context: KeyContext) -> String {
         switch context {
@@ -41,6 +41,7 @@ public enum HelpContent {
         case .prompt: return "Cari/Prompt"
         case .help: return "Bantuan"
         case .toc: return "Daftar isi"
+        case .feeds: return "Langganan"
         }
     }
 

@@ -37,9 +37,12 @@ extension App {
         var left = " baca · \(Self.formatCount(counts.total)) artikel · \(Self.formatCount(counts.unread)) belum dibaca"
         if environment.isDemo { left += " · demo" }
         var right: [String] = []
+        if isFetching { right.append("mengambil…") }
+        if let feed = list.feed { right.append("feed: \(feed.feed.displayTitle.truncated(toWidth: 30))") }
         if let query = list.query { right.append("cari: \"\(query)\" · \(list.count) hasil") }
         right.append(Self.scopeLabel(list.scope))
-        right.append(Self.sortLabel(list.sort))
+        // Search results come best first, whatever the list's own order.
+        right.append(list.query != nil ? "relevansi" : Self.sortLabel(list.sort))
         let rightText = right.joined(separator: " · ") + " "
         let rightWidth = min(rightText.displayWidth, size.columns / 2 + 10)
         buffer.write(left.truncated(toWidth: max(0, size.columns - rightWidth - 1)), row: 0, column: 0, style: .listHeader)
@@ -73,6 +76,10 @@ struct ListRowView {
         let date = summary.publishedAt?.dayMonthDisplay ?? "  —   "
         column += buffer.write(date + "  ", row: row, column: column, style: isFocused ? base : .listDate)
         let titleStyle: StyleName = isFocused ? base : (summary.read ? .listRow : .listUnread)
+        if summary.summaryOnly {
+            // Only the feed's own text: the page could not be fetched yet.
+            column += buffer.write("(ringkasan) ", row: row, column: column, style: isFocused ? base : .dim)
+        }
         let available = max(0, width - column - 1)
         buffer.write(summary.title.truncated(toWidth: available), row: row, column: column, style: titleStyle)
     }

@@ -26,6 +26,8 @@ extension App {
         switch screen {
         case .list:
             drawList(into: &buffer)
+        case .feeds:
+            drawFeeds(into: &buffer)
         case .reader:
             drawReader(into: &buffer)
         case .tableOfContents:
@@ -42,7 +44,12 @@ extension App {
 
     /// The help, made from the live keymap, with the keys of the screen it was opened from first.
     var helpSections: [HelpSection] {
-        let first: KeyContext = screenUnderHelp == .reader || screenUnderHelp == .tableOfContents ? .reader : .list
+        let first: KeyContext
+        switch screenUnderHelp {
+        case .reader, .tableOfContents: first = .reader
+        case .feeds: first = .feeds
+        default: first = .list
+        }
         let order = [first] + HelpContent.defaultContexts.filter { $0 != first }
         return HelpContent.make(keyMap: keyMap, contexts: order)
     }
@@ -84,12 +91,16 @@ extension App {
     /// The status bar's two halves for the current screen.
     func statusText() -> (left: String, right: String) {
         switch screen {
+        case .feeds:
+            let hints = hintLine([(.moveDown, "pindah"), (.open, "buka"), (.fetch, "ambil"), (.back, "kembali")], context: .feeds)
+            return (hints, feedRows.isEmpty ? "0/0" : "\(feedCursor + 1)/\(feedRows.count)")
         case .list, .help:
             let hints = hintLine([
                 (.moveDown, "pindah"), (.open, "baca"), (.search, "cari"), (.help, "bantuan"), (.quit, "keluar"),
             ], context: screen == .help ? .help : .list)
+            if screen == .help { return ("Bantuan · j/k gulir · q tutup", "") }
             let position = list.count == 0 ? "0/0" : "\(listCursor + 1)/\(list.count)"
-            return (screen == .help ? "Bantuan · q tutup" : hints, position)
+            return (hints, position)
         case .reader, .tableOfContents:
             guard let reader, let layout = reader.layout else { return ("", "") }
             var parts: [String] = []
@@ -101,11 +112,12 @@ extension App {
                 parts.append(numbered > 0 ? "pembuka · \(numbered) bagian" : "pembuka")
             }
             if reader.mode == .summary { parts.insert("ringkas", at: 0) }
+            // The match counter goes first: a long section heading is what gets cut.
             if let search = reader.search {
                 if let current = search.current {
-                    parts.append("cocok \(current + 1)/\(search.matches.count)")
+                    parts.insert("cocok \(current + 1)/\(search.matches.count)", at: 0)
                 } else {
-                    parts.append("tidak ditemukan: \(search.query)")
+                    parts.insert("tidak ditemukan: \(search.query)", at: 0)
                 }
             }
             let height = readerHeight ?? 1

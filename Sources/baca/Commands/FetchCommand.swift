@@ -41,6 +41,7 @@ struct FetchCommand: ParsableCommand {
 
     func run() throws {
         let store = try repository.openStore()
+        defer { store.checkpoint() }
         let selected = try select(in: store)
         if selected.isEmpty {
             print("no feeds; add one with: baca feed add URL")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BacaCore
 import BacaFeeds
 import BacaStore
 import Foundation
@@ -28,12 +29,14 @@ struct ImportCommand: ParsableCommand {
         // Saved pages go through the feeds' article extractor (libxml2), which BacaStore does not link.
         importer.loaders = SavedPage.loaders
         let summary = importer.importPaths(paths) { report in
-            var line = "\(report.statusText)  \(report.path)"
+            // A file name is outside text: shown, never obeyed.
+            var line = "\(Sanitizer.sanitizeLine(report.statusText))  \(Sanitizer.sanitizeLine(report.path))"
             if let encoding = report.decodedFrom, !report.failed {
                 line += "  (decoded from \(encoding.rawValue))"
             }
             print(line)
         }
+        store.checkpoint()
         print(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
     }

@@ -36,21 +36,32 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try repository.openStore()
+        let store = try repository.openStore(mustExist: true)
         let scope: ListScope = unread ? .unread : starred ? .starred : .all
         let total = try store.count(scope: scope)
         let wanted = min(limit ?? total, total)
         let style = OutputStyle.standardOutput
-        let width = style.isTerminal ? OutputStyle.terminalColumns : 100
+        // Titles are cut to the terminal; in a pipe they stay whole, for grep and friends.
+        let width = style.isTerminal ? OutputStyle.terminalColumns : Int.max / 2
         var offset = 0
         while offset < wanted {
             let page = try store.summaries(scope: scope, sort: .newest, offset: offset, limit: min(500, wanted - offset))
             if page.isEmpty { break }
             for summary in page {
-                print(json ? try JSONOutput.line(ArticleDocument(summary)) : Self.row(summary, width: width, style: style))
+                print(json ? try Self.jsonLine(summary, store: store) : Self.row(summary, width: width, style: style))
             }
             offset += page.count
         }
+    }
+
+    /// The article's JSON without its sections: every field `show --json` has, on one line.
+    static func jsonLine(_ summary: ArticleSummary, store: ArticleStore) throws -> String {
+        if let stored = try store.article(id: summary.id) {
+            var document = ArticleDocument(stored, includeSections: false)
+            document.summaryOnly = summary.summaryOnly
+            return try JSONOutput.line(document)
+        }
+        return try JSONOutput.line(ArticleDocument(summary))
     }
 
     static func row(_ summary: ArticleSummary, width: Int, style: OutputStyle) -> String {

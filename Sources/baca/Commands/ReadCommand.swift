@@ -1,5 +1,6 @@
 import ArgumentParser
 import BacaCore
+import BacaFeeds
 import BacaStore
 import BacaTUI
 import BacaTerminal
@@ -61,15 +62,49 @@ struct ReadCommand: ParsableCommand {
             keyMap: loadedConfig.keyMap,
             theme: activeTheme,
             loadTheme: { name in try themeLoader.load(name) },
-            historyDirectory: Locations.stateDirectory,
-            preferencesFile: Locations.stateDirectory.appendingPathComponent("preferences.json"),
+            // The demo leaves nothing behind: no history, no preferences.
+            historyDirectory: demo ? nil : Locations.stateDirectory,
+            preferencesFile: demo ? nil : Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
-            isDemo: demo))
+            isDemo: demo,
+            startFetch: demo ? nil : Self.fetchStarter(store: store),
+            browser: Self.browserCommand(environment: environment)))
+        defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
         } catch let error as TerminalError {
             throw CLIFailure(message: error.description, exitCode: 2)
         }
+    }
+
+    /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
+    static func fetchStarter(store: ArticleStore) -> FetchStarter {
+        return { report in
+            guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
+            let thread = Thread {
+                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent)
+                let summary = fetcher.fetchAndWait { progress in
+                    report(FetchStatus(
+                        feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
+                        newArticles: progress.newArticles, failures: progress.failures, isFinished: false))
+                }
+                report(FetchStatus(
+                    feedsDone: summary.outcomes.count, feedsTotal: summary.outcomes.count,
+                    newArticles: summary.newArticles, failures: summary.failed, isFinished: true,
+                    summaryLine: summary.line))
+            }
+            thread.start()
+            return true
+        }
+    }
+
+    /// `$BROWSER` as a program and its arguments: the first of its `:`-separated choices, split
+    /// on spaces (never handed to a shell).
+    static func browserCommand(environment: [String: String]) -> [String]? {
+        guard let value = environment["BROWSER"], !value.isEmpty else { return nil }
+        let first = value.split(separator: ":").first.map(String.init) ?? value
+        let words = first.split(separator: " ").map(String.init)
+        return words.isEmpty ? nil : words
     }
 
     /// An in-memory repository holding the bundled samples.
@@ -107,7 +142,7 @@ struct ThemesCommand: ParsableCommand {
         if let check {
             do {
                 let theme = try loader.load(check)
-                print("\(theme.name): ok")
+                print(Sanitizer.sanitizeLine("\(theme.name): ok"))
                 return
             } catch {
                 throw CLIFailure(message: "\(error)")
@@ -116,7 +151,10 @@ struct ThemesCommand: ParsableCommand {
         let themes = loader.availableThemes()
         let width = themes.map(\.name.count).max() ?? 0
         for theme in themes {
-            print(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin.description)
+            // Theme names are file names: show them, never their control characters.
+            let name = Sanitizer.sanitizeLine(theme.name)
+            print(name.padding(toLength: max(width, name.count) + 2, withPad: " ", startingAt: 0)
+                + Sanitizer.sanitizeLine(theme.origin.description))
         }
     }
 }

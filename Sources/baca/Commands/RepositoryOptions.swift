@@ -20,7 +20,14 @@ struct RepositoryOptions: ParsableArguments {
         return Locations.dataDirectory.appendingPathComponent("baca.sqlite").path
     }
 
-    func openStore() throws -> ArticleStore {
+    /// Opens the repository. `mustExist`: for commands that only read, a path the user named
+    /// (`--db`, `$BACA_DB`) that does not exist is a mistake to report, not a file to create.
+    func openStore(mustExist: Bool = false) throws -> ArticleStore {
+        let path = resolvedPath
+        let named = databasePath != nil || !(ProcessInfo.processInfo.environment["BACA_DB"] ?? "").isEmpty
+        if mustExist, named, !FileManager.default.fileExists(atPath: path) {
+            throw CLIFailure(message: "no repository at \(path); check the path, or create it with 'baca import FILES --db \(path)'")
+        }
         do {
             return try ArticleStore(path: resolvedPath)
         } catch {

@@ -45,14 +45,16 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try repository.openStore()
+        let store = try repository.openStore(mustExist: true)
         let text = query.joined(separator: " ")
         let hits = try store.search(text, scope: .all, offset: 0, limit: limit)
         let style = OutputStyle.standardOutput
-        let width = style.isTerminal ? OutputStyle.terminalColumns : 100
+        let width = style.isTerminal ? OutputStyle.terminalColumns : Int.max / 2
         for hit in hits {
             if json {
-                print(try JSONOutput.line(Result(article: ArticleDocument(hit.summary), snippet: hit.snippet.map(\.text).joined())))
+                let document = try store.article(id: hit.summary.id).map { ArticleDocument($0, includeSections: false) }
+                    ?? ArticleDocument(hit.summary)
+                print(try JSONOutput.line(Result(article: document, snippet: hit.snippet.map(\.text).joined())))
             } else {
                 print(ListCommand.row(hit.summary, width: width, style: style))
                 let snippet = hit.snippet.map { $0.isMatch ? style.match($0.text) : $0.text }.joined()

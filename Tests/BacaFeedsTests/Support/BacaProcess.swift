@@ -1,3 +1,4 @@
+import BacaTestSupport
 import Foundation
 
 /// Runs the `baca` executable that `swift build` made, with its own HOME and repository.
@@ -43,29 +44,13 @@ struct BacaProcess {
     }
 
     func run(_ arguments: [String]) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments + ["--db", databasePath]
         var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"]
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        process.environment = environment
-        process.currentDirectoryURL = root
-        let out = root.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let err = root.appendingPathComponent("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
-        let outHandle = try FileHandle(forWritingTo: out)
-        let errHandle = try FileHandle(forWritingTo: err)
-        process.standardOutput = outHandle
-        process.standardError = errHandle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try outHandle.close()
-        try errHandle.close()
+        let output = try ChildProcess.run(
+            [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root.path)
         return Result(
-            status: process.terminationStatus,
-            stdout: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
-            stderr: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self))
+            status: output.status,
+            stdout: String(decoding: output.stdout, as: UTF8.self),
+            stderr: String(decoding: output.stderr, as: UTF8.self))
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// Runs the real `baca` executable that `swift build` made, as a user would.
-enum BacaBinary {
+public enum BacaBinary {
     /// The repository's root folder (where `Package.swift`, `samples/` and `themes/` are).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    static var samplesDirectory: URL { packageRoot.appendingPathComponent("samples") }
+    public static var samplesDirectory: URL { packageRoot.appendingPathComponent("samples") }
 
     /// The built executable: `$BACA_BINARY`, else beside the test bundle, else `.build/debug/baca`.
-    static let url: URL = {
+    public static let url: URL = {
         if let path = ProcessInfo.processInfo.environment["BACA_BINARY"] { return URL(fileURLWithPath: path) }
         var candidates: [URL] = []
         let testExecutable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
@@ -22,20 +22,20 @@ enum BacaBinary {
         candidates.append(packageRoot.appendingPathComponent(".build/debug/baca"))
         for candidate in candidates where FileManager.default.isExecutableFile(atPath: candidate.path) {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory)
             if !isDirectory.boolValue { return candidate }
         }
         return packageRoot.appendingPathComponent(".build/debug/baca")
     }()
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
-    static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    public static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
         let output = try ChildProcess.run(
             [url.path] + arguments, environment: sandbox.environment.merging(extra) { $1 },
             directory: sandbox.root.path, input: stdin.map { Data($0.utf8) })
@@ -46,18 +46,11 @@ enum BacaBinary {
     }
 }
 
-final class LockedData: @unchecked Sendable {
-    private var data = Data()
-    private let lock = NSLock()
-    func set(_ value: Data) { lock.lock(); data = value; lock.unlock() }
-    func get() -> Data { lock.lock(); defer { lock.unlock() }; return data }
-}
-
 /// A throwaway home for one test: its own HOME, XDG folders and repository path.
-final class Sandbox {
-    let root: URL
+public final class Sandbox {
+    public let root: URL
 
-    init() throws {
+    public init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("baca-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("config/baca"), withIntermediateDirectories: true)
@@ -65,10 +58,10 @@ final class Sandbox {
 
     deinit { try? FileManager.default.removeItem(at: root) }
 
-    var databasePath: String { root.appendingPathComponent("data/baca/baca.sqlite").path }
-    var configFile: URL { root.appendingPathComponent("config/baca/config.toml") }
+    public var databasePath: String { root.appendingPathComponent("data/baca/baca.sqlite").path }
+    public var configFile: URL { root.appendingPathComponent("config/baca/config.toml") }
 
-    var environment: [String: String] {
+    public var environment: [String: String] {
         var environment: [String: String] = [:]
         for key in ["PATH", "LANG", "LC_ALL"] {
             if let value = ProcessInfo.processInfo.environment[key] { environment[key] = value }
@@ -84,7 +77,7 @@ final class Sandbox {
 
     /// Writes a file under the sandbox and returns its path.
     @discardableResult
-    func write(_ name: String, _ contents: Data) throws -> String {
+    public func write(_ name: String, _ contents: Data) throws -> String {
         let url = root.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try contents.write(to: url)
@@ -92,7 +85,7 @@ final class Sandbox {
     }
 
     @discardableResult
-    func write(_ name: String, _ text: String) throws -> String {
+    public func write(_ name: String, _ text: String) throws -> String {
         try write(name, Data(text.utf8))
     }
 }

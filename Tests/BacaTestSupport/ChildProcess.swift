@@ -7,16 +7,16 @@ import Glibc
 ///
 /// Foundation's `Process.waitUntilExit()` on Linux can miss the exit of a child that quits at
 /// once (as `tmux new-session -d` does) and wait forever; this never relies on SIGCHLD.
-enum ChildProcess {
-    struct Output {
-        var status: Int32
-        var stdout: Data
-        var stderr: Data
+public enum ChildProcess {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: Data
+        public var stderr: Data
     }
 
     /// Runs `arguments` (the first is looked up in PATH through `/usr/bin/env`), feeding
     /// `input` to its standard input and collecting both outputs.
-    static func run(
+    public static func run(
         _ arguments: [String], environment: [String: String]? = nil, directory: String? = nil,
         input: Data? = nil, collectOutput: Bool = true
     ) throws -> Output {

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Where a fetch running on another thread stands, as the status bar shows it.
+public struct FetchStatus: Sendable, Equatable {
+    public var feedsDone: Int
+    public var feedsTotal: Int
+    public var newArticles: Int
+    public var failures: Int
+    public var isFinished: Bool
+    /// The closing summary once finished (`3 feeds: 2 fetched, 1 unchanged, 0 failed; …`).
+    public var summaryLine: String?
+
+    public init(feedsDone: Int, feedsTotal: Int, newArticles: Int, failures: Int, isFinished: Bool, summaryLine: String? = nil) {
+        self.feedsDone = feedsDone
+        self.feedsTotal = feedsTotal
+        self.newArticles = newArticles
+        self.failures = failures
+        self.isFinished = isFinished
+        self.summaryLine = summaryLine
+    }
+}
+
+/// Starts fetching every feed on a background thread; the callback may come from any thread,
+/// and the last one has `isFinished`. Returns false when there is nothing to fetch.
+public typealias FetchStarter = @Sendable (_ report: @escaping @Sendable (FetchStatus) -> Void) -> Bool
+
+/// The latest status of a background fetch, handed from its thread to the reader's.
+final class FetchMonitor: @unchecked Sendable {
+    private let lock = NSLock()
+    private var latest: FetchStatus?
+
+    func post(_ status: FetchStatus) {
+        lock.lock()
+        latest = status
+        lock.unlock()
+    }
+
+    func take() -> FetchStatus? {
+        lock.lock()
+        defer { lock.unlock() }
+        return latest
+    }
+
+    func clear() {
+        lock.lock()
+        latest = nil
+        lock.unlock()
+    }
+}
