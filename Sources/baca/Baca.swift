@@ -1,4 +1,5 @@
 import ArgumentParser
+import BacaCore
 import Foundation
 
 /// The `baca` command: the reader by default, and scriptable subcommands beside it.
@@ -27,7 +28,8 @@ struct Baca: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let failure as CLIFailure {
-            FileHandle.standardError.write(Data("baca: \(failure.message)\n".utf8))
+            // Messages can quote file names and values from outside: never their escapes.
+            FileHandle.standardError.write(Data("baca: \(Sanitizer.sanitizeLine(failure.message))\n".utf8))
             Foundation.exit(failure.exitCode)
         } catch {
             exit(withError: error)

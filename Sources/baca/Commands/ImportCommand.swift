@@ -1,4 +1,5 @@
 import ArgumentParser
+import BacaCore
 import BacaFeeds
 import BacaStore
 import Foundation
@@ -28,7 +29,7 @@ struct ImportCommand: ParsableCommand {
         // Saved pages go through the feeds' article extractor (libxml2), which BacaStore does not link.
         importer.loaders = SavedPage.loaders
         let summary = importer.importPaths(paths) { report in
-            var line = "\(report.statusText)  \(report.path)"
+            var line = Sanitizer.sanitizeLine("\(report.statusText)  \(report.path)")
             if let encoding = report.decodedFrom, !report.failed {
                 line += "  (decoded from \(encoding.rawValue))"
             }

@@ -142,7 +142,7 @@ struct ThemesCommand: ParsableCommand {
         if let check {
             do {
                 let theme = try loader.load(check)
-                print("\(theme.name): ok")
+                print(Sanitizer.sanitizeLine("\(theme.name): ok"))
                 return
             } catch {
                 throw CLIFailure(message: "\(error)")
@@ -151,7 +151,8 @@ struct ThemesCommand: ParsableCommand {
         let themes = loader.availableThemes()
         let width = themes.map(\.name.count).max() ?? 0
         for theme in themes {
-            print(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin.description)
+            // Theme names are file names: show them, never their control characters.
+            print(Sanitizer.sanitizeLine(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin.description))
         }
     }
 }
