@@ -29,7 +29,8 @@ struct ImportCommand: ParsableCommand {
         // Saved pages go through the feeds' article extractor (libxml2), which BacaStore does not link.
         importer.loaders = SavedPage.loaders
         let summary = importer.importPaths(paths) { report in
-            var line = Sanitizer.sanitizeLine("\(report.statusText)  \(report.path)")
+            // Each part on its own: sanitising the whole line would fold its two-space separator.
+            var line = "\(Sanitizer.sanitizeLine(report.statusText))  \(Sanitizer.sanitizeLine(report.path))"
             if let encoding = report.decodedFrom, !report.failed {
                 line += "  (decoded from \(encoding.rawValue))"
             }

@@ -148,11 +148,12 @@ struct ThemesCommand: ParsableCommand {
                 throw CLIFailure(message: "\(error)")
             }
         }
-        let themes = loader.availableThemes()
+        // Theme names are file names: show them, never their control characters. Each part is
+        // sanitised on its own, before padding, so the columns stay aligned.
+        let themes = loader.availableThemes().map { (name: Sanitizer.sanitizeLine($0.name), origin: Sanitizer.sanitizeLine($0.origin.description)) }
         let width = themes.map(\.name.count).max() ?? 0
         for theme in themes {
-            // Theme names are file names: show them, never their control characters.
-            print(Sanitizer.sanitizeLine(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin.description))
+            print(theme.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + theme.origin)
         }
     }
 }
