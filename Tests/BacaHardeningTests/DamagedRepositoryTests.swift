@@ -114,7 +114,7 @@ extension Hardening {
             try Self.expectRefused(path, sandbox: sandbox, words: ["newer baca", "update baca"])
             // The reader says the same, and leaves the terminal as it was.
             let before = Self.snapshot(folder.url)
-            let session = try Tmux(bacaCommand(["--db", path]), sandbox: sandbox)
+            let session = try Tmux(bacaCommand(["--db", path]), columns: 250, sandbox: sandbox)
             let status = try session.waitForExit()
             let screen = try session.screen()
             #expect(status == 1, "\(screen)")

@@ -88,6 +88,7 @@ extension Hardening {
             try session.waitForHeader()
             try session.send("q")
             #expect(try session.waitForExit() == 0)
+            #expect(session.terminalModesRestored)
         }
 
         @Test("50 resizes in a second, in the list and in the reader")

@@ -35,7 +35,12 @@ final class Tmux {
                   "printf '\\033]2;\(Self.sentinelTitle)\\033\\\\'; env \(exports) \(command); echo __EXIT__$?; sleep 600"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    deinit {
+        _ = try? tmux(["kill-server"])
+        // tmux 3.3 leaves its socket file behind when the server is killed.
+        let folder = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        try? FileManager.default.removeItem(atPath: "\(folder)/tmux-\(getuid())/\(socket)")
+    }
 
     @discardableResult
     func tmux(_ arguments: [String]) throws -> String {
