@@ -184,10 +184,11 @@ extension App {
         clampListScroll()
         reader = ReaderModel(stored: stored, mode: preferences.readerMode)
         screen = .reader
+        if let recent = recentPositions[stored.id] { reader?.pendingPosition = recent; reader?.fullViewPosition = recent }
         if !stored.state.read {
-            if (try? environment.store.setRead(true, id: stored.id)) != nil {
-                list.adjustCounts(unread: -1)
-            }
+            let id = stored.id
+            stateWriter.enqueue { try $0.setRead(true, id: id) }
+            list.adjustCounts(unread: -1)
             reader?.stored.state.read = true
             list.updateRow(id: stored.id) { $0.read = true }
         }
@@ -227,11 +228,8 @@ extension App {
 
     func toggleRead() {
         guard let (id, read) = focusedState() else { return }
-        do {
-            try environment.store.setRead(!read.read, id: id)
-        } catch {
-            return show(error: "\(error)")
-        }
+        let newValue = !read.read
+        stateWriter.enqueue { try $0.setRead(newValue, id: id) }
         list.updateRow(id: id) { $0.read = !read.read }
         if reader?.stored.id == id { reader?.stored.state.read = !read.read }
         list.adjustCounts(unread: read.read ? 1 : -1)
@@ -240,11 +238,8 @@ extension App {
 
     func toggleStar() {
         guard let (id, state) = focusedState() else { return }
-        do {
-            try environment.store.setStarred(!state.starred, id: id)
-        } catch {
-            return show(error: "\(error)")
-        }
+        let newValue = !state.starred
+        stateWriter.enqueue { try $0.setStarred(newValue, id: id) }
         list.updateRow(id: id) { $0.starred = !state.starred }
         if reader?.stored.id == id { reader?.stored.state.starred = !state.starred }
         list.adjustCounts(starred: state.starred ? -1 : 1)

@@ -56,6 +56,10 @@ public final class App {
     var feedRows: [FeedOverview] = []
     var feedCursor = 0
     let fetchMonitor = FetchMonitor()
+    lazy var stateWriter = StateWriter(store: environment.store)
+    /// Positions saved this session, newest first in effect: an article reopened before its
+    /// queued write landed still opens where the reader left it.
+    var recentPositions: [Int64: ReadingPosition] = [:]
     /// A fetch is running in the background.
     public internal(set) var isFetching = false
     /// A program to run with the terminal handed over (the browser for `o`); the terminal loop
@@ -166,6 +170,7 @@ public final class App {
     /// process imported, and saves the reading position.
     public func tick() {
         if positionDirty { saveReadingPosition() }
+        if let failure = stateWriter.takeFailure() { show(error: failure) }
         pollFetch()
         searchHistory.saveIfNeeded()
         commandHistory.saveIfNeeded()
@@ -181,12 +186,15 @@ public final class App {
     func saveReadingPosition() {
         positionDirty = false
         guard let reader, reader.mode == .full, let position = reader.position else { return }
-        try? environment.store.savePosition(position, id: reader.stored.id)
+        let id = reader.stored.id
+        recentPositions[id] = position
+        stateWriter.enqueue { try $0.savePosition(position, id: id) }
     }
 
     /// Called by the terminal loop before it stops.
     public func willQuit() {
         saveReadingPosition()
+        stateWriter.finish()
         searchHistory.saveIfNeeded()
         commandHistory.saveIfNeeded()
         preferences.save(to: environment.preferencesFile)
