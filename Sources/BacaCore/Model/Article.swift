@@ -14,8 +14,9 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var location: String?
     /// The dateline's outlet (`IDN Times`).
     public var outlet: String?
-    /// The first `(d/m/yyyy)` date named in the lead.
-    public var publishedAt: CalendarDate?
+    /// When it was published: a feed's or page's instant, or the first `(d/m/yyyy)` day named
+    /// in a capture's lead (a day stays a day).
+    public var publishedAt: PublishedDate?
     public var author: String?
     public var editor: String?
     /// The lead (number and heading `nil`) followed by the numbered sections.
@@ -32,7 +33,7 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
         keyPoints: [String] = [],
         location: String? = nil,
         outlet: String? = nil,
-        publishedAt: CalendarDate? = nil,
+        publishedAt: PublishedDate? = nil,
         author: String? = nil,
         editor: String? = nil,
         sections: [Section] = [],

@@ -203,7 +203,7 @@ enum ArticleAssembler {
         // What the text did not say, the metadata may.
         if article.title.isEmpty { article.title = metadata.headline ?? metadata.ogTitle ?? metadata.documentTitle ?? "" }
         if article.heroImage == nil { article.heroImage = metadata.image }
-        article.publishedAt = article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)) ?? metadata.datePublished?.day
+        article.publishedAt = article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)).map(PublishedDate.init(day:)) ?? metadata.datePublished?.publishedDate
         if article.author == nil, !metadata.authors.isEmpty { article.author = metadata.authors.joined(separator: ", ") }
         if article.outlet == nil { article.outlet = metadata.publisher ?? metadata.siteName }
         return article

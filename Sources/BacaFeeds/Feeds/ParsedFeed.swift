@@ -61,7 +61,7 @@ public struct FeedItem: Sendable, Equatable, Hashable {
             title = words.isEmpty ? "(tanpa judul)" : words.joined(separator: " ")
         }
         return Article(
-            title: title, publishedAt: published?.day, author: author,
+            title: title, publishedAt: published?.publishedDate, author: author,
             sections: summary.isEmpty ? [] : [Section(blocks: summary.map(Block.paragraph))])
     }
 }

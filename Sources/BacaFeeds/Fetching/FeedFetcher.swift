@@ -255,7 +255,7 @@ public final class FeedFetcher: Sendable {
         }
         guard case .success(let page) = await readPage(link) else { return summary }
         var article = page.page.article
-        if article.publishedAt == nil { article.publishedAt = item.published?.day }
+        if article.publishedAt == nil { article.publishedAt = item.published?.publishedDate }
         if article.author == nil { article.author = item.author }
         let canonical = page.page.canonicalURL.map(Self.normalised) ?? page.finalURL
         return FeedArticle(
