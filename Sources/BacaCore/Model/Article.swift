@@ -26,6 +26,9 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var topics: [String]
     /// The community-writer note, shown dimmed at the end.
     public var disclaimer: String?
+    /// `true` when the source gave no title and `title` was made from the text (a feed item
+    /// with a description only); `nil` otherwise, so that older articles decode unchanged.
+    public var titleDerived: Bool?
 
     public init(
         title: String,
