@@ -50,6 +50,50 @@ enum FeedTree {
         return result
     }
 
+    /// The field elements of an item or entry, and the items nested in it.
+    ///
+    /// A missing close tag (`<title>Judul` with no `</title>`) makes libxml2's recovery nest
+    /// the rest of the item inside the open element, and the next items inside the item: the
+    /// fields are looked for inside other fields too, and a nested item is an item of its own.
+    static func fields(of container: xmlNodePtr, itemName: String, fieldNames: Set<String>) -> (fields: [xmlNodePtr], nested: [xmlNodePtr]) {
+        var fields: [xmlNodePtr] = []
+        var nested: [xmlNodePtr] = []
+        func visit(_ node: xmlNodePtr, depth: Int) {
+            for child in children(of: node) {
+                let name = self.name(of: child)
+                if name == itemName {
+                    nested.append(child)
+                    continue
+                }
+                if depth == 0 || fieldNames.contains(name) { fields.append(child) }
+                if depth < 8, hasChildElements(child),
+                   children(of: child).contains(where: { let inner = self.name(of: $0); return inner == itemName || fieldNames.contains(inner) }) {
+                    visit(child, depth: depth + 1)
+                }
+            }
+        }
+        visit(container, depth: 0)
+        return (fields, nested)
+    }
+
+    /// The text of `node` without the elements named in `skipping` (fields nested in it by a
+    /// missing close tag).
+    static func text(of node: xmlNodePtr, skipping: Set<String>) -> String {
+        var text = ""
+        var child = node.pointee.children
+        while let current = child {
+            if current.pointee.type != XML_ELEMENT_NODE || !skipping.contains(name(of: current)) {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    text += self.text(of: current, skipping: skipping)
+                } else {
+                    appendText(of: current, to: &text, depth: 0)
+                }
+            }
+            child = current.pointee.next
+        }
+        return text
+    }
+
     /// An attribute by local name (any namespace, case ignored), its entities read.
     static func attribute(_ wanted: String, of node: xmlNodePtr) -> String? {
         var attribute = node.pointee.properties

@@ -94,28 +94,44 @@ struct FeedTreeReader {
         for child in FeedTree.children(of: node) {
             guard drafts.count < Self.maximumItems else { return }
             if isPlain(child, "item") {
-                drafts.append(readRSSItem(child))
+                readRSSItems(child, into: &drafts)
             } else if FeedTree.vocabulary(of: child) == .plain {
                 collectItems(in: child, depth: depth + 1, into: &drafts)
             }
         }
     }
 
-    private func readRSSItem(_ item: xmlNodePtr) -> Draft {
+    /// The names of an RSS item's own fields, whatever their vocabulary.
+    static let rssFieldNames: Set<String> = [
+        "title", "link", "description", "guid", "pubdate", "author", "category", "comments", "enclosure", "source",
+        "encoded", "creator", "date", "content", "summary",
+    ]
+
+    /// An item, and the items a missing close tag nested in it.
+    private func readRSSItems(_ item: xmlNodePtr, into drafts: inout [Draft], depth: Int = 0) {
+        let (fields, nested) = FeedTree.fields(of: item, itemName: "item", fieldNames: Self.rssFieldNames)
+        drafts.append(readRSSItem(item, fields: fields))
+        guard depth < 100 else { return }
+        for inner in nested where drafts.count < Self.maximumItems {
+            readRSSItems(inner, into: &drafts, depth: depth + 1)
+        }
+    }
+
+    private func readRSSItem(_ item: xmlNodePtr, fields: [xmlNodePtr]) -> Draft {
         var draft = Draft()
         if let about = FeedTree.attribute("about", of: item) { draft.guid = nonEmpty(about.trimmingCharacters(in: .whitespacesAndNewlines)) }
         // CDF: `<ITEM HREF="…" LASTMOD="…">`.
         if let href = FeedTree.attribute("href", of: item) { draft.link = resolve(href, at: item) }
         if let modified = FeedTree.attribute("lastmod", of: item) { draft.updated = FeedDate(modified) }
-        for child in FeedTree.children(of: item) {
+        for child in fields {
             let vocabulary = FeedTree.vocabulary(of: child)
             let name = FeedTree.name(of: child)
             switch (vocabulary, name) {
             case (.plain, "title"):
-                if draft.title == nil { draft.title = text(child, default: .guess) }
+                if draft.title == nil { draft.title = text(child, default: .guess, skipping: Self.rssFieldNames) }
             case (.plain, "link"):
                 if draft.link == nil {
-                    let value = FeedTree.text(of: child).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let value = FeedTree.text(of: child, skipping: Self.rssFieldNames).trimmingCharacters(in: .whitespacesAndNewlines)
                     draft.link = resolve(value.isEmpty ? FeedTree.attribute("href", of: child) ?? "" : value, at: child)
                 }
             case (.plain, "guid"):
@@ -268,10 +284,14 @@ struct FeedTreeReader {
     /// The element's text construct: Atom's `type` (`text`, `html`, `xhtml`, a MIME type) and
     /// Atom 0.3's `mode` (`xml`, `escaped`, `base64`); markup written unescaped inside any
     /// element is read as HTML.
-    func text(_ node: xmlNodePtr, default kind: Text.Kind) -> Text {
+    func text(_ node: xmlNodePtr, default kind: Text.Kind, skipping fields: Set<String> = []) -> Text {
         let type = FeedTree.attribute("type", of: node)?.trimmingCharacters(in: .whitespaces).lowercased()
         let mode = FeedTree.attribute("mode", of: node)?.trimmingCharacters(in: .whitespaces).lowercased()
         if FeedTree.hasChildElements(node) {
+            if !fields.isEmpty, FeedTree.children(of: node).contains(where: { fields.contains(FeedTree.name(of: $0)) }) {
+                // Fields nested by a missing close tag: the text before them.
+                return Text(value: FeedTree.text(of: node, skipping: fields), kind: .text)
+            }
             return Text(value: FeedTree.innerMarkup(of: node), kind: .html)
         }
         var value = FeedTree.text(of: node)
