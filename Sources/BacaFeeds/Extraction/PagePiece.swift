@@ -16,6 +16,19 @@ enum PagePiece: Equatable {
     case topics([String])
 }
 
+extension PagePiece {
+    /// Characters of text the piece carries.
+    var textLength: Int {
+        switch self {
+        case .title: return 0
+        case .heading(let text), .paragraph(let text), .quote(let text), .related(let text): return text.count
+        case .list(let items, _), .keyPoints(let items): return items.reduce(0) { $0 + $1.count }
+        case .figure(let caption): return caption.caption.count
+        case .team, .topics: return 0
+        }
+    }
+}
+
 /// Walks the elements of a page's article in document order and turns them into pieces.
 ///
 /// Every element is either inline (its text flows into the current paragraph) or a block
@@ -25,11 +38,27 @@ enum PagePiece: Equatable {
 struct PageWalker {
     /// In readability mode (a page of another site), link-heavy blocks are boilerplate.
     var dropsLinkLists: Bool
+    /// Containers the content scorer judged boilerplate (a related list, a share bar): skipped
+    /// like chrome, after the boxes of the article are recognised.
+    var isBoilerplate: (HTMLElement) -> Bool = { _ in false }
     private(set) var pieces: [PagePiece] = []
     private var inline = ""
 
-    init(dropsLinkLists: Bool) {
+    init(dropsLinkLists: Bool, isBoilerplate: @escaping (HTMLElement) -> Bool = { _ in false }) {
         self.dropsLinkLists = dropsLinkLists
+        self.isBoilerplate = isBoilerplate
+    }
+
+    /// Reads one of the article's elements itself (a paragraph or a container), whatever
+    /// its name says: the scorer chose it.
+    mutating func read(_ root: HTMLElement) {
+        flushInline()
+        if ["p", "pre", "blockquote", "ul", "ol", "figure", "table", "h1", "h2", "h3", "h4", "h5", "h6"].contains(root.name) {
+            visit(root)
+        } else {
+            walk(root)
+        }
+        flushInline()
     }
 
     /// Elements that are chrome wherever they are. (`header` and `footer` inside an article
@@ -39,12 +68,16 @@ struct PageWalker {
     /// Words of a class or id that mark chrome (compared with whole words of the name:
     /// `share-bar` and `ad-slot` are chrome, `shadow` and `read` are not).
     static let chromeWords: Set<String> = [
-        "ad", "ads", "adv", "advert", "advertisement", "advertising", "iklan", "banner", "sponsor", "sponsored",
-        "share", "sharing", "social", "sosmed", "comment", "comments", "komentar", "newsletter", "subscribe",
-        "subscription", "sidebar", "widget", "promo", "popup", "modal", "cookie", "cookies", "breadcrumb",
-        "breadcrumbs", "pagination", "pager", "outbrain", "taboola", "recommendation", "recommendations",
-        "trending", "popular", "terpopuler", "navbar", "navigation", "menu", "masthead", "toolbar", "print",
-        "tags", "author-box", "byline", "meta",
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "iklan", "sponsored",
+        "share", "sharing", "sosmed", "comment", "comments", "komentar", "newsletter",
+        "sidebar", "popup", "modal", "cookie", "cookies", "breadcrumb",
+        "breadcrumbs", "outbrain", "taboola", "terpopuler", "navbar",
+    ]
+    /// Words that mark chrome only as a whole class or id (`tags`, not `hs_meta_field`).
+    static let chromeNames: Set<String> = [
+        "social", "subscribe", "subscription", "widget", "promo", "banner", "sponsor", "pagination", "pager",
+        "recommendation", "recommendations", "trending", "popular", "navigation", "menu", "masthead", "toolbar",
+        "print", "tags", "author-box", "byline", "meta", "related", "related-posts", "share-bar", "social-share",
     ]
 
     static func isChrome(_ element: HTMLElement) -> Bool {
@@ -53,10 +86,12 @@ struct PageWalker {
         if element["role"].map({ ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"].contains($0.lowercased()) }) == true {
             return true
         }
+        // A name that also says content (`l-sidebar-fixed l-article-body`) is not chrome.
+        if BoilerplateNames.matches(BoilerplateNames.names(of: element), ["article", "content", "body", "main", "entry", "story"]) { return false }
         for name in [element["class"], element["id"]] {
             guard let name else { continue }
             for token in name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                if chromeWords.contains(String(token)) { return true }
+                if chromeWords.contains(String(token)) || chromeNames.contains(String(token)) { return true }
                 let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
                 if words.contains(where: { chromeWords.contains($0) }) { return true }
             }
@@ -88,7 +123,7 @@ struct PageWalker {
             if let box { pieces.append(box) }
             return
         }
-        if Self.isChrome(element) {
+        if Self.isChrome(element) || isBoilerplate(element) {
             // Chrome may still hold a box of the article (the team in a share-bar footer).
             if !HTMLText.invisibleElements.contains(name) && !HTMLText.isHidden(element) { collectBoxes(in: element) }
             return
