@@ -70,7 +70,7 @@ public enum ArticleExtractor {
             let boilerplate: (HTMLElement) -> Bool = { element in
                 !roots.contains { $0 === element } && (scorer.isExcluded(element) || (cleans && scorer.isBoilerplate(element)))
             }
-            var walker = PageWalker(dropsLinkLists: method == .readability, isBoilerplate: boilerplate)
+            var walker = PageWalker(dropsLinkLists: true, isBoilerplate: boilerplate)
             for root in roots { walker.read(root) }
             let length = walker.pieces.reduce(0) { $0 + $1.textLength }
             if best == nil || length > best!.length { best = (walker.pieces, method, length, roots) }

@@ -43,6 +43,9 @@ struct PageWalker {
     var isBoilerplate: (HTMLElement) -> Bool = { _ in false }
     private(set) var pieces: [PagePiece] = []
     private var inline = ""
+    /// Inside the article's `header` or its standfirst (`dek`, `subline`): only the title, the
+    /// figures and the boxes are kept, not the summary or the byline.
+    private var headerDepth = 0
 
     init(dropsLinkLists: Bool, isBoilerplate: @escaping (HTMLElement) -> Bool = { _ in false }) {
         self.dropsLinkLists = dropsLinkLists
@@ -150,34 +153,51 @@ struct PageWalker {
         case "ul", "ol":
             if dropsLinkLists && Self.linkDensity(element) > 0.5 { return }
             let items = element.childElements.filter { $0.name == "li" }.map(HTMLText.line(of:)).filter { !$0.isEmpty }
-            if !items.isEmpty { pieces.append(.list(items, ordered: element.name == "ol")) }
+            if !items.isEmpty { add(.list(items, ordered: element.name == "ol")) }
         case "figure":
             if let caption = Self.figureCaption(element) { pieces.append(.figure(caption)) }
         case "table":
             let rows = element.descendants(named: ["tr"]).map(HTMLText.line(of:)).filter { !$0.isEmpty }
-            if !rows.isEmpty { pieces.append(.list(rows)) }
+            if !rows.isEmpty { add(.list(rows)) }
         case "hr", "img":
             break
         default:
             if dropsLinkLists && Self.isLinkBlock(element) { return }
+            let header = Self.isHeader(element)
+            if header { headerDepth += 1 }
             walk(element)
             flushInline()
+            if header { headerDepth -= 1 }
         }
     }
 
     private mutating func add(_ piece: PagePiece) {
         switch piece {
-        case .title(let text), .heading(let text), .paragraph(let text), .quote(let text):
+        case .title(let text):
             if text.isEmpty { return }
+        case .heading(let text), .paragraph(let text), .quote(let text):
+            if text.isEmpty || headerDepth > 0 { return }
+            // A `Baca Juga` line is a related link, read by the assembler.
+            if ArticleTextRules.relatedTitle(text) == nil, BoilerplateText.isChrome(text) { return }
+        case .list(let items, _):
+            if headerDepth > 0 || items.allSatisfy(BoilerplateText.isChrome) { return }
         default: break
         }
         pieces.append(piece)
     }
 
+    /// Words of a class that mark a standfirst or the article's header.
+    static let standfirstNames = ["dek", "subline", "sub-head", "subhead", "standfirst", "subtitle", "lead-text", "article-summary", "entry-summary", "c-entry-summary", "excerpt"]
+
+    static func isHeader(_ element: HTMLElement) -> Bool {
+        element.name == "header" || element.name == "hgroup"
+            || BoilerplateNames.matches((element["class"] ?? "").lowercased(), standfirstNames)
+    }
+
     mutating func flushInline() {
         let text = Sanitizer.sanitizeLine(inline)
         inline = ""
-        if !text.isEmpty { pieces.append(.paragraph(text)) }
+        if !text.isEmpty { add(.paragraph(text)) }
     }
 
     // MARK: Boxes known by their heading
