@@ -9,7 +9,7 @@ enum BoilerplateNames {
         "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss", "shoutbox", "sidebar",
         "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination", "pager", "popup",
         "yom-remote", "cookie", "consent", "newsletter", "subscribe", "recommend", "trending", "outbrain", "taboola",
-        "share", "sharing", "signup", "paywall", "modal", "navbar", "nav-", "masthead", "most-popular", "mostpopular",
+        "share", "sharing", "signup", "modal", "navbar", "nav-", "masthead", "most-popular", "mostpopular",
     ]
     /// Names that keep an element even when an unlikely part matched (`main-header` no, `article-header` yes).
     static let maybe = ["and", "article", "body", "column", "content", "main", "shadow", "story", "entry", "post-"]

@@ -56,11 +56,11 @@ struct ContentScorer {
         if top === body { return [body] }
 
         // Several close candidates under one ancestor: the ancestor is the article.
-        let close = ranked.prefix(5).dropFirst().filter { $0.1 >= topScore * 0.75 }.map(\.0)
-        if close.count >= 2 {
+        let close = ranked.prefix(6).dropFirst().filter { $0.1 >= topScore * 0.75 }.map(\.0)
+        if close.count >= 3 {
             var ancestor = top.parent
             while let current = ancestor, current !== body {
-                if close.filter({ $0.isInside(current) }).count >= 2 { top = current; break }
+                if close.filter({ $0.isInside(current) }).count >= 3 { top = current; break }
                 ancestor = current.parent
             }
         }
@@ -88,6 +88,10 @@ struct ContentScorer {
             if excluded.contains(ObjectIdentifier(sibling)) || PageWalker.isChrome(sibling) { continue }
             let bonus = !topClass.isEmpty && sibling["class"] == topClass ? best * 0.2 : 0
             if let siblingScore = scores[ObjectIdentifier(sibling)], siblingScore + bonus >= siblingThreshold {
+                elements.append(sibling)
+            } else if scores[ObjectIdentifier(sibling)] == nil, !topClass.isEmpty, sibling["class"] == topClass,
+                      sibling.measure.length > 200, sibling.measure.linkDensity < 0.25 {
+                // A part of the article like the best one, its paragraphs nested too deep to score.
                 elements.append(sibling)
             } else if sibling.name == "p" || (sibling.name == "div" && !hasBlockChild(sibling)) {
                 let measure = sibling.measure
@@ -139,7 +143,13 @@ struct ContentScorer {
                 }
                 inlineRun = TextMeasure()
                 switch inner.name {
-                case "p", "pre", "td":
+                case "p", "pre":
+                    scoreParagraph(inner.measure, ancestors: element)
+                case "td" where hasBlockChild(inner):
+                    // A layout table's cell: scored, and its paragraphs too.
+                    scoreParagraph(inner.measure, ancestors: element)
+                    collect(inner)
+                case "td":
                     scoreParagraph(inner.measure, ancestors: element)
                 case "div" where !hasBlockChild(inner):
                     scoreParagraph(inner.measure, ancestors: element)
