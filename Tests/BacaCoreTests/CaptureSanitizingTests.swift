@@ -93,7 +93,7 @@ struct CaptureSanitizingTests {
         #expect(squeezed(article.heroImage?.credit) == "IDNTimes/AdiSaputra")
         #expect(article.keyPoints.map { squeezed($0) } == ["Gempaterasakuat"])
         #expect(article.location == "Garut")
-        #expect(article.publishedAt == CalendarDate(year: 2024, month: 11, day: 8))
+        #expect(article.publishedAt?.namedDay == CalendarDate(year: 2024, month: 11, day: 8))
         #expect(squeezed(article.numberedSections.first?.heading) == "Wargamengungsi")
         let blocks = article.allBlocks.map { squeezed($0.plainText) }
         #expect(blocks == [

@@ -14,8 +14,9 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var location: String?
     /// The dateline's outlet (`IDN Times`).
     public var outlet: String?
-    /// The first `(d/m/yyyy)` date named in the lead.
-    public var publishedAt: CalendarDate?
+    /// When it was published: a feed's or page's instant, or the first `(d/m/yyyy)` day named
+    /// in a capture's lead (a day stays a day).
+    public var publishedAt: PublishedDate?
     public var author: String?
     public var editor: String?
     /// The lead (number and heading `nil`) followed by the numbered sections.
@@ -25,6 +26,9 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var topics: [String]
     /// The community-writer note, shown dimmed at the end.
     public var disclaimer: String?
+    /// `true` when the source gave no title and `title` was made from the text (a feed item
+    /// with a description only); `nil` otherwise, so that older articles decode unchanged.
+    public var titleDerived: Bool?
 
     public init(
         title: String,
@@ -32,7 +36,7 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
         keyPoints: [String] = [],
         location: String? = nil,
         outlet: String? = nil,
-        publishedAt: CalendarDate? = nil,
+        publishedAt: PublishedDate? = nil,
         author: String? = nil,
         editor: String? = nil,
         sections: [Section] = [],
