@@ -82,6 +82,7 @@ public final class ArticleStore: Sendable {
         configuration.label = "baca"
         configuration.busyMode = .timeout(5)
         configuration.readonly = readOnly
+        StoreFunctions.prepare(&configuration)
         if !readOnly {
             // Safe in WAL mode (a power cut may lose the last commits, never corrupt) and much
             // faster for imports of one transaction an article.
@@ -91,12 +92,24 @@ public final class ArticleStore: Sendable {
         observing.label = "baca.observer"
         observing.busyMode = .timeout(5)
         observing.readonly = true
+        StoreFunctions.prepare(&observing)
 
         do {
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
-            if !readOnly { try schema.migrator.migrate(writer) }
+            if !readOnly {
+                let compacting = try StoreSchema.compactsAfterMigrating(writer, schema: schema)
+                try schema.migrator.migrate(writer)
+                // The conversion to compressed text (v6) leaves the old text's pages free:
+                // give them back to the file system once (a VACUUM cannot run inside the
+                // migration's transaction; killed here, the file is fine, only larger).
+                if compacting {
+                    try writer.vacuum()
+                    // The vacuumed copy went through the log: fold it back and empty it.
+                    _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                }
+            }
             self.writer = writer
             self.observer = try DatabaseQueue(path: name, configuration: observing)
         } catch let error as DatabaseError {
@@ -133,6 +146,7 @@ public final class ArticleStore: Sendable {
         do {
             var configuration = Configuration()
             configuration.label = "baca.memory"
+            StoreFunctions.prepare(&configuration)
             let queue = try DatabaseQueue(configuration: configuration)
             try schema.migrator.migrate(queue)
             writer = queue
@@ -253,6 +267,8 @@ public final class ArticleStore: Sendable {
     static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
         try db.cachedStatement(sql: ArticleRecord.insertSQL).execute(arguments: record.insertArguments)
         record.id = db.lastInsertedRowID
+        // The index's text from the record (`article_text.bodyText` would decompress what was
+        // just compressed).
         try db.cachedStatement(sql: """
             INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)
             """).execute(arguments: [record.id, record.title, record.keyPointsText, record.bodyText])

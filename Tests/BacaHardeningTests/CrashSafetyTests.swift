@@ -15,6 +15,14 @@ extension Hardening {
     struct CrashSafety {
         static let articleCount = 2000
 
+        /// A plain SQLite connection with the store's SQL functions: the index reads the
+        /// article's text through them (`StoreFunctions`).
+        static var storeConfiguration: Configuration {
+            var configuration = Configuration()
+            StoreFunctions.prepare(&configuration)
+            return configuration
+        }
+
         /// What a check of the repository found.
         struct Check {
             var articles = 0
@@ -25,7 +33,7 @@ extension Hardening {
         /// integrity, the index against the articles, and each article against its capture.
         static func check(_ path: String, captures: URL) throws -> Check {
             var check = Check()
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: Self.storeConfiguration)
             defer { try? queue.close() }
             try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -106,7 +114,7 @@ extension Hardening {
 
         /// The reading state of every article: (read, starred, position section).
         static func states(_ path: String) throws -> [Int64: (read: Bool, starred: Bool, section: Int?)] {
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: Self.storeConfiguration)
             defer { try? queue.close() }
             return try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")

@@ -46,6 +46,7 @@ enum StoreFileCheck {
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
         configuration.label = "baca.check"
+        StoreFunctions.prepare(&configuration)
         do {
             let probe = try DatabaseQueue(path: probeName(path: path), configuration: configuration)
             defer { try? probe.close() }
@@ -126,6 +127,7 @@ enum StoreFileCheck {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.label = "baca.probe"
+        StoreFunctions.prepare(&configuration)
         guard let queue = try? DatabaseQueue(path: name, configuration: configuration) else { return false }
         defer { try? queue.close() }
         return (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") }) != nil
