@@ -221,8 +221,12 @@ extension Hardening {
             try queue.write { db in
                 let body = try String.fetchOne(db, sql: "SELECT body FROM article_text WHERE id = 1") ?? ""
                 let escapedPayload = "\\u001b]0;PWNED-TITLE\\u0007\\u001b[2J\\u009b31m\\u202e"
-                let tampered = body.replacingOccurrences(
-                    of: "Jembatan", with: "Jem\(escapedPayload)batan sisipan\(escapedPayload) jembatan")
+                // The payload inside every "Jembatan", and after a word of its own at the end
+                // of the last paragraph (what the search for "sisipan" shows as its snippet).
+                var tampered = body.replacingOccurrences(of: "Jembatan", with: "Jem\(escapedPayload)batan")
+                if let end = tampered.range(of: "\",\"type\":\"paragraph\"", options: .backwards) {
+                    tampered.insert(contentsOf: " sisipan\(escapedPayload) jembatan", at: end.lowerBound)
+                }
                 try db.execute(sql: """
                     UPDATE article SET title = ?, location = ?, keyPoints = ?, leadExcerpt = ?, bodyZ = baca_zstd(?) WHERE id = 1
                     """, arguments: ["Jem\(payload)batan Gantung", "Ga\(payload)rut", "[\"po\(payload)in\"]", "le\(payload)ad",
