@@ -112,8 +112,11 @@ public final class FeedFetcher: Sendable {
         self.fetchesPages = fetchesPages
     }
 
-    public convenience init(store: ArticleStore, limits: FetchLimits = FetchLimits(), userAgent: String, fetchesPages: Bool = true) {
-        self.init(store: store, client: HTTPClient(limits: limits, userAgent: userAgent), fetchesPages: fetchesPages)
+    public convenience init(
+        store: ArticleStore, limits: FetchLimits = FetchLimits(), userAgent: String, addressRule: AddressRule = AddressRule(),
+        fetchesPages: Bool = true
+    ) {
+        self.init(store: store, client: HTTPClient(limits: limits, userAgent: userAgent, addressRule: addressRule), fetchesPages: fetchesPages)
     }
 
     /// Fetches `feeds` (every subscription when `nil`), calling `progress` after each feed
@@ -185,10 +188,12 @@ public final class FeedFetcher: Sendable {
             response = received
         }
         let movedTo = response.permanentlyMovedTo?.absoluteString
+        // Pages named by a feed on a public address are fetched from public addresses only.
+        let pageScope = AddressScope.namedBy(response.remoteAddress, rule: client.addressRule)
 
         if response.status == 304 {
             var outcome = record(feed, FeedFetchRecord(status: .unchanged, movedTo: movedTo), status: .unchanged)
-            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: [])
+            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: [], scope: pageScope)
             return outcome
         }
 
@@ -206,7 +211,7 @@ public final class FeedFetcher: Sendable {
             let known = try store.knownItemKeys(feedId: feed.id)
             let fresh = parsed.items.filter { !known.contains($0.key) }.prefix(client.limits.maximumNewItemsPerFeed)
             for item in fresh {
-                let input = await article(for: item)
+                let input = await article(for: item, scope: pageScope)
                 let result = try store.storeFeedArticle(input, feedId: feed.id)
                 if case .imported = result {
                     outcome.newArticles += 1
@@ -225,7 +230,7 @@ public final class FeedFetcher: Sendable {
         outcome.feed = recorded.feed
         outcome.status = recorded.status
         if outcome.status == .fetched {
-            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored)
+            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored, scope: pageScope)
         }
         return outcome
     }
@@ -245,7 +250,7 @@ public final class FeedFetcher: Sendable {
 
     /// The article an item becomes: its page read, else its own text (summary only). A page
     /// already stored in full (a saved page, another feed) is not fetched again.
-    func article(for item: FeedItem) async -> FeedArticle {
+    func article(for item: FeedItem, scope: AddressScope = .publicOnly) async -> FeedArticle {
         let link = item.link.map(Self.normalised)
         let summary = FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
         guard let link, fetchesPages else { return summary }
@@ -253,7 +258,7 @@ public final class FeedFetcher: Sendable {
            let origin = try? store.origin(ofArticle: id), !origin.summaryOnly {
             return summary
         }
-        guard case .success(let page) = await readPage(link) else { return summary }
+        guard case .success(let page) = await readPage(link, scope: scope) else { return summary }
         var article = page.page.article
         if article.publishedAt == nil { article.publishedAt = item.published?.day }
         if article.author == nil { article.author = item.author }
@@ -270,8 +275,8 @@ public final class FeedFetcher: Sendable {
     }
 
     /// Fetches a page and extracts its article.
-    func readPage(_ url: URL) async -> Result<ReadPage, FetchFailure> {
-        let result = await client.get(url, maximumBytes: client.limits.maximumPageBytes, accept: Self.pageAccept)
+    func readPage(_ url: URL, scope: AddressScope = .publicOnly) async -> Result<ReadPage, FetchFailure> {
+        let result = await client.get(url, maximumBytes: client.limits.maximumPageBytes, accept: Self.pageAccept, scope: scope)
         switch result {
         case .failure(let failure):
             return .failure(failure)
@@ -287,12 +292,12 @@ public final class FeedFetcher: Sendable {
 
     /// Tries again the pages of the feed's summary-only articles (not those of `skipping`,
     /// stored just now); returns how many were read.
-    private func retryPendingPages(of feed: Feed, skipping: Set<Int64>) async -> Int {
+    private func retryPendingPages(of feed: Feed, skipping: Set<Int64>, scope: AddressScope) async -> Int {
         guard fetchesPages, let pending = try? store.pendingPages(feedIds: [feed.id], limit: client.limits.pageRetriesPerFeed + skipping.count)
         else { return 0 }
         var recovered = 0
         for page in pending where !skipping.contains(page.articleId) {
-            guard let url = URL(string: page.url), case .success(let read) = await readPage(url) else { continue }
+            guard let url = URL(string: page.url), case .success(let read) = await readPage(url, scope: scope) else { continue }
             let canonical = read.page.canonicalURL.map(Self.normalised) ?? read.finalURL
             var article = read.page.article
             if let stored = try? store.article(id: page.articleId) {
