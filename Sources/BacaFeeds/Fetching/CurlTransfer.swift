@@ -57,6 +57,7 @@ final class CurlTransfer: @unchecked Sendable {
     private var failure: String?
     private var cancelled = false
     private var answered = false
+    private var timedOut = false
     private let started = Date()
 
     init(_ request: Request) {
@@ -143,10 +144,11 @@ final class CurlTransfer: @unchecked Sendable {
         let remoteAddress = connected.flatMap { NetworkAddress(String(cString: $0)) }
 
         lock.lock(); defer { lock.unlock() }
-        if let failure { return .failure(FetchFailure(failure)) }
+        if let failure { return .failure(FetchFailure(failure, isRefusal: !timedOut)) }
         if cancelled { return .failure(FetchFailure("cancelled")) }
         guard code == CURLE_OK else {
-            return .failure(FetchFailure(describe(code, message: String(cString: errorBuffer), handle: handle, host: host)))
+            let reason = describe(code, message: String(cString: errorBuffer), handle: handle, host: host)
+            return .failure(FetchFailure(reason, isRefusal: code == CURLE_FILESIZE_EXCEEDED))
         }
         var status = 0
         baca_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -200,6 +202,7 @@ final class CurlTransfer: @unchecked Sendable {
         let patience = min(request.connectTimeout, request.timeout)
         if !answered && Date().timeIntervalSince(started) > patience {
             failure = "no answer within \(HTTPClient.seconds(patience)) (connect time-out)"
+            timedOut = true
             return false
         }
         return true

@@ -38,10 +38,14 @@ public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible 
     public var reason: String
     /// When the server asked to be asked again (`Retry-After` on 429 or 503).
     public var retryAfter: Date?
+    /// Refused by a safety rule (a body past its limit, an address the rule refuses), not a
+    /// failure of the server's: worth telling the user even for a page.
+    public var isRefusal: Bool
 
-    public init(_ reason: String, retryAfter: Date? = nil) {
+    public init(_ reason: String, retryAfter: Date? = nil, isRefusal: Bool = false) {
         self.reason = reason
         self.retryAfter = retryAfter
+        self.isRefusal = isRefusal
     }
 
     public var description: String { reason }

@@ -207,7 +207,8 @@ public final class HTTPClient: Sendable {
         }
         let allowed = all.filter { rule.allows($0, in: scope) }
         guard !allowed.isEmpty else {
-            return .failure(FetchFailure(all.first.map { refusal(host: host, address: $0, rule: rule) } ?? "cannot find host \(host) (DNS)"))
+            guard let first = all.first else { return .failure(FetchFailure("cannot find host \(host) (DNS)")) }
+            return .failure(FetchFailure(refusal(host: host, address: first, rule: rule), isRefusal: true))
         }
         return .success(allowed)
     }

@@ -67,7 +67,7 @@ struct ReadCommand: ParsableCommand {
             preferencesFile: demo ? nil : Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
             isDemo: demo,
-            startFetch: demo ? nil : Self.fetchStarter(store: store),
+            startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
             browser: Self.browserCommand(environment: environment)))
         defer { store.checkpoint() }
         do {
@@ -78,11 +78,11 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
-    static func fetchStarter(store: ArticleStore) -> FetchStarter {
+    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule()) -> FetchStarter {
         return { report in
             guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
             let thread = Thread {
-                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent)
+                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
                 let summary = fetcher.fetchAndWait { progress in
                     report(FetchStatus(
                         feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
