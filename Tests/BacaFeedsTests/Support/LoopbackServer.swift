@@ -27,6 +27,8 @@ final class LoopbackServer: @unchecked Sendable {
         var repeated: (unit: Data, count: Int, suffix: Data)?
         /// Seconds between body bytes (a drip server): each byte of `body` is sent on its own.
         var drip: TimeInterval?
+        /// No `Content-Length`: the body ends when the connection closes.
+        var closeDelimited = false
 
         static func ok(_ body: String, type: String = "text/html; charset=utf-8") -> Response {
             Response(status: 200, headers: ["Content-Type": type], body: Data(body.utf8))
@@ -192,7 +194,7 @@ final class LoopbackServer: @unchecked Sendable {
         var head = "HTTP/1.1 \(response.status) \(Self.phrase(response.status))\r\n"
         var headers = response.headers
         let streamed = response.repeated.map { $0.unit.count * $0.count + $0.suffix.count } ?? 0
-        headers["Content-Length"] = headers["Content-Length"] ?? String(body.count + streamed)
+        if !response.closeDelimited { headers["Content-Length"] = headers["Content-Length"] ?? String(body.count + streamed) }
         headers["Connection"] = "close"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
