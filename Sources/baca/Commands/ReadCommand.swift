@@ -68,7 +68,8 @@ struct ReadCommand: ParsableCommand {
             startupMessages: messages,
             isDemo: demo,
             startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
-            browser: Self.browserCommand(environment: environment)))
+            browser: Self.browserCommand(environment: environment),
+            findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig))))
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -95,6 +96,23 @@ struct ReadCommand: ParsableCommand {
             }
             thread.start()
             return true
+        }
+    }
+
+    /// `:feed add URL` in the reader: the same lookup as `baca feed add` (a site's page gives
+    /// its feed), with a shorter time-out since the reader waits for it.
+    static func feedLookup(addressRule: AddressRule) -> FeedLookupFunction {
+        return { text in
+            guard let url = URL(string: text) else { return .failure("bukan URL http/https: \(text)") }
+            var limits = FetchLimits()
+            limits.totalTimeout = 15
+            let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: addressRule)
+            switch FeedFinder(client: client).findAndWait(url) {
+            case .feed(let found): return .feed(url: FeedFetcher.normalised(found.url).absoluteString, note: nil)
+            case .several(let feeds): return .several(feeds.map { FeedFetcher.normalised($0.url).absoluteString })
+            case .noFeed(let reason): return .failure(Sanitizer.sanitizeLine(reason))
+            case .notChecked(let reason): return .feed(url: text, note: Sanitizer.sanitizeLine(reason))
+            }
         }
     }
 
