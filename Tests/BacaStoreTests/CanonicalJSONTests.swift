@@ -66,7 +66,7 @@ struct CanonicalJSONTests {
         let article = Article(title: "t")
         #expect(Mirror(reflecting: article).children.compactMap(\.label) == [
             "title", "heroImage", "keyPoints", "location", "outlet", "publishedAt", "author", "editor",
-            "sections", "sources", "topics", "disclaimer",
+            "sections", "sources", "topics", "disclaimer", "titleDerived",
         ])
         #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
         #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit"])
