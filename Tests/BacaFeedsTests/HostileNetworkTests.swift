@@ -51,7 +51,7 @@ struct HostileNetworkTests {
         server.route("/gzip") { _ in gzip.response(type: "application/octet-stream", encoding: "gzip") }
         server.route("/deflate") { _ in zlib.response(type: "application/octet-stream", encoding: "deflate") }
         for (path, bomb) in [("/gzip", gzip), ("/deflate", zlib)] {
-            let result = await Self.client().get(server.url(path), maximumBytes: 4 * Self.megabyte, accept: "*/*")
+            let result = await Self.client().get(server.url(path), maximumBytes: 4 * Self.megabyte, accept: "*/*", scope: .userNamed)
             let response = try result.get()
             #expect(response.body.count == bomb.expanded)
             #expect(response.body.allSatisfy { $0 == 0 })
@@ -119,8 +119,10 @@ struct HostileNetworkTests {
         limits.lowSpeedBytes = 1024
         limits.lowSpeedSeconds = 2
         limits.totalTimeout = 120
-        let result = await Self.client(limits).get(server.url("/drip.xml"), maximumBytes: Self.megabyte, accept: "*/*")
+        let result = await Self.client(limits).get(server.url("/drip.xml"), maximumBytes: Self.megabyte, accept: "*/*", scope: .userNamed)
         #expect(result.failure?.reason == "too slow: fewer than 1024 bytes in 2 s")
+        // The default window is at most 10 s, so a byte a second is dropped within 20 s.
+        #expect(FetchLimits().lowSpeedSeconds <= 10 && FetchLimits().lowSpeedBytes > 10)
     }
 
     @Test("cancelling the task stops a transfer under way")
@@ -133,7 +135,7 @@ struct HostileNetworkTests {
             return response
         }
         let client = Self.client()
-        let task = Task { await client.get(server.url("/slow.xml"), maximumBytes: Self.megabyte, accept: "*/*") }
+        let task = Task { await client.get(server.url("/slow.xml"), maximumBytes: Self.megabyte, accept: "*/*", scope: .userNamed) }
         while server.requests(to: "/slow.xml").isEmpty { try await Task.sleep(nanoseconds: 10_000_000) }
         task.cancel()
         #expect(await task.value.failure?.reason == "cancelled")

@@ -209,7 +209,7 @@ public final class FeedFetcher: Sendable {
         }
         let result = await client.get(
             url, etag: feed.etag, lastModified: feed.lastModified,
-            maximumBytes: client.limits.maximumFeedBytes, accept: Self.feedAccept)
+            maximumBytes: client.limits.maximumFeedBytes, accept: Self.feedAccept, scope: .userNamed)
         let response: HTTPResponse
         switch result {
         case .failure(let failure):

@@ -63,11 +63,12 @@ public final class HTTPClient: Sendable {
         self.limiter = FetchLimiter(total: limits.concurrentFetches, perHost: limits.fetchesPerHost)
     }
 
-    /// GETs `url` from wherever it is (the user named it). `etag` and `lastModified` make it
-    /// conditional.
+    /// GETs `url`. `etag` and `lastModified` make it conditional. The scope has no default:
+    /// every caller says whose word the URL is (`.userNamed`, or `AddressScope.namedBy` the
+    /// response that named it).
     public func get(
         _ url: URL, etag: String? = nil, lastModified: String? = nil, maximumBytes: Int, accept: String,
-        scope: AddressScope = .userNamed
+        scope: AddressScope
     ) async -> Result<HTTPResponse, FetchFailure> {
         await get(HTTPRequest(url: url, accept: accept, maximumBytes: maximumBytes, etag: etag, lastModified: lastModified, scope: scope))
     }
