@@ -36,8 +36,14 @@ enum FeedURL {
 
 struct FeedAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Subscribe to a feed.",
-        discussion: "The feed is read by the next `baca fetch`.")
+        commandName: "add", abstract: "Subscribe to a feed, or to the feed a site's page names.",
+        discussion: """
+            The URL is read once: a feed is subscribed to as it is; on an HTML page (a site's \
+            home page) the feeds its <link rel="alternate"> name are read, then the usual paths \
+            (/feed, /rss, /atom.xml …). One feed found is subscribed to; several are listed \
+            (exit 1) for you to add the one you want. When the URL cannot be read now, it is \
+            subscribed to as given, with a note. Articles come with the next `baca fetch`.
+            """)
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -51,12 +57,33 @@ struct FeedAddCommand: ParsableCommand {
     var tags: [String] = []
 
     func run() throws {
-        let url = try FeedURL.validated(url)
+        let given = try FeedURL.validated(url)
         let store = try repository.openStore()
-        let outcome = try store.addFeed(url: url, title: title.map(Sanitizer.sanitizeLine), tags: tags)
+        guard let address = URL(string: given) else { throw ValidationError("'\(url)' is not an http or https URL") }
+        let client = HTTPClient(userAgent: FetchCommand.userAgent, addressRule: FetchCommand.addressRule())
+        var subscribed = given
+        var note: String?
+        switch FeedFinder(client: client).findAndWait(address) {
+        case .feed(let found):
+            subscribed = FeedFetcher.normalised(found.url).absoluteString
+            if subscribed != given { note = "the feed of \(given)" }
+        case .several(let feeds):
+            print("\(given) names \(feeds.count) feeds; add the one you want:")
+            for feed in feeds {
+                let title = feed.title.map { "  \(Sanitizer.sanitizeLine($0))" } ?? ""
+                print("  baca feed add \(FeedFetcher.normalised(feed.url).absoluteString)\(title)")
+            }
+            throw ExitCode(1)
+        case .noFeed(let reason):
+            throw CLIFailure(message: reason)
+        case .notChecked(let reason):
+            note = "not checked now: \(Sanitizer.sanitizeLine(reason)); baca fetch will try it"
+        }
+        let outcome = try store.addFeed(url: subscribed, title: title.map(Sanitizer.sanitizeLine), tags: tags)
+        let suffix = note.map { "  (\($0))" } ?? ""
         switch outcome {
-        case .added(let feed): print("added  \(feed.id)  \(feed.url)")
-        case .existing(let feed): print("already subscribed  \(feed.id)  \(feed.url)")
+        case .added(let feed): print("added  \(feed.id)  \(feed.url)\(suffix)")
+        case .existing(let feed): print("already subscribed  \(feed.id)  \(feed.url)\(suffix)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BacaFeeds
 import BacaStore
+import BacaTUI
 import Foundation
 
 struct FetchCommand: ParsableCommand {
@@ -15,7 +16,8 @@ struct FetchCommand: ParsableCommand {
 
             On a terminal a progress bar; otherwise one line per feed as it finishes. Then the \
             reasons of failures and a summary line. A failing feed never stops the others, but \
-            the exit code is 1.
+            the exit code is 1, as it is when a page is refused by a safety rule (a body past its limit, \
+            a page a public feed names on a private address), each named on a line of its own.
 
             Examples:
               baca fetch
@@ -52,12 +54,18 @@ struct FetchCommand: ParsableCommand {
             limits.totalTimeout = timeout
             limits.connectTimeout = min(limits.connectTimeout, timeout)
         }
-        let fetcher = FeedFetcher(store: store, limits: limits, userAgent: Self.userAgent, fetchesPages: !noPages)
+        let fetcher = FeedFetcher(
+            store: store, limits: limits, userAgent: Self.userAgent, addressRule: Self.addressRule(), fetchesPages: !noPages)
         let output = FetchOutput(isTerminal: OutputStyle.standardOutput.isTerminal, width: OutputStyle.terminalColumns)
         output.start(total: selected.count)
         let summary = fetcher.fetchAndWait(selected) { progress in output.report(progress) }
         output.finish(summary)
-        if summary.failed > 0 { throw ExitCode(1) }
+        if summary.failed > 0 || summary.refusedPages > 0 { throw ExitCode(1) }
+    }
+
+    /// The address rule, lifted by `[network] allow_private_addresses = true` in config.toml.
+    static func addressRule(config: BacaConfig = BacaConfig.load()) -> AddressRule {
+        AddressRule(allowsPrivateAddresses: config.allowsPrivateAddresses)
     }
 
     /// `baca/0.1.0 (+terminal news reader)`.
@@ -98,7 +106,13 @@ final class FetchOutput: @unchecked Sendable {
             draw(progress)
         } else if let outcome = progress.latest {
             write("\(outcome.statusText)  \(outcome.feed.url)\n")
+            writeRefusals(outcome)
         }
+    }
+
+    /// `page refused: body expanded past the limit of 10 MB (gzip)  https://…`, one a page.
+    private func writeRefusals(_ outcome: FeedFetchOutcome) {
+        for page in outcome.refusedPages { write("page refused: \(page.reason)  \(page.url)\n") }
     }
 
     func finish(_ summary: FetchSummary) {
@@ -108,6 +122,7 @@ final class FetchOutput: @unchecked Sendable {
             for outcome in summary.outcomes where outcome.failed {
                 write("\(outcome.statusText)  \(outcome.feed.url)\n")
             }
+            for outcome in summary.outcomes { writeRefusals(outcome) }
         }
         write(summary.line + "\n")
     }

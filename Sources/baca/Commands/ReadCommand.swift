@@ -67,8 +67,9 @@ struct ReadCommand: ParsableCommand {
             preferencesFile: demo ? nil : Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
             isDemo: demo,
-            startFetch: demo ? nil : Self.fetchStarter(store: store),
-            browser: Self.browserCommand(environment: environment)))
+            startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
+            browser: Self.browserCommand(environment: environment),
+            findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig))))
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -78,11 +79,11 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
-    static func fetchStarter(store: ArticleStore) -> FetchStarter {
+    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule()) -> FetchStarter {
         return { report in
             guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
             let thread = Thread {
-                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent)
+                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
                 let summary = fetcher.fetchAndWait { progress in
                     report(FetchStatus(
                         feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
@@ -95,6 +96,23 @@ struct ReadCommand: ParsableCommand {
             }
             thread.start()
             return true
+        }
+    }
+
+    /// `:feed add URL` in the reader: the same lookup as `baca feed add` (a site's page gives
+    /// its feed), with a shorter time-out since the reader waits for it.
+    static func feedLookup(addressRule: AddressRule) -> FeedLookupFunction {
+        return { text in
+            guard let url = URL(string: text) else { return .failure("bukan URL http/https: \(text)") }
+            var limits = FetchLimits()
+            limits.totalTimeout = 15
+            let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: addressRule)
+            switch FeedFinder(client: client).findAndWait(url) {
+            case .feed(let found): return .feed(url: FeedFetcher.normalised(found.url).absoluteString, note: nil)
+            case .several(let feeds): return .several(feeds.map { FeedFetcher.normalised($0.url).absoluteString })
+            case .noFeed(let reason): return .failure(Sanitizer.sanitizeLine(reason))
+            case .notChecked(let reason): return .feed(url: text, note: Sanitizer.sanitizeLine(reason))
+            }
         }
     }
 
