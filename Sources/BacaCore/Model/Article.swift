@@ -102,15 +102,30 @@ extension Article {
         return parts.joined(separator: "\n")
     }
 
+    /// Over the UTF-8 bytes, decoding only the non-ASCII scalars (`UTF8Scan`).
     static func countWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let isWordScalar = isAlphanumeric(scalar)
-            if isWordScalar && !inWord { count += 1 }
-            inWord = isWordScalar
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWordScalar: Bool
+                if byte < 0x80 {
+                    isWordScalar = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    index += 1
+                } else if let (scalar, length) = UTF8Scan.scalar(at: index, in: bytes) {
+                    isWordScalar = isAlphanumeric(scalar)
+                    index += length
+                } else {
+                    break
+                }
+                if isWordScalar && !inWord { count += 1 }
+                inWord = isWordScalar
+            }
+            return count
         }
-        return count
     }
 
     /// What `CharacterSet.alphanumerics` holds (Unicode letters, marks and numbers), without

@@ -49,6 +49,18 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// The INSERT of a new row, for a cached statement (`insertArguments` in the same order).
+    static let insertSQL = """
+        INSERT INTO article (title, titleKey, location, outlet, publishedAt, author, editor, keyPoints, \
+        leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body) \
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    var insertArguments: StatementArguments {
+        [title, titleKey, location, outlet, publishedAt, author, editor, keyPoints,
+         leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body]
+    }
 }
 
 extension ArticleRecord {
