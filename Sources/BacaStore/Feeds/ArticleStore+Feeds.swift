@@ -166,6 +166,18 @@ extension ArticleStore {
         }
     }
 
+    /// Where article `id` came from: its canonical URL and its feed, with the feed's title.
+    public func provenance(ofArticle id: Int64) throws -> ArticleProvenance? {
+        try read("reading where article \(id) came from") { db in
+            try Row.fetchOne(db, sql: """
+                SELECT a.url, a.feedId, COALESCE(f.title, f.feedTitle, f.url) AS feedTitle
+                FROM article a LEFT JOIN feed f ON f.id = a.feedId WHERE a.id = ?
+                """, arguments: [id]).map {
+                ArticleProvenance(url: $0["url"], feedId: $0["feedId"], feedTitle: $0["feedTitle"])
+            }
+        }
+    }
+
     /// The id of the article stored under `url`.
     public func articleId(url: String) throws -> Int64? {
         try read("finding \(url)") { db in

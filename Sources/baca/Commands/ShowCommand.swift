@@ -44,7 +44,9 @@ struct ShowCommand: ParsableCommand {
             throw CLIFailure(message: "no article with id \(id); 'baca list' shows the ids")
         }
         if json {
-            print(try JSONOutput.line(ArticleDocument(stored), pretty: true))
+            var document = ArticleDocument(stored)
+            try document.addProvenance(from: store)
+            print(try JSONOutput.line(document, pretty: true))
             return
         }
         let columns = width ?? min(OutputStyle.standardOutput.isTerminal ? OutputStyle.terminalColumns : 80, 100)
