@@ -126,7 +126,7 @@ struct PageWalker {
             if let box { pieces.append(box) }
             return
         }
-        if Self.isChrome(element) || isBoilerplate(element) {
+        if Self.isChrome(element) || isBoilerplate(element) || Bylines.isByline(element) {
             // Chrome may still hold a box of the article (the team in a share-bar footer).
             if !HTMLText.invisibleElements.contains(name) && !HTMLText.isHidden(element) { collectBoxes(in: element) }
             return
