@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "baca-bench",
             dependencies: [
-                "BacaCore", "BacaStore",
+                "BacaCore", "BacaStore", "BacaFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -191,3 +191,41 @@ struct ExtractionMetadataTests {
         }
     }
 }
+
+@Suite("Article pages: the structured path of IDN-like pages")
+struct ExtractionStructuredTests {
+    /// An IDN-like page: key points, numbered sections, a `Baca Juga` link, and an editorial
+    /// team whose roles and names sit in separate `span` and `a` elements.
+    static func page(team: String) -> Data {
+        Data("""
+            <html><head><title>5 fakta jembatan gantung Sukamaju | Warta Kota</title></head><body><article>
+            <h1>5 fakta jembatan gantung Sukamaju</h1>
+            <div class="key-points"><h2>Intinya sih...</h2><ul><li>Jembatan sepanjang 80 meter diresmikan bupati.</li>
+            <li>Warga tidak lagi menyeberang sungai dengan rakit.</li></ul></div>
+            <p>Garut, Warta Kota - Jembatan gantung yang menghubungkan dua desa di Garut akhirnya diresmikan pada Rabu pagi.</p>
+            <h2>1. Dibangun dalam enam bulan</h2>
+            <p>Pembangunan jembatan dimulai pada bulan Mei dan melibatkan puluhan warga desa yang bekerja bergiliran setiap hari.</p>
+            <p>Baca Juga: Banjir rendam tiga kecamatan di Garut selatan</p>
+            <h2>2. Bisa dilalui sepeda motor</h2>
+            <p>Jembatan ini cukup lebar untuk sepeda motor, tetapi mobil tetap harus memutar lewat jalan kabupaten yang jauh.</p>
+            <footer>\(team)</footer>
+            </article></body></html>
+            """.utf8)
+    }
+
+    @Test("key points, numbered sections, Baca Juga and the team, with roles and names in separate elements", arguments: [
+        "<div class=\"team\"><h3>Editorial Team</h3><span>Writer</span><a href=\"/author/rani\">Rani Putri</a><span>Editor</span><a href=\"/author/bayu\">Bayu Pratama</a></div>",
+        "<div class=\"team\"><h3>Editorial Team</h3><div><span>Writer</span> <span>Rani Putri</span></div><div><span>Editor</span><span>Bayu Pratama</span></div></div>",
+        "<div class=\"team\"><h3>Editorial Team</h3><ul><li>Writer: <a href=\"/author/rani\">Rani Putri</a></li><li>Editor: <a href=\"/author/bayu\">Bayu Pratama</a></li></ul></div>",
+    ])
+    func structuredPath(team: String) throws {
+        let article = try ArticleExtractor.extract(Self.page(team: team)).article
+        #expect(article.title == "5 fakta jembatan gantung Sukamaju")
+        #expect(article.keyPoints == ["Jembatan sepanjang 80 meter diresmikan bupati.", "Warga tidak lagi menyeberang sungai dengan rakit."])
+        #expect(article.numberedSections.map(\.heading) == ["Dibangun dalam enam bulan", "Bisa dilalui sepeda motor"])
+        #expect(article.sections.flatMap(\.blocks).contains(.related("Banjir rendam tiga kecamatan di Garut selatan")))
+        #expect(article.location == "Garut" && article.outlet == "Warta Kota")
+        #expect(article.author == "Rani Putri")
+        #expect(article.editor == "Bayu Pratama")
+    }
+}

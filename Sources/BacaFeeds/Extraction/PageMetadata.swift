@@ -98,10 +98,13 @@ struct PageMetadata {
                 canonicalURL = url
             }
         }
+        titles = titleCandidates()
     }
 
     /// The title candidates, most trusted first, with the site's name removed.
-    var titles: [String] {
+    private(set) var titles: [String] = []
+
+    private func titleCandidates() -> [String] {
         [headline, ogTitle.map(cleanTitle), twitterTitle.map(cleanTitle), microdataHeadline, documentTitle.map(cleanTitle)]
             .compactMap { $0 }.filter { !$0.isEmpty }
     }
