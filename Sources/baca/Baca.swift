@@ -19,8 +19,10 @@ struct Baca: ParsableCommand {
         commandName: "baca",
         abstract: "A fast terminal reader for Indonesian news.",
         discussion: """
-            With no subcommand, baca opens the reader on your repository.
-            Try it on the bundled sample articles: baca --demo
+            With no subcommand, baca opens the reader on your repository ('baca read --help' \
+            lists its keys). Try it on the bundled sample articles: baca --demo
+
+            \(ManualText.files)
             """,
         version: versionLine,
         subcommands: [
