@@ -136,6 +136,12 @@ if grep -Eiq 'swift|Foundation|dispatch|BlocksRuntime|XCTest' <<<"$libraries"; t
     fail "the release binary links a Swift library"
 fi
 if grep -q "not found" <<<"$libraries"; then fail "a library is missing"; fi
+# The README lists the libraries the binary needs, exactly: the same set as its ELF header.
+needed=$(readelf -d "$binary" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | grep -v '^ld-linux' | sort -u)
+listed=$(sed -n '/^## Install/,/^## /p' README.md | grep '^| `' | grep -o '`[^`]*\.so[^`]*`' | tr -d '`' \
+    | grep -v '^ld-linux' | sort -u)
+[ "$needed" = "$listed" ] || fail "README's Install lists other libraries than the binary needs:
+$(diff <(echo "$listed") <(echo "$needed") || true)"
 start_in_tmux "cd '$home' && '$binary' --demo"
 # The list of the bundled samples, its header counting them and saying "demo".
 wait_for_screen -E "^ baca .* [1-9][0-9]* artikel .*demo" | head -4 | sed 's/^/  /'
