@@ -1,6 +1,7 @@
 # baca: build, install and package the release binary (README "Install").
 #
 #   make                          the release binary, man page and completions, in .build/stage
+#                                 (then `sudo make install` builds nothing as root)
 #   make install [PREFIX=…]       into PREFIX (default /usr/local; PREFIX=$HOME/.local needs no root)
 #   make uninstall [PREFIX=…]     removes exactly what install put there
 #   make dist                     dist/baca-VERSION-linux-ARCH.tar.gz, to unpack anywhere
@@ -34,21 +35,33 @@ RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product baca
 
 all: build
 
+# What the staged build is made from: a change to any of these (or a commit: git's index) makes
+# `make` build again; otherwise `sudo make install` after `make` runs no compiler as root.
+SOURCES := Makefile Package.swift $(shell find Sources Plugins themes -type f 2>/dev/null) \
+	$(wildcard $(shell git rev-parse --git-path index 2>/dev/null))
+# The man page's date: the commit's, so that the same commit gives the same page.
+MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
+
+build: $(STAGE)/baca
+
 # The binary (stripped), and the man page and completions generated from its command definitions
 # by swift-argument-parser: its generate-manual tool (the one the generate-manual plugin runs,
 # called directly so that only the release binary is built) and --generate-completion-script.
-build:
+# Made in a folder of its own, renamed into place when all of it is there.
+$(STAGE)/baca: $(SOURCES)
 	$(RELEASE)
 	$(SWIFT) build --product generate-manual
-	rm -rf $(STAGE) && mkdir -p $(STAGE)
-	cp "$$($(RELEASE) --show-bin-path)/baca" $(STAGE)/baca
-	strip $(STAGE)/baca
-	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(STAGE)/baca --output-directory $(STAGE)
+	rm -rf $(STAGE).new && mkdir -p $(STAGE).new
+	cp "$$($(RELEASE) --show-bin-path)/baca" $(STAGE).new/baca
+	strip $(STAGE).new/baca
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(STAGE).new/baca --date $(MANDATE) \
+		--output-directory $(STAGE).new
 	# A blank line in a command's discussion is a paragraph break (mdoc warns about bare ones).
-	sed -i 's/^$$/.Pp/' $(STAGE)/baca.1
-	$(STAGE)/baca --generate-completion-script bash > $(STAGE)/baca.bash
-	$(STAGE)/baca --generate-completion-script zsh > $(STAGE)/_baca
-	$(STAGE)/baca --generate-completion-script fish > $(STAGE)/baca.fish
+	sed -i 's/^$$/.Pp/' $(STAGE).new/baca.1
+	$(STAGE).new/baca --generate-completion-script bash > $(STAGE).new/baca.bash
+	$(STAGE).new/baca --generate-completion-script zsh > $(STAGE).new/_baca
+	$(STAGE).new/baca --generate-completion-script fish > $(STAGE).new/baca.fish
+	rm -rf $(STAGE) && mv $(STAGE).new $(STAGE)
 
 install: build
 	$(MAKE) --no-print-directory install-files
@@ -89,4 +102,4 @@ deb: build
 	bash packaging/deb.sh "$(VERSION)"
 
 clean-dist:
-	rm -rf dist $(STAGE)
+	rm -rf dist $(STAGE) $(STAGE).new
