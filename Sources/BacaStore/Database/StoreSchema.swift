@@ -30,6 +30,8 @@ struct StoreSchema: Sendable {
         // Feeds: see `FeedSchema` (Sources/BacaStore/Feeds).
         schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
         schema.register("v3-fts-insert-by-store", version: 3, dropInsertTrigger)
+        // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
+        schema.register("v7-daily-workflow", version: 7, DailySchema.createVersion7)
         return schema
     }()
 

@@ -23,6 +23,8 @@ public struct BacaConfig: Sendable {
     public var keyMap: KeyMap
     /// One line each: `~/.config/baca/config.toml: [keys.list] "j": perintah tidak dikenal: mvoe`.
     public var warnings: [String]
+    /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
+    public var workflow = WorkflowSettings()
 
     public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
         self.theme = theme
@@ -76,8 +78,10 @@ public struct BacaConfig: Sendable {
                 let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file)
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
+            case _ where WorkflowSettings.keys.contains(key):
+                config.workflow.read(key, value, file: file, warnings: &config.warnings)
             default:
-                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, [keys.*])")
+                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, reload-interval, notify-command, [keys.*], [limits], [[rule]])")
             }
         }
         return config
