@@ -79,7 +79,10 @@ public struct BacaConfig: Sendable {
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
             case _ where WorkflowSettings.keys.contains(key):
-                config.workflow.read(key, value, file: file, warnings: &config.warnings)
+                var problems: [String] = []
+                config.workflow.read(key, value, file: file, warnings: &problems)
+                config.workflow.problems += problems
+                config.warnings += problems
             default:
                 config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, reload-interval, notify-command, [keys.*], [limits], [[rule]])")
             }

@@ -30,6 +30,9 @@ public struct WorkflowSettings: Sendable, Equatable {
     public var notifyCommand: [String] = []
     public var limits = RetentionLimits()
     public var rules: [ArrivalRule] = []
+    /// What could not be read in these settings, one line each naming the file (also among
+    /// `BacaConfig.warnings`). The CLI refuses to fetch or prune with any.
+    public var problems: [String] = []
 
     public init() {}
 

@@ -17,17 +17,16 @@ struct ConfigOptions: ParsableArguments {
         return BacaConfig.load(path: path)
     }
 
-    /// The workflow settings; warnings go to standard error, or fail the command when `strict`.
-    func workflow(strict: Bool = false) throws -> WorkflowSettings {
-        let config = try load()
-        let relevant = config.warnings
-        if strict, let first = relevant.first(where: { $0.contains("[[rule]]") || $0.contains("rule") }) {
-            throw CLIFailure(message: first)
+    /// The workflow settings. A problem in them (a bad rule, limit or interval) fails the
+    /// command with its one line: a fetch must not go ahead without a rule the user wrote.
+    /// Other warnings of the file (key bindings, theme) are the reader's to show.
+    func workflow() throws -> WorkflowSettings {
+        let settings = try load().workflow
+        if let first = settings.problems.first {
+            let more = settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""
+            throw CLIFailure(message: first + more)
         }
-        for warning in relevant {
-            FileHandle.standardError.write(Data("baca: \(warning)\n".utf8))
-        }
-        return config.workflow
+        return settings
     }
 }
 

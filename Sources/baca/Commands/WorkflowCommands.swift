@@ -231,7 +231,7 @@ struct RulesListCommand: ParsableCommand {
     @OptionGroup var config: ConfigOptions
 
     func run() throws {
-        let rules = try config.workflow(strict: true).rules
+        let rules = try config.workflow().rules
         if rules.isEmpty { print("no rules; add [[rule]] tables to config.toml (see baca rules --help)") }
         for rule in rules { print(RulesTestCommand.describe(rule)) }
     }
@@ -267,7 +267,7 @@ struct RulesTestCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rules = try config.workflow(strict: true).rules
+        let rules = try config.workflow().rules
         guard !rules.isEmpty else {
             print("no rules; add [[rule]] tables to config.toml (see baca rules --help)")
             return
