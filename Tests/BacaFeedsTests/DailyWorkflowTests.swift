@@ -95,6 +95,7 @@ struct DailyWorkflowTests {
         #expect(try baca.run(["fetch", "--no-pages"]).status == 0)
         list = try baca.run(["searches"]).stdout
         #expect(list.contains("banjir  3 unread, 3 articles"), "\(list)")
+        #expect(try baca.run(["feed", "tags"]).stdout == "4 unread, 4 articles, 1 feed  daerah\n")
         let json = try baca.run(["searches", "--json"]).stdout
         #expect(json.contains(#"{"articles":3,"name":"banjir","query":"banjir tag:daerah unread","unread":3}"#), "\(json)")
 

@@ -21,7 +21,7 @@ struct FeedCommand: ParsableCommand {
               baca fetch
             """,
         subcommands: [
-            FeedAddCommand.self, FeedListCommand.self, FeedRemoveCommand.self, FeedTagCommand.self, FeedSetCommand.self,
+            FeedAddCommand.self, FeedListCommand.self, FeedRemoveCommand.self, FeedTagCommand.self, FeedTagsCommand.self, FeedSetCommand.self,
             FeedImportCommand.self, FeedExportCommand.self,
         ])
 }
@@ -71,6 +71,23 @@ struct FeedTagCommand: ParsableCommand {
         let found = try FeedLookup.find(feed, in: store)
         let updated = try store.setTags(feedId: found.id, adding: untag ? [] : tags, removing: untag ? tags : [])
         print("\(updated.id)  \(updated.url)  [\(updated.tags.joined(separator: ", "))]")
+    }
+}
+
+struct FeedTagsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tags", abstract: "List the tags with their feeds and unread counts.",
+        discussion: "Columns: unread, articles, feeds, tag.")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        let store = try repository.openStore()
+        let tags = try store.tagOverviews()
+        if tags.isEmpty { print("no tags; add one with: baca feed tag ID TAG") }
+        for tag in tags {
+            print("\(tag.unreadCount) unread, \(tag.articleCount) articles, \(tag.feedCount) \(tag.feedCount == 1 ? "feed" : "feeds")  \(tag.tag)")
+        }
     }
 }
 
