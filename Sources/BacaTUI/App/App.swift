@@ -177,7 +177,12 @@ public final class App {
         guard let version = try? environment.store.dataVersion() else { return }
         if let lastDataVersion, version != lastDataVersion {
             self.lastDataVersion = version
-            reloadList(keepingFocus: true)
+            // The reader's own read/star/position write: the rows and counts were changed in
+            // place, and in an unfiltered list no row can have come or gone, so there is
+            // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).
+            if !(stateWriter.isOwnWrite(version) && list.scope == .all) {
+                reloadList(keepingFocus: true)
+            }
         }
         lastDataVersion = version
     }
