@@ -28,6 +28,7 @@ struct Baca: ParsableCommand {
         subcommands: [
             ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             SearchCommand.self, ThemesCommand.self, FeedCommand.self, FetchCommand.self,
+            SearchesCommand.self, MarkReadCommand.self, UndoCommand.self, RulesCommand.self, PruneCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -47,6 +47,8 @@ struct ReadCommand: ParsableCommand {
         } else {
             store = try repository.openStore()
         }
+        // The ignore rules apply to what the reader's own fetches bring too.
+        store.setArrivalRules(loadedConfig.workflow.rules)
 
         let app = App(environment: AppEnvironment(
             store: store,
