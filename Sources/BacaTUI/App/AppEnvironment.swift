@@ -21,14 +21,17 @@ public struct AppEnvironment {
     public var startFetch: FetchStarter?
     /// The browser command for `o` (`$BROWSER`), run with the link as its last argument.
     public var browser: [String]?
+    /// The language of the reader's words.
+    public var language: Language
 
     public init(
         store: ArticleStore, keyMap: KeyMap, theme: Theme,
         loadTheme: @escaping (String) throws -> Theme,
         historyDirectory: URL? = nil, preferencesFile: URL? = nil,
         startupMessages: [String] = [], isDemo: Bool = false,
-        startFetch: FetchStarter? = nil, browser: [String]? = nil
+        startFetch: FetchStarter? = nil, browser: [String]? = nil, language: Language = .id
     ) {
+        self.language = language
         self.startFetch = startFetch
         self.browser = browser
         self.store = store

@@ -5,6 +5,7 @@ import TOMLKit
 ///
 /// ```toml
 /// theme = "dark"
+/// language = "en"            # or "id"; default: from LANG/LC_MESSAGES
 ///
 /// [keys.list]
 /// "ctrl-n" = "move-down"
@@ -19,6 +20,8 @@ import TOMLKit
 public struct BacaConfig: Sendable {
     /// The theme the file asks for; nil when it names none.
     public var theme: String?
+    /// `language = "id"` or `"en"`; nil when the file does not say (the environment decides).
+    public var language: Language?
     /// The default bindings with the user's laid over them.
     public var keyMap: KeyMap
     /// One line each: `~/.config/baca/config.toml: [keys.list] "j": perintah tidak dikenal: mvoe`.
@@ -72,12 +75,18 @@ public struct BacaConfig: Sendable {
                 } else {
                     config.warnings.append("\(file): 'theme' harus berupa nama tema, misalnya theme = \"dark\"")
                 }
+            case "language":
+                if let word = value.string, let language = Language(rawValue: word.lowercased()) {
+                    config.language = language
+                } else {
+                    config.warnings.append("\(file): 'language' harus \"id\" atau \"en\"")
+                }
             case "keys":
                 let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file)
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
             default:
-                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, [keys.*])")
+                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, language, [keys.*])")
             }
         }
         return config

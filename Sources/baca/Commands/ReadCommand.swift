@@ -68,7 +68,8 @@ struct ReadCommand: ParsableCommand {
             startupMessages: messages,
             isDemo: demo,
             startFetch: demo ? nil : Self.fetchStarter(store: store),
-            browser: Self.browserCommand(environment: environment)))
+            browser: Self.browserCommand(environment: environment),
+            language: loadedConfig.language ?? Language.detect(environment: environment)))
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)

@@ -1,0 +1,129 @@
+import BacaCore
+
+/// The help: every key from the live keymap, the screen it was opened from first, laid out in
+/// as many columns as the width takes. `/` narrows it to the rows that mention a word.
+final class HelpOverlay: Component {
+    private let sections: [HelpSection]
+    private var top = 0
+    /// The help's own search; Esc clears it before closing the help.
+    private(set) var filter: String?
+
+    var kind: ScreenKind { .help }
+    var keyContext: KeyContext { .help }
+
+    init(sections: [HelpSection]) {
+        self.sections = sections
+    }
+
+    /// Columns at least this wide, as many as fit.
+    static let columnWidth = 38
+
+    func columns(_ context: AppContext) -> Int { max(1, (context.size.columns - 2) / Self.columnWidth) }
+    func rowsPerColumn(_ context: AppContext) -> Int { max(1, context.size.rows - 3) }
+
+    /// One entry per line: a section title, a key row, or a blank between sections.
+    enum Line: Equatable {
+        case title(String)
+        case row(keys: String, text: String)
+        case blank
+    }
+
+    var lines: [Line] {
+        var result: [Line] = []
+        let needle = filter.map(TextFolding.fold)
+        for section in sections {
+            let rows = section.rows.filter { row in
+                guard let needle else { return true }
+                return TextFolding.fold(row.keys + " " + row.text + " " + row.command.rawValue).contains(needle)
+            }
+            guard !rows.isEmpty else { continue }
+            if !result.isEmpty { result.append(.blank) }
+            result.append(.title(section.title))
+            result += rows.map { .row(keys: $0.keys, text: $0.text) }
+        }
+        return result
+    }
+
+    private func maxTop(_ context: AppContext) -> Int {
+        max(0, lines.count - columns(context) * rowsPerColumn(context))
+    }
+
+    func handle(_ command: Command, context: AppContext) -> EventResult {
+        let page = rowsPerColumn(context)
+        switch command {
+        case .move(let movement):
+            switch movement {
+            case .lines(let count): top += count
+            case .halfPages(let count): top += count * max(1, page / 2)
+            case .pages(let count): top += count * page
+            case .top: top = 0
+            case .bottom: top = Int.max / 2
+            }
+            top = min(max(0, top), maxTop(context))
+            return .done
+        case .search(let text):
+            guard let text else { return .perform(.push(PromptOverlay(kind: .search, context: context))) }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            filter = trimmed.isEmpty ? nil : trimmed
+            top = 0
+            if filter != nil, lines.isEmpty {
+                return .perform(.message(.warning(context.tr("Tidak ada tombol untuk: \(trimmed)", "No key for: \(trimmed)"))))
+            }
+            return .done
+        case .back, .backOrQuit, .clearSearch:
+            if filter != nil {
+                filter = nil
+                top = 0
+                return .done
+            }
+            return .perform(.pop)
+        case .help, .open:
+            return .perform(.pop)
+        default:
+            return .ignored
+        }
+    }
+
+    func render(into buffer: inout ScreenBuffer, context: AppContext) {
+        let size = context.size
+        var title = context.tr("Bantuan baca", "baca help")
+        if let filter { title += " · " + context.tr("cari", "search") + ": \"\(filter)\"" }
+        buffer.write(title, row: 0, column: 1, style: .helpTitle, maxWidth: size.columns - 2)
+        let all = lines
+        let columns = columns(context)
+        let perColumn = rowsPerColumn(context)
+        let columnWidth = (size.columns - 2) / columns
+        let keyWidth = min(14, (all.compactMap { line -> Int? in
+            if case .row(let keys, _) = line { return keys.displayWidth } else { return nil }
+        }.max() ?? 0) + 2)
+        let start = min(top, maxTop(context))
+        for index in start..<min(all.count, start + columns * perColumn) {
+            let offset = index - start
+            let row = 2 + offset % perColumn
+            let left = 1 + (offset / perColumn) * columnWidth
+            let width = columnWidth - 2
+            switch all[index] {
+            case .title(let text):
+                buffer.write(text, row: row, column: left, style: .heading, maxWidth: width)
+            case .row(let keys, let text):
+                buffer.write(keys.truncated(toWidth: keyWidth - 1), row: row, column: left, style: .helpKey)
+                buffer.write(text.truncated(toWidth: max(1, width - keyWidth)), row: row, column: left + keyWidth, style: .text)
+            case .blank:
+                break
+            }
+        }
+    }
+
+    func status(context: AppContext) -> StatusContent {
+        var hints: [Hint] = []
+        func add(_ keys: String?, _ label: String) { if let keys { hints.append(Hint(keys: keys, label: label)) } }
+        add(context.backKey(.help), filter != nil ? context.tr("hapus cari", "clear search") : context.tr("tutup", "close"))
+        add(context.key(.search, .help), context.tr("cari", "search"))
+        add(context.keys(.moveDown, .moveUp, .help), context.tr("gulir", "scroll"))
+        let total = lines.count
+        let shown = min(total, columns(context) * rowsPerColumn(context))
+        let position = total <= shown ? context.tr("semua", "all")
+            : "\(min(top, maxTop(context)) + 1)–\(min(total, top + shown))/\(total)"
+        return StatusContent(hints: hints, position: position)
+    }
+}
