@@ -146,10 +146,12 @@ final class ReaderScreen: Component {
         model.prepareLayout(width: textWidth(context))
         guard let layout = model.layout else { return .done }
         let search = ReaderSearch(query: query, layout: layout, preferredLine: model.top)
-        model.search = search
-        if search.matches.isEmpty {
+        // A search that found nothing leaves no search behind: the message says so once.
+        guard !search.matches.isEmpty else {
+            model.search = nil
             return reportMissing ? .perform(.message(.warning(context.tr("Tidak ditemukan: \(query)", "No match: \(query)")))) : .done
         }
+        model.search = search
         revealCurrentMatch(context)
         return .done
     }
@@ -311,8 +313,6 @@ final class ReaderScreen: Component {
             if let current = search.current {
                 position = context.tr("cocok", "match") + " \(current + 1)/\(search.matches.count) · " + position
                 add(context.keys(.searchNext, .searchPrevious, .reader), context.tr("cocok", "matches"))
-            } else {
-                position = context.tr("tidak ditemukan: ", "no match: ") + search.query + " · " + position
             }
         }
         add(context.backKey(.reader), context.tr("kembali", "back"))
