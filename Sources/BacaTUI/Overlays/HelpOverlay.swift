@@ -21,14 +21,22 @@ final class HelpOverlay: Component {
     func columns(_ context: AppContext) -> Int { max(1, (context.size.columns - 2) / Self.columnWidth) }
     func rowsPerColumn(_ context: AppContext) -> Int { max(1, context.size.rows - 3) }
 
-    /// One entry per line: a section title, a key row, or a blank between sections.
+    /// One entry per line: a section title, a key row (or its wrapped rest), a blank.
     enum Line: Equatable {
         case title(String)
         case row(keys: String, text: String)
         case blank
     }
 
-    var lines: [Line] {
+    /// The keys' column: long key lists go on a line of their own above their text.
+    static let keyWidth = 12
+
+    func textWidth(_ context: AppContext) -> Int {
+        max(8, (context.size.columns - 2) / columns(context) - 2 - Self.keyWidth)
+    }
+
+    /// The help as lines for a text width: each description wrapped, never cut.
+    func lines(textWidth: Int) -> [Line] {
         var result: [Line] = []
         let needle = filter.map(TextFolding.fold)
         for section in sections {
@@ -39,13 +47,24 @@ final class HelpOverlay: Component {
             guard !rows.isEmpty else { continue }
             if !result.isEmpty { result.append(.blank) }
             result.append(.title(section.title))
-            result += rows.map { .row(keys: $0.keys, text: $0.text) }
+            for row in rows {
+                var keys = row.keys
+                if keys.displayWidth > Self.keyWidth - 1 {
+                    result.append(.row(keys: keys, text: ""))
+                    keys = ""
+                }
+                for (index, line) in row.text.wrapped(toWidth: textWidth).enumerated() {
+                    result.append(.row(keys: index == 0 ? keys : "", text: line))
+                }
+            }
         }
         return result
     }
 
+    func lines(_ context: AppContext) -> [Line] { lines(textWidth: textWidth(context)) }
+
     private func maxTop(_ context: AppContext) -> Int {
-        max(0, lines.count - columns(context) * rowsPerColumn(context))
+        max(0, lines(context).count - columns(context) * rowsPerColumn(context))
     }
 
     func handle(_ command: Command, context: AppContext) -> EventResult {
@@ -66,7 +85,7 @@ final class HelpOverlay: Component {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             filter = trimmed.isEmpty ? nil : trimmed
             top = 0
-            if filter != nil, lines.isEmpty {
+            if filter != nil, lines(context).isEmpty {
                 return .perform(.message(.warning(context.tr("Tidak ada tombol untuk: \(trimmed)", "No key for: \(trimmed)"))))
             }
             return .done
@@ -89,13 +108,11 @@ final class HelpOverlay: Component {
         var title = context.tr("Bantuan baca", "baca help")
         if let filter { title += " · " + context.tr("cari", "search") + ": \"\(filter)\"" }
         buffer.write(title, row: 0, column: 1, style: .helpTitle, maxWidth: size.columns - 2)
-        let all = lines
+        let all = lines(context)
         let columns = columns(context)
         let perColumn = rowsPerColumn(context)
         let columnWidth = (size.columns - 2) / columns
-        let keyWidth = min(14, (all.compactMap { line -> Int? in
-            if case .row(let keys, _) = line { return keys.displayWidth } else { return nil }
-        }.max() ?? 0) + 2)
+        let keyWidth = Self.keyWidth
         let start = min(top, maxTop(context))
         for index in start..<min(all.count, start + columns * perColumn) {
             let offset = index - start
@@ -106,8 +123,8 @@ final class HelpOverlay: Component {
             case .title(let text):
                 buffer.write(text, row: row, column: left, style: .heading, maxWidth: width)
             case .row(let keys, let text):
-                buffer.write(keys.truncated(toWidth: keyWidth - 1), row: row, column: left, style: .helpKey)
-                buffer.write(text.truncated(toWidth: max(1, width - keyWidth)), row: row, column: left + keyWidth, style: .text)
+                buffer.write(keys, row: row, column: left, style: .helpKey, maxWidth: width)
+                buffer.write(text, row: row, column: left + keyWidth, style: .text, maxWidth: max(1, width - keyWidth))
             case .blank:
                 break
             }
@@ -120,7 +137,7 @@ final class HelpOverlay: Component {
         add(context.backKey(.help), filter != nil ? context.tr("hapus cari", "clear search") : context.tr("tutup", "close"))
         add(context.key(.search, .help), context.tr("cari", "search"))
         add(context.keys(.moveDown, .moveUp, .help), context.tr("gulir", "scroll"))
-        let total = lines.count
+        let total = lines(context).count
         let shown = min(total, columns(context) * rowsPerColumn(context))
         let position = total <= shown ? context.tr("semua", "all")
             : "\(min(top, maxTop(context)) + 1)–\(min(total, top + shown))/\(total)"
