@@ -9,8 +9,8 @@ struct TUIEndToEndTests {
 
     /// A sandbox whose config fixes the language, so the machine's LANG changes nothing here.
     static func sandbox(config: String = "") throws -> Sandbox {
-        let sandbox = try Sandbox()
-        try sandbox.write("config/baca/config.toml", "language = \"id\"\n" + config)
+        let sandbox = try Sandbox(language: "id")
+        try sandbox.writeConfig(config)
         return sandbox
     }
 

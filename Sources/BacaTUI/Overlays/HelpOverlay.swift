@@ -32,7 +32,7 @@ final class HelpOverlay: Component {
     static let keyWidth = 12
 
     func textWidth(_ context: AppContext) -> Int {
-        max(8, (context.size.columns - 2) / columns(context) - 2 - Self.keyWidth)
+        max(8, (context.size.columns - 2) / columns(context) - 3 - Self.keyWidth)
     }
 
     /// The help as lines for a text width: each description wrapped, never cut.
@@ -63,18 +63,38 @@ final class HelpOverlay: Component {
 
     func lines(_ context: AppContext) -> [Line] { lines(textWidth: textWidth(context)) }
 
+    /// The lines split into columns of the window's height: a section title never ends a
+    /// column, and a column never starts with a blank.
+    func columnsOfLines(_ context: AppContext) -> [[Line]] {
+        let height = rowsPerColumn(context)
+        var result: [[Line]] = [[]]
+        for line in lines(context) {
+            var column = result[result.count - 1]
+            if line == .blank, column.isEmpty { continue }
+            let isTitleAtBottom = { if case .title = line { return column.count >= height - 1 } else { return false } }()
+            if column.count >= height || isTitleAtBottom {
+                result.append([])
+                column = []
+                if line == .blank { continue }
+            }
+            column.append(line)
+            result[result.count - 1] = column
+        }
+        return result
+    }
+
+    /// `top` counts columns: j/k move the help by one column, a page by a screenful.
     private func maxTop(_ context: AppContext) -> Int {
-        max(0, lines(context).count - columns(context) * rowsPerColumn(context))
+        max(0, columnsOfLines(context).count - columns(context))
     }
 
     func handle(_ command: Command, context: AppContext) -> EventResult {
-        let page = rowsPerColumn(context)
         switch command {
         case .move(let movement):
             switch movement {
             case .lines(let count): top += count
-            case .halfPages(let count): top += count * max(1, page / 2)
-            case .pages(let count): top += count * page
+            case .halfPages(let count): top += count * max(1, columns(context) / 2)
+            case .pages(let count): top += count * columns(context)
             case .top: top = 0
             case .bottom: top = Int.max / 2
             }
@@ -108,25 +128,26 @@ final class HelpOverlay: Component {
         var title = context.tr("Bantuan baca", "baca help")
         if let filter { title += " · " + context.tr("cari", "search") + ": \"\(filter)\"" }
         buffer.write(title, row: 0, column: 1, style: .helpTitle, maxWidth: size.columns - 2)
-        let all = lines(context)
+        let all = columnsOfLines(context)
         let columns = columns(context)
-        let perColumn = rowsPerColumn(context)
         let columnWidth = (size.columns - 2) / columns
         let keyWidth = Self.keyWidth
         let start = min(top, maxTop(context))
-        for index in start..<min(all.count, start + columns * perColumn) {
-            let offset = index - start
-            let row = 2 + offset % perColumn
-            let left = 1 + (offset / perColumn) * columnWidth
-            let width = columnWidth - 2
-            switch all[index] {
-            case .title(let text):
-                buffer.write(text, row: row, column: left, style: .heading, maxWidth: width)
-            case .row(let keys, let text):
-                buffer.write(keys, row: row, column: left, style: .helpKey, maxWidth: width)
-                buffer.write(text, row: row, column: left + keyWidth, style: .text, maxWidth: max(1, width - keyWidth))
-            case .blank:
-                break
+        for (shown, lines) in all[start..<min(all.count, start + columns)].enumerated() {
+            let left = 1 + shown * columnWidth
+            // Three columns of space before the next column.
+            let width = columnWidth - 3
+            for (offset, line) in lines.enumerated() {
+                let row = 2 + offset
+                switch line {
+                case .title(let text):
+                    buffer.write(text, row: row, column: left, style: .heading, maxWidth: width)
+                case .row(let keys, let text):
+                    buffer.write(keys, row: row, column: left, style: .helpKey, maxWidth: width)
+                    buffer.write(text, row: row, column: left + keyWidth, style: .text, maxWidth: max(1, width - keyWidth))
+                case .blank:
+                    break
+                }
             }
         }
     }
@@ -137,10 +158,11 @@ final class HelpOverlay: Component {
         add(context.backKey(.help), filter != nil ? context.tr("hapus cari", "clear search") : context.tr("tutup", "close"))
         add(context.key(.search, .help), context.tr("cari", "search"))
         add(context.keys(.moveDown, .moveUp, .help), context.tr("gulir", "scroll"))
-        let total = lines(context).count
-        let shown = min(total, columns(context) * rowsPerColumn(context))
-        let position = total <= shown ? context.tr("semua", "all")
-            : "\(min(top, maxTop(context)) + 1)–\(min(total, top + shown))/\(total)"
+        let total = columnsOfLines(context).count
+        let first = min(top, maxTop(context))
+        let last = min(total, first + columns(context))
+        let position = total <= columns(context) ? context.tr("semua", "all")
+            : context.tr("kolom", "columns") + " \(first + 1)–\(last)/\(total)"
         return StatusContent(hints: hints, position: position)
     }
 }

@@ -111,9 +111,8 @@ final class ListScreen: Component {
             return reconfigure(context) { try $0.configure(sort: sort) }
                 ?? .perform(.message(.info(context.tr("Urutan: ", "Order: ") + Self.sortLabel(sort, context))))
         case .refresh:
-            reload(context)
-            return .perform(.message(.info(context.tr("Daftar dimuat ulang: \(model.count) artikel",
-                                                      "List reloaded: \(model.count) articles"))))
+            // Everything is read again: the counts, this list and the ones under it.
+            return .perform(.dataChanged, .message(.info(context.tr("Daftar dimuat ulang", "List reloaded"))))
         case .feeds:
             return .perform(.push(FeedsScreen(context: context, current: feedLevel)))
         case .openLink:
@@ -314,6 +313,7 @@ final class ListScreen: Component {
         var left = " baca · " + context.tr("\(context.formatCount(counts.total)) artikel · \(context.formatCount(counts.unread)) belum dibaca",
                                            "\(context.formatCount(counts.total)) articles · \(context.formatCount(counts.unread)) unread")
         if context.environment.isDemo { left += " · demo" }
+        // The right-hand facts, most important first; dropped whole when the row is short.
         var right: [String] = []
         if context.fetchStatus != nil { right.append(context.tr("mengambil…", "fetching…")) }
         switch level {
@@ -327,10 +327,17 @@ final class ListScreen: Component {
         right.append(query != nil ? context.tr("relevansi", "relevance") : Self.sortLabel(model.sort, context))
         right.append(context.preferences.readerMode == .summary ? context.tr("buka ringkas", "opens summary")
                                                                 : context.tr("buka lengkap", "opens full"))
-        let rightText = right.joined(separator: " · ") + " "
-        let rightWidth = min(rightText.displayWidth, columns / 2 + 10)
+        let leftRoom = min(left.displayWidth, columns / 2)
+        var shown: [String] = []
+        for part in right {
+            let candidate = (shown + [part]).joined(separator: " · ") + " "
+            if candidate.displayWidth > columns - leftRoom - 1 { break }
+            shown.append(part)
+        }
+        let rightText = shown.isEmpty ? "" : shown.joined(separator: " · ") + " "
+        let rightWidth = rightText.displayWidth
         buffer.write(left.truncated(toWidth: max(0, columns - rightWidth - 1)), row: 0, column: 0, style: .listHeader)
-        buffer.write(rightText.truncated(toWidth: rightWidth), row: 0, column: columns - rightWidth, style: .listHeader)
+        buffer.write(rightText, row: 0, column: columns - rightWidth, style: .listHeader)
     }
 
     func status(context: AppContext) -> StatusContent {

@@ -82,27 +82,42 @@ struct SnippetView {
         runs.map { StyledSpan($0.text, $0.isMatch ? .searchMatch : .dim) }
     }
 
-    /// Draws the snippet wrapped into at most `rows` rows.
+    /// The snippet as words, each a list of styled pieces (a word may be part match).
+    func words() -> [[StyledSpan]] {
+        var words: [[StyledSpan]] = []
+        var current: [StyledSpan] = []
+        for span in spans() {
+            var piece = ""
+            for character in span.text {
+                if character == " " {
+                    if !piece.isEmpty { current.append(StyledSpan(piece, span.style)) }
+                    piece = ""
+                    if !current.isEmpty { words.append(current) }
+                    current = []
+                } else {
+                    piece.append(character)
+                }
+            }
+            if !piece.isEmpty { current.append(StyledSpan(piece, span.style)) }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+
+    /// Draws the snippet wrapped at spaces into at most `rows` rows.
     func draw(into buffer: inout ScreenBuffer, row: Int, left: Int, width: Int, rows: Int) {
         guard width > 4, rows > 0 else { return }
         var line = 0
         var column = 0
-        for span in spans() {
-            for word in span.text.split(separator: " ", omittingEmptySubsequences: false) {
-                let text = String(word)
-                let needed = text.displayWidth + (column > 0 ? 1 : 0)
-                if column > 0, column + needed > width {
-                    line += 1
-                    column = 0
-                    if line >= rows { return }
-                }
-                if column > 0 {
-                    buffer.write(" ", row: row + line, column: left + column, style: .dim)
-                    column += 1
-                }
-                column += buffer.write(text, row: row + line, column: left + column, style: span.style,
-                                       maxWidth: max(1, width - column))
+        for word in words() {
+            let wordWidth = word.reduce(0) { $0 + $1.text.displayWidth }
+            if column > 0, column + 1 + wordWidth > width {
+                line += 1
+                column = 0
+                if line >= rows { return }
             }
+            if column > 0 { column += 1 }
+            column += buffer.write(word, row: row + line, column: left + column, maxWidth: max(1, width - column))
         }
     }
 }
