@@ -18,7 +18,7 @@ struct ExtractionTests {
         #expect(capture.heroImage == ImageCaption(caption: "Warga melintasi jembatan gantung baru di Sukamaju", credit: "IDN Times/Rani Putri"))
         #expect(capture.numberedSections.count == 2)
         #expect(capture.location == "Garut" && capture.outlet == "IDN Times")
-        #expect(capture.publishedAt == CalendarDate(year: 2024, month: 11, day: 6))
+        #expect(capture.publishedAt?.namedDay == CalendarDate(year: 2024, month: 11, day: 6))
         #expect(capture.author == "Rani Putri" && capture.editor == "Bayu Pratama")
         #expect(capture.sources == ["Antara"])
         #expect(capture.topics == ["Garut", "Jembatan"])

@@ -41,7 +41,7 @@ struct CanonicalJSONTests {
             let full = Article(
                 title: text, heroImage: ImageCaption(caption: text, credit: n % 2 == 0 ? text : nil),
                 keyPoints: [text, "x"], location: text, outlet: text,
-                publishedAt: CalendarDate(year: 2024, month: 11, day: 4), author: text, editor: text,
+                publishedAt: CalendarDate(year: 2024, month: 11, day: 4).map(PublishedDate.init(day:)), author: text, editor: text,
                 sections: [
                     Section(blocks: [.paragraph(text), .quote(text)]),
                     Section(number: 12, heading: text, blocks: [

@@ -25,7 +25,7 @@ func makeArticle(
         heroImage: ImageCaption(caption: "Foto suasana \(title)", credit: "IDN Times/Fotografer"),
         keyPoints: keyPoints ?? ["Poin utama pertama tentang \(title).", "Poin kedua yang juga penting."],
         location: "Jakarta", outlet: "IDN Times",
-        publishedAt: CalendarDate(year: year, month: 11, day: day),
+        publishedAt: CalendarDate(year: year, month: 11, day: day).map(PublishedDate.init(day:)),
         editor: "Sari Dewi",
         sections: allSections)
 }
@@ -52,6 +52,8 @@ final class TestReader {
     var hasQuit: Bool { driver.hasQuit }
     var depth: Int { app.depth }
     var theme: Theme { app.theme }
+    /// The plain list at the bottom of the stack.
+    var rootList: ListScreen { app.stack[0] as! ListScreen }
 
     /// Presses keys given as key names (`j`, `enter`, `ctrl-d`, `]`), drawing after each.
     func press(_ names: String...) {

@@ -328,7 +328,15 @@ public final class App {
         guard let version = try? context.store.dataVersion() else { return [] }
         if let lastDataVersion, version != lastDataVersion {
             self.lastDataVersion = version
-            noticeDataChange()
+            if context.stateWriter.isOwnWrite(version) {
+                // The reader's own read/star/position write: rows and counts were changed in
+                // place, and in an unfiltered list no row can have come or gone, so there is
+                // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).
+                // A filtered list (unread, starred) may have lost or gained the row.
+                for case let list as ListScreen in stack where list.model.scope != .all { list.reload(context) }
+            } else {
+                noticeDataChange()
+            }
         }
         lastDataVersion = version
         return []

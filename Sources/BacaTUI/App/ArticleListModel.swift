@@ -32,8 +32,13 @@ final class ArticleListModel {
         try reload()
     }
 
+    /// How many times the list was read again from scratch (tests: the reader's own state
+    /// writes must not cause one).
+    private(set) var reloads = 0
+
     /// Drops the cached pages and reads the size again (after an import or another process's write).
     func reload() throws {
+        reloads += 1
         pages.removeAll(keepingCapacity: true)
         if let query {
             count = try store.searchCount(query, scope: scope)

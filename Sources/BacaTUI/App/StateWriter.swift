@@ -9,6 +9,7 @@ final class StateWriter: @unchecked Sendable {
     private let queue = DispatchQueue(label: "baca.state-writes")
     private let lock = NSLock()
     private var failure: String?
+    private var ownVersion: Int?
 
     init(store: ArticleStore) { self.store = store }
 
@@ -16,6 +17,10 @@ final class StateWriter: @unchecked Sendable {
         queue.async { [store] in
             do {
                 try write(store)
+                let version = try? store.dataVersion()
+                self.lock.lock()
+                self.ownVersion = version
+                self.lock.unlock()
             } catch {
                 self.lock.lock()
                 self.failure = "\(error)"
@@ -31,6 +36,16 @@ final class StateWriter: @unchecked Sendable {
         let taken = failure
         failure = nil
         return taken
+    }
+
+    /// Whether `version` (the repository's data version) is the one this queue's last write
+    /// left: the change the store-change detection sees is the reader's own state write, not
+    /// another process's articles. (A commit by another process in the same instant is noticed
+    /// at its next one.)
+    func isOwnWrite(_ version: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return ownVersion == version
     }
 
     /// Waits for every queued write (before quitting).

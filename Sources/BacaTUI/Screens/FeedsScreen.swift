@@ -127,6 +127,7 @@ struct FeedRowView {
         switch overview.feed.lastStatus {
         case .failed?: return language.pick("gagal", "failed") + ": \(overview.feed.lastError ?? "?") · \(age)"
         case .unchanged?: return language.pick("tetap", "unchanged") + " · \(age)"
+        case .repaired?: return language.pick("diperbaiki", "repaired") + " · \(age)"
         default: return "ok · \(age)"
         }
     }

@@ -26,8 +26,14 @@ struct ListDates {
         return day + " " + (year.count < 2 ? "0" + year : year)
     }
 
-    /// `4 Nov 2024` for the summary pane.
-    func long(_ date: CalendarDate) -> String { "\(date.day) \(months()[date.month - 1]) \(date.year)" }
+    /// `4 Nov 2024` for the summary pane, with the local time when the source gave an instant
+    /// (`4 Nov 2024 10.30`).
+    func long(_ date: PublishedDate) -> String {
+        let day = date.day()
+        let text = "\(day.day) \(months()[day.month - 1]) \(day.year)"
+        guard date.instant != nil, let time = date.shortDisplay.split(separator: " ").last else { return text }
+        return text + " " + time
+    }
 
     /// The calendar day of an instant, in the local time zone.
     static func day(of instant: Date) -> CalendarDate? {
@@ -60,7 +66,7 @@ struct ListRowView {
         column += buffer.write(summary.read ? "  " : "● ", row: row, column: column, style: isFocused ? base : .listUnread)
         column += buffer.write(summary.starred ? "★ " : "  ", row: row, column: column, style: isFocused ? base : .listStar)
         // An undated article is listed by the day it was imported, and sorts by it too.
-        let date = summary.publishedAt ?? ListDates.day(of: summary.importedAt)
+        let date = summary.publishedAt?.day() ?? ListDates.day(of: summary.importedAt)
         column += buffer.write(dates.column(date) + "  ", row: row, column: column,
                                style: isFocused ? base : (summary.publishedAt == nil ? .dim : .listDate))
         let titleStyle: StyleName = isFocused ? base : (summary.read ? .listRow : .listUnread)
