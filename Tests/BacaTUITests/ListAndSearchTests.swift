@@ -153,6 +153,23 @@ struct ListAndSearchTests {
     }
 }
 
+extension ListAndSearchTests {
+    @Test("the language setting is read from config.toml, and the file's warnings follow it")
+    func languageSetting() {
+        let english = BacaConfig.parse("language = \"en\"\nfrobnicate = 1\n[keys.list]\n\"x\" = \"mvoe\"\n", file: "c.toml")
+        #expect(english.language == .en)
+        #expect(english.warnings.contains("c.toml: unknown key 'frobnicate' (known: theme, language, [keys.*])"))
+        #expect(english.warnings.contains("c.toml: [keys.list] \"x\": unknown command: mvoe"))
+        let indonesian = BacaConfig.parse("language = \"id\"\nfrobnicate = 1\n", file: "c.toml")
+        #expect(indonesian.warnings == ["c.toml: kunci tidak dikenal 'frobnicate' (ada: theme, language, [keys.*])"])
+        #expect(BacaConfig.parse("language = \"fr\"\n", file: "c.toml").warnings.count == 1)
+        #expect(Language.detect(environment: ["LANG": "id_ID.UTF-8"]) == .id)
+        #expect(Language.detect(environment: ["LANG": "C.UTF-8", "LC_MESSAGES": "id_ID"]) == .id)  // LC_MESSAGES wins over LANG
+        #expect(Language.detect(environment: ["LC_MESSAGES": "id_ID.UTF-8"]) == .id)
+        #expect(Language.detect(environment: [:]) == .en)
+    }
+}
+
 /// The repository's own sample articles, for tests that import a real file.
 enum BacaTUITestsSamples {
     static var firstSample: URL {

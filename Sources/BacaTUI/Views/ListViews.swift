@@ -110,9 +110,10 @@ struct SnippetView {
         return words
     }
 
-    /// Draws the snippet wrapped at spaces into at most `rows` rows.
-    func draw(into buffer: inout ScreenBuffer, row: Int, left: Int, width: Int, rows: Int) {
-        guard width > 4, rows > 0 else { return }
+    /// Draws the snippet wrapped at spaces into at most `rows` rows; returns the rows used.
+    @discardableResult
+    func draw(into buffer: inout ScreenBuffer, row: Int, left: Int, width: Int, rows: Int) -> Int {
+        guard width > 4, rows > 0 else { return 0 }
         var line = 0
         var column = 0
         for word in words() {
@@ -120,11 +121,12 @@ struct SnippetView {
             if column > 0, column + 1 + wordWidth > width {
                 line += 1
                 column = 0
-                if line >= rows { return }
+                if line >= rows { return rows }
             }
             if column > 0 { column += 1 }
             column += buffer.write(word, row: row + line, column: left + column, maxWidth: max(1, width - column))
         }
+        return column > 0 ? line + 1 : line
     }
 }
 
@@ -156,9 +158,8 @@ struct SummaryPaneView {
         if let snippet, !snippet.isEmpty, row < bottom {
             buffer.write(language.pick("Cocok di", "Matched in"), row: row, column: left, style: .summaryTitle)
             row += 1
-            let rows = min(4, bottom - row)
-            SnippetView(runs: snippet).draw(into: &buffer, row: row, left: left, width: width, rows: rows)
-            row += rows + 1
+            let used = SnippetView(runs: snippet).draw(into: &buffer, row: row, left: left, width: width, rows: min(4, bottom - row))
+            row += used + 1
         }
         if !summary.keyPoints.isEmpty {
             if row < bottom {

@@ -46,7 +46,9 @@ struct ReadCommand: ParsableCommand {
         let loadedConfig = BacaConfig.load(path: config)
         messages += loadedConfig.warnings
 
-        let themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        let language = loadedConfig.language ?? Language.detect(environment: environment)
+        var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        themeLoader.language = language
         let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
         if let themeWarning { messages.append(themeWarning) }
 
@@ -69,7 +71,7 @@ struct ReadCommand: ParsableCommand {
             isDemo: demo,
             startFetch: demo ? nil : Self.fetchStarter(store: store),
             browser: Self.browserCommand(environment: environment),
-            language: loadedConfig.language ?? Language.detect(environment: environment)))
+            language: language))
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -139,7 +141,8 @@ struct ThemesCommand: ParsableCommand {
     var check: String?
 
     func run() throws {
-        let loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        var loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        loader.language = BacaConfig.load().language ?? Language.detect()
         if let check {
             do {
                 let theme = try loader.load(check)
