@@ -16,6 +16,8 @@ public enum Spawn {
         public var stdout: String
         public var stderr: String
         public var timedOut = false
+        /// The child's peak resident memory (its `VmHWM`), in bytes, from `wait4`'s rusage.
+        public var peakMemory = 0
     }
 
     public final class Child: @unchecked Sendable {
@@ -55,9 +57,11 @@ public enum Spawn {
             defer { lock.unlock() }
             if let finished { return finished }
             var status: Int32 = 0
-            let result = waitpid(pid, &status, WNOHANG)
+            var usage = rusage()
+            let result = wait4(pid, &status, WNOHANG, &usage)
             guard result == pid else { return nil }
             finished = collect(status: status)
+            finished?.peakMemory = Int(usage.ru_maxrss) * 1024
             return finished
         }
 

@@ -303,8 +303,18 @@ public final class App {
         else {
             return .perform(.message(.error(context.tr("bukan URL http/https: \(url)", "not an http/https URL: \(url)"))))
         }
+        var subscribed = url
+        switch context.environment.findFeed?(url) ?? .feed(url: url, note: nil) {
+        case .feed(let found, _): subscribed = found
+        case .several(let feeds):
+            return .perform(.message(.info(context.tr("Ada \(feeds.count) feed di halaman itu; pilih satu dengan :feed add ",
+                                                      "That page names \(feeds.count) feeds; pick one with :feed add ")
+                + feeds.joined(separator: "  ·  "))))
+        case .failure(let reason):
+            return .perform(.message(.error(reason)))
+        }
         do {
-            switch try context.store.addFeed(url: url) {
+            switch try context.store.addFeed(url: subscribed) {
             case .added(let feed):
                 return .perform(.message(.info(context.tr("Langganan ditambahkan: \(feed.displayTitle) · tekan r untuk mengambil",
                                                           "Subscribed: \(feed.displayTitle) · press r to fetch"))))
@@ -326,9 +336,9 @@ public final class App {
         context.searchHistory.saveIfNeeded()
         context.commandHistory.saveIfNeeded()
         guard let version = try? context.store.dataVersion() else { return [] }
-        if let lastDataVersion, version != lastDataVersion {
+        if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
-            if context.stateWriter.isOwnWrite(version) {
+            if context.stateWriter.isOwnWrite(from: last, to: version) {
                 // The reader's own read/star/position write: rows and counts were changed in
                 // place, and in an unfiltered list no row can have come or gone, so there is
                 // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).
