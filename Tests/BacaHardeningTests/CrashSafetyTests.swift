@@ -119,6 +119,16 @@ extension Hardening {
             }
         }
 
+        /// How many read articles have their position saved at `section`, read without writing.
+        static func savedPositions(_ path: String, section: Int) throws -> Int {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM article_state WHERE read = 1 AND positionSection = ?",
+                                 arguments: [section]) ?? 0
+            }
+        }
+
         @Test("the reader killed with SIGKILL keeps every state write it made")
         func killedReader() throws {
             let sandbox = try Sandbox()
@@ -135,8 +145,12 @@ extension Hardening {
             try session.send("]", "]")                  // …to its second section
             // The status bar names the second section: `2/N · its title`.
             try session.waitFor { ($0.split(separator: "\n").last ?? "").contains(" 2/") }
-            // The position is saved when the reader has been idle for a second.
-            Thread.sleep(forTimeInterval: 2.5)
+            // The position is saved when the reader has been idle for a second: poll the
+            // repository (reading only) until it is there.
+            let deadline = Date().addingTimeInterval(15)
+            while Date() < deadline, try Self.savedPositions(sandbox.databasePath, section: 2) == 0 {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
             #expect(session.killBaca(SIGKILL))
             #expect(try session.waitForExit() == 137)
 
