@@ -186,7 +186,7 @@ extension Hardening {
             // the terminal, and baca must end cleanly.
             try session.send("/")
             try session.type("x\u{1B}]0;PWNED-TITLE\u{07}\u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}P+q\u{1B}\\y")
-            Thread.sleep(forTimeInterval: 0.3)
+            try session.waitUntilInputHandled()
             #expect(session.paneTitle == TmuxSession.sentinelTitle)
             #expect(session.pasteBuffers.isEmpty)
             if session.bacaPID() != nil {
@@ -280,7 +280,7 @@ extension Hardening {
                 #expect(screen.hasPrefix(" baca · 1 artikel"), "\(screen)")
                 try session.send("z")   // bound to a command named with escapes
                 try session.send("?")   // the help lists the bindings
-                Thread.sleep(forTimeInterval: 0.3)
+                try session.waitUntilInputHandled()
                 #expect(session.paneTitle == TmuxSession.sentinelTitle)
                 #expect(session.pasteBuffers.isEmpty)
                 #expect(session.paneSize == "80x24")

@@ -159,7 +159,7 @@ extension Hardening {
             try session.tmux(["set-buffer", "-b", "p", paste])
             try session.send("/")
             try session.tmux(["paste-buffer", "-d", "-b", "p", "-t", "t"])
-            Thread.sleep(forTimeInterval: 0.5)
+            try session.waitUntilInputHandled()
             #expect(session.paneTitle == TmuxSession.sentinelTitle)
             #expect(!session.pasteBuffers.contains("cHduZWQ"), "the clipboard was written")
             // Whatever the paste did (an ESC in it leaves the prompt, its letters are keys), the

@@ -126,6 +126,27 @@ public final class TmuxSession {
         return Int(screen[range.upperBound...].prefix { $0.isNumber })
     }
 
+    /// Waits until the program in the pane has read every key sent so far (the pane's terminal
+    /// has no input waiting) and the screen has stopped changing; or until it has ended. What a
+    /// negative check needs before it looks: proof that the keys were handled, not a sleep.
+    public func waitUntilInputHandled(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(timeout)
+        let tty = try paneFormat("#{pane_tty}")
+        let fd = open(tty, O_RDONLY | O_NOCTTY | O_NONBLOCK)
+        defer { if fd >= 0 { close(fd) } }
+        var previous = try screen()
+        while Date() < deadline {
+            var waiting: Int32 = 0
+            let pending = fd >= 0 && ioctl(fd, UInt(FIONREAD), &waiting) == 0 ? Int(waiting) : 0
+            Thread.sleep(forTimeInterval: 0.1)
+            let current = try screen()
+            if current.contains("__EXIT__") { return }
+            if pending == 0, current == previous { return }
+            previous = current
+        }
+        Issue.record("the pane never settled after its input; it showed:\n\(previous)", sourceLocation: sourceLocation)
+    }
+
     // MARK: The pane
 
     /// A tmux format for the pane, such as `#{pane_title}` or `#{alternate_on}`.
