@@ -17,7 +17,7 @@ struct Baca: ParsableCommand {
         version: version,
         subcommands: [
             ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
-            SearchCommand.self, ThemesCommand.self, FeedCommand.self, FetchCommand.self,
+            SearchCommand.self, ThemesCommand.self, FeedCommand.self, FetchCommand.self, StemCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
