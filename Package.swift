@@ -22,8 +22,13 @@ let package = Package(
         // The article repository: the only code that speaks SQL.
         .target(
             name: "BacaStore",
-            dependencies: ["BacaCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BacaCore", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // OpenSSL's libcrypto (`libssl-dev`): SHA-256 for the content hash, with the CPU's SHA
+        // instructions where it has them.
+        .systemLibrary(
+            name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
         // The interactive reader's pure part: state, commands, keymap, themes, views, screen buffer.
         .target(
             name: "BacaTUI",

@@ -66,9 +66,14 @@ struct FeedParsingTests {
         #expect(feed.items[1].published?.day == CalendarDate(year: 2024, month: 12, day: 3))
     }
 
-    @Test("a malformed feed is an error with a line number; other documents are not feeds")
-    func malformed() {
-        let error = #expect(throws: FeedParseError.self) { try FeedParser.parse(Fixture.data("feeds/malformed.xml"), url: base) }
+    @Test("a malformed feed is read in recover mode and says so; what is no XML is an error; other documents are not feeds")
+    func malformed() throws {
+        let repaired = try FeedParser.parse(Fixture.data("feeds/malformed.xml"), url: base)
+        #expect(repaired.repaired)
+        #expect(repaired.title == "Feed rusak")
+        #expect(repaired.items.count == 1)
+        #expect(repaired.repairNote?.hasPrefix("line ") == true)
+        let error = #expect(throws: FeedParseError.self) { try FeedParser.parse(Data("no markup at all".utf8), url: base) }
         #expect(error?.description.hasPrefix("malformed feed (line") == true)
         #expect(throws: FeedParseError.self) { try FeedParser.parse(Data("<html><body>hi</body></html>".utf8), url: base) }
         #expect(throws: FeedParseError.empty) { try FeedParser.parse(Data("  \n".utf8), url: base) }

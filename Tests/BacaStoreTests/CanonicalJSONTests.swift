@@ -41,7 +41,7 @@ struct CanonicalJSONTests {
             let full = Article(
                 title: text, heroImage: ImageCaption(caption: text, credit: n % 2 == 0 ? text : nil),
                 keyPoints: [text, "x"], location: text, outlet: text,
-                publishedAt: CalendarDate(year: 2024, month: 11, day: 4), author: text, editor: text,
+                publishedAt: CalendarDate(year: 2024, month: 11, day: 4).map(PublishedDate.init(day:)), author: text, editor: text,
                 sections: [
                     Section(blocks: [.paragraph(text), .quote(text)]),
                     Section(number: 12, heading: text, blocks: [
@@ -66,7 +66,7 @@ struct CanonicalJSONTests {
         let article = Article(title: "t")
         #expect(Mirror(reflecting: article).children.compactMap(\.label) == [
             "title", "heroImage", "keyPoints", "location", "outlet", "publishedAt", "author", "editor",
-            "sections", "sources", "topics", "disclaimer",
+            "sections", "sources", "topics", "disclaimer", "titleDerived",
         ])
         #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
         #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit"])

@@ -9,7 +9,7 @@ import Testing
 @Suite("Searching every form of a word")
 struct StemmedSearchTests {
     /// Invented articles, each using one or two forms of a few roots. Keys name them in tests.
-    static let articles: [(key: String, title: String, date: CalendarDate, body: String)] = [
+    static let articles: [(key: String, title: String, date: PublishedDate, body: String)] = [
         ("banjir", "Banjir Rendam Tiga Kecamatan di Pinggir Kali", Sample.date(2025, 1, 10),
          "Banjir setinggi lutut merendam rumah warga sejak subuh. Petugas mendirikan dapur umum."),
         ("kebanjiran", "Warga Bantaran Sungai Kebanjiran Lagi", Sample.date(2025, 1, 12),

@@ -25,7 +25,7 @@ func makeArticle(
         heroImage: ImageCaption(caption: "Foto suasana \(title)", credit: "IDN Times/Fotografer"),
         keyPoints: keyPoints ?? ["Poin utama pertama tentang \(title).", "Poin kedua yang juga penting."],
         location: "Jakarta", outlet: "IDN Times",
-        publishedAt: CalendarDate(year: 2024, month: 11, day: day),
+        publishedAt: CalendarDate(year: 2024, month: 11, day: day).map(PublishedDate.init(day:)),
         editor: "Sari Dewi",
         sections: allSections)
 }

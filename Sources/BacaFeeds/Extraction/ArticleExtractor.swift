@@ -18,6 +18,8 @@ public struct ExtractedPage: Sendable {
     public var method: Method
     /// The character set the page was read in.
     public var encoding: String
+    /// The publication time the page states (JSON-LD, meta, `<time datetime>`), to the second.
+    public var publishedTime: Date?
 }
 
 /// Reads the article out of an HTML page, with libxml2's HTML parser and never with patterns
@@ -48,29 +50,72 @@ public enum ArticleExtractor {
         guard data.count <= maximumBytes else { throw .tooLarge(bytes: data.count, limit: maximumBytes) }
         let document = try HTMLDocument(data: data, charset: contentType.flatMap(charset(inContentType:)), url: url)
         let metadata = PageMetadata(document: document, pageURL: url)
-        guard let body = document.root.firstDescendant(where: { $0.name == "body" }) ?? Optional(document.root) else {
-            throw .noArticle
-        }
+        let body = document.root.firstDescendant(where: { $0.name == "body" }) ?? document.root
 
-        let structuredRoot = articleRoot(in: body)
-        let method: ExtractedPage.Method = structuredRoot != nil ? .structured : .readability
-        let root = structuredRoot ?? Readability.densestElement(in: body) ?? body
-        var walker = PageWalker(dropsLinkLists: method == .readability)
-        walker.walk(root)
-        walker.flushInline()
-
-        var pieces = walker.pieces
-        // A page whose `<h1>` sits above its article root.
-        if !pieces.contains(where: { if case .title = $0 { return true } else { return false } }),
-           let heading = body.firstDescendant(where: { $0.name == "h1" && !PageWalker.isChrome($0) }) {
-            let text = HTMLText.line(of: heading)
-            if !text.isEmpty { pieces.insert(.title(text), at: 0) }
+        var best: (pieces: [PagePiece], method: ExtractedPage.Method, length: Int, roots: [HTMLElement])?
+        for rules in relaxation {
+            var scorer = ContentScorer(rules: rules)
+            let elements = scorer.articleElements(in: body)
+            let structured = articleRoot(in: body)
+            let roots: [HTMLElement]
+            let method: ExtractedPage.Method
+            if let structured, elements.isEmpty || elements.contains(where: { $0.isInside(structured) }) {
+                roots = [structured]
+                method = .structured
+            } else {
+                roots = elements.isEmpty ? [body] : elements
+                method = .readability
+            }
+            let cleans = rules.contains(.cleanConditionally)
+            let boilerplate: (HTMLElement) -> Bool = { element in
+                !roots.contains { $0 === element } && (scorer.isExcluded(element) || (cleans && scorer.isBoilerplate(element)))
+            }
+            var walker = PageWalker(dropsLinkLists: true, isBoilerplate: boilerplate)
+            for root in roots { walker.read(root) }
+            let length = walker.pieces.reduce(0) { $0 + $1.textLength }
+            if best == nil || length > best!.length { best = (walker.pieces, method, length, roots) }
+            if length >= minimumArticleLength { break }
         }
-        let article = ArticleAssembler.assemble(pieces, metadata: metadata)
+        guard let best else { throw .noArticle }
+        var pieces = best.pieces
+        let title = chooseTitle(metadata: metadata, body: body, articleRoots: best.roots)
+        if !title.isEmpty { pieces.insert(.title(title), at: 0) }
+        var article = ArticleAssembler.assemble(pieces, metadata: metadata)
+        if article.title.isEmpty { article.title = metadata.titles.first ?? "" }
         guard !article.title.isEmpty, !article.sections.isEmpty || !article.keyPoints.isEmpty else {
             throw .noArticle
         }
-        return ExtractedPage(article: article, canonicalURL: metadata.canonicalURL, method: method, encoding: document.encoding)
+        return ExtractedPage(
+            article: article, canonicalURL: metadata.canonicalURL, method: best.method, encoding: document.encoding,
+            publishedTime: metadata.datePublished?.date)
+    }
+
+    /// The scorer's passes: strict, then with fewer rules while the article is shorter than
+    /// `minimumArticleLength` characters.
+    static let relaxation: [ContentScorer.Rules] = [.strict, [.weightClasses, .cleanConditionally], [.cleanConditionally], []]
+    static let minimumArticleLength = 500
+
+    /// The title: a headline element (`h1`, else `h2`) that repeats one the page states
+    /// (JSON-LD, `og:title`, `twitter:title`, `<title>`), else the most trusted stated one
+    /// (the `<title>` only after an `h1` of the article), with the site's name removed, else
+    /// the first `h1`.
+    static func chooseTitle(metadata: PageMetadata, body: HTMLElement, articleRoots: [HTMLElement]) -> String {
+        let stated = metadata.statedTitles.map(TitleCleaner.comparable).filter { !$0.isEmpty }
+        let cleaned = metadata.titles.map(TitleCleaner.comparable).filter { !$0.isEmpty }
+        let headings = body.descendants(named: ["h1"]) + body.descendants(named: ["h2"])
+        for heading in headings where !HTMLText.isHidden(heading) {
+            let text = HTMLText.line(of: heading)
+            let key = TitleCleaner.comparable(text)
+            guard key.count >= 4 else { continue }
+            if cleaned.contains(key) || stated.contains(key) { return text }
+            if stated.contains(where: { $0.contains(key) && key.count * 2 >= $0.count }) { return text }
+        }
+        let documentTitle = metadata.documentTitle.map { TitleCleaner.clean($0, siteName: metadata.siteName) }
+        if let title = metadata.titles.first, title != documentTitle { return title }
+        let inArticle = articleRoots.lazy.flatMap { [$0] + $0.descendants(named: ["h1"]) }.filter { $0.name == "h1" && !HTMLText.isHidden($0) }
+        if let heading = inArticle.map(HTMLText.line(of:)).first(where: { !$0.isEmpty }) { return heading }
+        if let title = metadata.titles.first { return title }
+        return body.descendants(named: ["h1"]).lazy.map(HTMLText.line(of:)).first { !$0.isEmpty } ?? ""
     }
 
     /// `text/html; charset=windows-1252` → `windows-1252`.
@@ -91,8 +136,20 @@ public enum ArticleExtractor {
         if let marked = body.firstDescendant(where: { ($0["itemprop"] ?? "").split(separator: " ").contains("articleBody") }) {
             return articles.first(where: { marked.isInside($0) }) ?? marked
         }
-        let scored = articles.map { ($0, Readability.paragraphText($0)) }.filter { $0.1 >= 140 }
+        let scored = articles.map { ($0, paragraphText($0)) }.filter { $0.1 >= 140 }
         return scored.max(by: { $0.1 < $1.1 })?.0
+    }
+
+    /// The characters of paragraph text directly or deeply inside `element`, chrome excluded.
+    static func paragraphText(_ element: HTMLElement) -> Int {
+        element.descendants(named: ["p"]).filter { paragraph in
+            var current: HTMLElement? = paragraph
+            while let node = current, node !== element {
+                if PageWalker.isChrome(node) { return false }
+                current = node.parent
+            }
+            return true
+        }.reduce(0) { $0 + $1.measure.length }
     }
 }
 
@@ -118,8 +175,13 @@ enum ArticleAssembler {
             index += 1
             switch piece {
             case .title(let text):
-                if article.title.isEmpty && !bodyStarted { article.title = text } else if !article.title.isEmpty, text != article.title {
-                    append(.paragraph(text))
+                if article.title.isEmpty && !bodyStarted {
+                    article.title = text
+                } else if TitleCleaner.comparable(text) != TitleCleaner.comparable(article.title) {
+                    // Another `h1` in the article is one of its headings.
+                    bodyStarted = true
+                    sawFirstParagraph = true
+                    sections.append(Section(heading: text))
                 }
             case .figure(let caption):
                 if !bodyStarted && article.heroImage == nil {
@@ -203,7 +265,9 @@ enum ArticleAssembler {
         // What the text did not say, the metadata may.
         if article.title.isEmpty { article.title = metadata.headline ?? metadata.ogTitle ?? metadata.documentTitle ?? "" }
         if article.heroImage == nil { article.heroImage = metadata.image }
-        article.publishedAt = article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)) ?? metadata.datePublished?.day
+        // The time the page states beats a day its text mentions.
+        article.publishedAt = metadata.datePublished?.publishedDate
+            ?? article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)).map(PublishedDate.init(day:))
         if article.author == nil, !metadata.authors.isEmpty { article.author = metadata.authors.joined(separator: ", ") }
         if article.outlet == nil { article.outlet = metadata.publisher ?? metadata.siteName }
         return article

@@ -1,8 +1,10 @@
 import BacaCore
 import Foundation
 
-/// What a page says about itself outside its text: JSON-LD (`NewsArticle` and kin), Open Graph
-/// and the `<head>`.
+/// What a page says about itself outside its text, each field from the most trusted source
+/// that states it: JSON-LD (`NewsArticle`, `Article`, `BlogPosting` … , inside `@graph` too),
+/// Open Graph and `article:` meta, `twitter:` meta, microdata (`itemprop`), `<meta
+/// name="author">`, `rel="author"`, byline classes, `<time datetime>`, and the `<title>`.
 struct PageMetadata {
     var headline: String?
     var datePublished: FeedDate?
@@ -11,6 +13,9 @@ struct PageMetadata {
     var image: ImageCaption?
     var canonicalURL: URL?
     var ogTitle: String?
+    var twitterTitle: String?
+    /// `itemprop="headline"`.
+    var microdataHeadline: String?
     var documentTitle: String?
     var siteName: String?
     var description: String?
@@ -19,13 +24,28 @@ struct PageMetadata {
 
     static let articleTypes: Set<String> = [
         "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
-        "backgroundnewsarticle", "blogposting", "reviewnewsarticle", "socialmediaposting",
+        "backgroundnewsarticle", "blogposting", "reviewnewsarticle", "socialmediaposting", "liveblogposting",
+        "techarticle", "scholarlyarticle", "report", "posting", "webpage", "medicalwebpage",
+    ]
+
+    /// `<meta name>`s that state the publication time, most trusted first.
+    static let dateMetaNames = [
+        "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+        "article.published", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date",
+        "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+        "cxenseparse:recs:publishtime", "article_date_original", "original-publish-date",
     ]
 
     init(document: HTMLDocument, pageURL: URL?) {
         let root = document.root
         var canonical: String?
         var ogURL: String?
+        var metaAuthor: String?
+        var articleAuthor: String?
+        var twitterCreator: String?
+        var metaDates: [String: FeedDate] = [:]
+        var ogImageAlt: String?
+        var jsonLDArticle = false
         for element in root.descendants(named: ["meta", "link", "title", "script"]) {
             switch element.name {
             case "title":
@@ -34,30 +54,85 @@ struct PageMetadata {
                 let rel = (element["rel"] ?? "").lowercased().split(separator: " ")
                 if rel.contains("canonical"), canonical == nil { canonical = element["href"] }
             case "meta":
-                let key = (element["property"] ?? element["name"] ?? "").lowercased()
-                let content = element["content"]
+                let key = (element["property"] ?? element["name"] ?? element["itemprop"] ?? "").lowercased()
+                guard let content = element["content"].map(Sanitizer.sanitizeLine), !content.isEmpty else { continue }
                 switch key {
-                case "og:title": ogTitle = ogTitle ?? content.flatMap { nonEmpty(Sanitizer.sanitizeLine($0)) }
+                case "og:title": ogTitle = ogTitle ?? content
+                case "twitter:title": twitterTitle = twitterTitle ?? content
+                case "headline": microdataHeadline = microdataHeadline ?? content
                 case "og:url": ogURL = ogURL ?? content
-                case "og:site_name": siteName = siteName ?? content.flatMap { nonEmpty(Sanitizer.sanitizeLine($0)) }
-                case "og:description", "description":
-                    description = description ?? content.flatMap { nonEmpty(Sanitizer.sanitizeLine($0)) }
-                case "article:published_time":
-                    if datePublished == nil, let content { datePublished = FeedDate(content) }
-                case "author":
-                    if authors.isEmpty, let content, let name = nonEmpty(Sanitizer.sanitizeLine(content)) { authors = [name] }
-                default: break
+                case "og:site_name": siteName = siteName ?? content
+                case "og:description", "description": description = description ?? content
+                case "og:image:alt", "twitter:image:alt": ogImageAlt = ogImageAlt ?? content
+                case "author", "dc.creator", "sailthru.author", "parsely-author": metaAuthor = metaAuthor ?? content
+                case "article:author": articleAuthor = articleAuthor ?? content
+                case "twitter:creator": twitterCreator = twitterCreator ?? content
+                default:
+                    if Self.dateMetaNames.contains(key), metaDates[key] == nil, let date = FeedDate(content) { metaDates[key] = date }
                 }
             case "script":
-                readJSONLD(element.rawText)
+                if !jsonLDArticle { jsonLDArticle = readJSONLD(element.rawText) }
             default: break
             }
         }
+        if datePublished == nil {
+            datePublished = Self.dateMetaNames.lazy.compactMap { metaDates[$0] }.first
+        }
+        if authors.isEmpty {
+            // `article:author` and `twitter:creator` are often a profile URL or a handle.
+            let stated = [articleAuthor, Self.microdataAuthor(in: root), twitterCreator, metaAuthor, Self.relAuthor(in: root)]
+            if let name = stated.lazy.compactMap({ $0.flatMap(Bylines.clean) }).first {
+                authors = [name]
+            } else if let name = Bylines.byline(in: root) {
+                authors = [name]
+            }
+        }
+        if datePublished == nil { datePublished = Self.statedTime(in: root) }
+        if image == nil, let alt = ogImageAlt { image = ArticleTextRules.splitCaption(alt) ?? ImageCaption(caption: alt) }
         for candidate in [canonical, ogURL] {
             if canonicalURL == nil, let candidate, let url = Self.httpURL(candidate, relativeTo: pageURL) {
                 canonicalURL = url
             }
         }
+    }
+
+    /// The title candidates, most trusted first, with the site's name removed.
+    var titles: [String] {
+        let site = siteName
+        return [headline, ogTitle.map { TitleCleaner.clean($0, siteName: site) }, twitterTitle.map { TitleCleaner.clean($0, siteName: site) },
+                microdataHeadline, documentTitle.map { TitleCleaner.clean($0, siteName: site) }].compactMap { $0 }.filter { !$0.isEmpty }
+    }
+
+    /// The raw `<title>`, `og:title` and `twitter:title`: a headline element repeating one of
+    /// them is the title.
+    var statedTitles: [String] { [headline, ogTitle, twitterTitle, microdataHeadline, documentTitle].compactMap { $0 } }
+
+    /// `itemprop="author"`: its `itemprop="name"`, else its own `content` or text.
+    static func microdataAuthor(in root: HTMLElement) -> String? {
+        guard let element = root.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased().split(separator: " ").contains("author") })
+        else { return nil }
+        if let name = element.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased() == "name" }) {
+            return name["content"] ?? HTMLText.line(of: name)
+        }
+        return element["content"] ?? HTMLText.line(of: element)
+    }
+
+    /// `<a rel="author">`'s text.
+    static func relAuthor(in root: HTMLElement) -> String? {
+        root.firstDescendant { ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") && $0.name == "a" }
+            .map(HTMLText.line(of:))
+    }
+
+    /// The publication time an element states: `itemprop="datePublished"`, else the first
+    /// `<time datetime>` (one marked `pubdate` first).
+    static func statedTime(in root: HTMLElement) -> FeedDate? {
+        if let marked = root.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased() == "datepublished" }),
+           let date = (marked["content"] ?? marked["datetime"]).flatMap(FeedDate.init) ?? FeedDate(HTMLText.line(of: marked)) {
+            return date
+        }
+        let times = root.descendants { $0.name == "time" && $0["datetime"] != nil }
+        let ordered = times.filter { $0["pubdate"] != nil } + times
+        return ordered.lazy.compactMap { $0["datetime"].flatMap(FeedDate.init) }.first
     }
 
     /// An absolute `http`/`https` URL, fragment removed; anything else is `nil`.
@@ -73,14 +148,26 @@ struct PageMetadata {
 
     // MARK: JSON-LD
 
-    private mutating func readJSONLD(_ text: String) {
+    /// Reads the first article object of a JSON-LD script; whether there was one.
+    private mutating func readJSONLD(_ text: String) -> Bool {
         guard let data = text.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
               let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
-        else { return }
-        for object in Self.objects(in: json) where Self.isArticle(object) {
-            take(object)
-            return
-        }
+        else { return false }
+        let objects = Self.objects(in: json)
+        // A `NewsArticle` beats the `WebPage` that holds it.
+        let ranked = objects.filter { Self.isArticle($0) && !Self.isWebPage($0) } + objects.filter { Self.isArticle($0) && Self.isWebPage($0) }
+        guard let object = ranked.first else { return false }
+        take(object)
+        return !Self.isWebPage(object)
+    }
+
+    static func isWebPage(_ object: [String: Any]) -> Bool {
+        types(of: object).contains { $0.lowercased().hasSuffix("webpage") }
+    }
+
+    static func types(of object: [String: Any]) -> [String] {
+        if let type = object["@type"] as? String { return [type] }
+        return object["@type"] as? [String] ?? []
     }
 
     /// Every object of a JSON-LD value: arrays and `@graph` flattened.
@@ -93,20 +180,19 @@ struct PageMetadata {
     }
 
     static func isArticle(_ object: [String: Any]) -> Bool {
-        let types: [String]
-        if let type = object["@type"] as? String { types = [type] } else { types = object["@type"] as? [String] ?? [] }
-        return types.contains { articleTypes.contains($0.lowercased()) }
+        types(of: object).contains { articleTypes.contains($0.lowercased()) }
     }
 
     private mutating func take(_ object: [String: Any]) {
-        isNewsArticle = true
-        if let headline = object["headline"] as? String ?? object["name"] as? String {
+        isNewsArticle = !Self.isWebPage(object)
+        if let headline = object["headline"] as? String ?? (Self.isWebPage(object) ? nil : object["name"] as? String) {
             self.headline = nonEmpty(Sanitizer.sanitizeLine(headline))
         }
-        if let published = object["datePublished"] as? String, let date = FeedDate(published) {
+        if let published = object["datePublished"] as? String ?? object["dateCreated"] as? String, let date = FeedDate(published) {
             datePublished = date
         }
-        let names = Self.names(object["author"])
+        var names: [String] = []
+        for name in Self.names(object["author"] ?? object["creator"]).compactMap(Bylines.clean) where !names.contains(name) { names.append(name) }
         if !names.isEmpty { authors = names }
         publisher = Self.names(object["publisher"]).first ?? publisher
         if let caption = Self.imageCaption(object["image"]) { image = caption }

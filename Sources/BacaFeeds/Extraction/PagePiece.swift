@@ -16,6 +16,19 @@ enum PagePiece: Equatable {
     case topics([String])
 }
 
+extension PagePiece {
+    /// Characters of text the piece carries.
+    var textLength: Int {
+        switch self {
+        case .title: return 0
+        case .heading(let text), .paragraph(let text), .quote(let text), .related(let text): return text.count
+        case .list(let items, _), .keyPoints(let items): return items.reduce(0) { $0 + $1.count }
+        case .figure(let caption): return caption.caption.count
+        case .team, .topics: return 0
+        }
+    }
+}
+
 /// Walks the elements of a page's article in document order and turns them into pieces.
 ///
 /// Every element is either inline (its text flows into the current paragraph) or a block
@@ -25,11 +38,30 @@ enum PagePiece: Equatable {
 struct PageWalker {
     /// In readability mode (a page of another site), link-heavy blocks are boilerplate.
     var dropsLinkLists: Bool
+    /// Containers the content scorer judged boilerplate (a related list, a share bar): skipped
+    /// like chrome, after the boxes of the article are recognised.
+    var isBoilerplate: (HTMLElement) -> Bool = { _ in false }
     private(set) var pieces: [PagePiece] = []
     private var inline = ""
+    /// Inside the article's `header` or its standfirst (`dek`, `subline`): only the title, the
+    /// figures and the boxes are kept, not the summary or the byline.
+    private var headerDepth = 0
 
-    init(dropsLinkLists: Bool) {
+    init(dropsLinkLists: Bool, isBoilerplate: @escaping (HTMLElement) -> Bool = { _ in false }) {
         self.dropsLinkLists = dropsLinkLists
+        self.isBoilerplate = isBoilerplate
+    }
+
+    /// Reads one of the article's elements itself (a paragraph or a container), whatever
+    /// its name says: the scorer chose it.
+    mutating func read(_ root: HTMLElement) {
+        flushInline()
+        if ["p", "pre", "blockquote", "ul", "ol", "figure", "table", "h1", "h2", "h3", "h4", "h5", "h6"].contains(root.name) {
+            visit(root)
+        } else {
+            walk(root)
+        }
+        flushInline()
     }
 
     /// Elements that are chrome wherever they are. (`header` and `footer` inside an article
@@ -39,12 +71,16 @@ struct PageWalker {
     /// Words of a class or id that mark chrome (compared with whole words of the name:
     /// `share-bar` and `ad-slot` are chrome, `shadow` and `read` are not).
     static let chromeWords: Set<String> = [
-        "ad", "ads", "adv", "advert", "advertisement", "advertising", "iklan", "banner", "sponsor", "sponsored",
-        "share", "sharing", "social", "sosmed", "comment", "comments", "komentar", "newsletter", "subscribe",
-        "subscription", "sidebar", "widget", "promo", "popup", "modal", "cookie", "cookies", "breadcrumb",
-        "breadcrumbs", "pagination", "pager", "outbrain", "taboola", "recommendation", "recommendations",
-        "trending", "popular", "terpopuler", "navbar", "navigation", "menu", "masthead", "toolbar", "print",
-        "tags", "author-box", "byline", "meta",
+        "ad", "ads", "adv", "advert", "advertisement", "advertising", "iklan", "sponsored",
+        "share", "sharing", "sosmed", "comment", "comments", "komentar", "newsletter",
+        "sidebar", "popup", "modal", "cookie", "cookies", "breadcrumb",
+        "breadcrumbs", "outbrain", "taboola", "terpopuler", "navbar",
+    ]
+    /// Words that mark chrome only as a whole class or id (`tags`, not `hs_meta_field`).
+    static let chromeNames: Set<String> = [
+        "social", "subscribe", "subscription", "widget", "promo", "banner", "sponsor", "pagination", "pager",
+        "recommendation", "recommendations", "trending", "popular", "navigation", "menu", "masthead", "toolbar",
+        "print", "tags", "author-box", "byline", "meta", "related", "related-posts", "share-bar", "social-share",
     ]
 
     static func isChrome(_ element: HTMLElement) -> Bool {
@@ -53,10 +89,12 @@ struct PageWalker {
         if element["role"].map({ ["navigation", "banner", "contentinfo", "complementary", "search", "dialog"].contains($0.lowercased()) }) == true {
             return true
         }
+        // A name that also says content (`l-sidebar-fixed l-article-body`) is not chrome.
+        if BoilerplateNames.matches(BoilerplateNames.names(of: element), ["article", "content", "body", "main", "entry", "story"]) { return false }
         for name in [element["class"], element["id"]] {
             guard let name else { continue }
             for token in name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                if chromeWords.contains(String(token)) { return true }
+                if chromeWords.contains(String(token)) || chromeNames.contains(String(token)) { return true }
                 let words = token.split(whereSeparator: { $0 == "-" || $0 == "_" }).map(String.init)
                 if words.contains(where: { chromeWords.contains($0) }) { return true }
             }
@@ -88,7 +126,7 @@ struct PageWalker {
             if let box { pieces.append(box) }
             return
         }
-        if Self.isChrome(element) {
+        if Self.isChrome(element) || isBoilerplate(element) {
             // Chrome may still hold a box of the article (the team in a share-bar footer).
             if !HTMLText.invisibleElements.contains(name) && !HTMLText.isHidden(element) { collectBoxes(in: element) }
             return
@@ -115,34 +153,51 @@ struct PageWalker {
         case "ul", "ol":
             if dropsLinkLists && Self.linkDensity(element) > 0.5 { return }
             let items = element.childElements.filter { $0.name == "li" }.map(HTMLText.line(of:)).filter { !$0.isEmpty }
-            if !items.isEmpty { pieces.append(.list(items, ordered: element.name == "ol")) }
+            if !items.isEmpty { add(.list(items, ordered: element.name == "ol")) }
         case "figure":
             if let caption = Self.figureCaption(element) { pieces.append(.figure(caption)) }
         case "table":
             let rows = element.descendants(named: ["tr"]).map(HTMLText.line(of:)).filter { !$0.isEmpty }
-            if !rows.isEmpty { pieces.append(.list(rows)) }
+            if !rows.isEmpty { add(.list(rows)) }
         case "hr", "img":
             break
         default:
             if dropsLinkLists && Self.isLinkBlock(element) { return }
+            let header = Self.isHeader(element)
+            if header { headerDepth += 1 }
             walk(element)
             flushInline()
+            if header { headerDepth -= 1 }
         }
     }
 
     private mutating func add(_ piece: PagePiece) {
         switch piece {
-        case .title(let text), .heading(let text), .paragraph(let text), .quote(let text):
+        case .title(let text):
             if text.isEmpty { return }
+        case .heading(let text), .paragraph(let text), .quote(let text):
+            if text.isEmpty || headerDepth > 0 { return }
+            // A `Baca Juga` line is a related link, read by the assembler.
+            if ArticleTextRules.relatedTitle(text) == nil, BoilerplateText.isChrome(text) { return }
+        case .list(let items, _):
+            if headerDepth > 0 || items.allSatisfy(BoilerplateText.isChrome) { return }
         default: break
         }
         pieces.append(piece)
     }
 
+    /// Words of a class that mark a standfirst or the article's header.
+    static let standfirstNames = ["dek", "subline", "sub-head", "subhead", "standfirst", "subtitle", "lead-text", "article-summary", "entry-summary", "c-entry-summary", "excerpt"]
+
+    static func isHeader(_ element: HTMLElement) -> Bool {
+        element.name == "header" || element.name == "hgroup"
+            || BoilerplateNames.matches((element["class"] ?? "").lowercased(), standfirstNames)
+    }
+
     mutating func flushInline() {
         let text = Sanitizer.sanitizeLine(inline)
         inline = ""
-        if !text.isEmpty { pieces.append(.paragraph(text)) }
+        if !text.isEmpty { add(.paragraph(text)) }
     }
 
     // MARK: Boxes known by their heading

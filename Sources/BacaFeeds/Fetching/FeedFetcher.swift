@@ -23,6 +23,8 @@ public struct FeedFetchOutcome: Sendable, Equatable {
     public var summaryOnly = 0
     /// Summary-only articles whose page was read this time.
     public var pagesRecovered = 0
+    /// The feed was not well-formed and was read in recover mode: what was wrong first.
+    public var repairNote: String?
 
     public var failed: Bool {
         if case .failed = status { return true }
@@ -36,6 +38,7 @@ public struct FeedFetchOutcome: Sendable, Equatable {
             var text = "ok  \(newArticles) new"
             if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
             if pagesRecovered > 0 { text += ", \(pagesRecovered) pages recovered" }
+            if let repairNote { text += "; repaired (\(repairNote))" }
             return text
         case .unchanged:
             return pagesRecovered > 0 ? "unchanged, \(pagesRecovered) pages recovered" : "unchanged"
@@ -194,13 +197,15 @@ public final class FeedFetcher: Sendable {
 
         let parsed: ParsedFeed
         do {
-            parsed = try FeedParser.parse(response.body, url: response.url)
+            parsed = try FeedParser.parse(
+                response.body, url: Self.documentBase(of: response), charset: Self.charset(of: response))
         } catch {
             let reason = error.description
             return record(feed, FeedFetchRecord(status: .failed, error: reason, movedTo: movedTo), status: .failed(reason: reason))
         }
 
         var outcome = FeedFetchOutcome(feed: feed, status: .fetched)
+        outcome.repairNote = parsed.repaired ? parsed.repairNote ?? "not well-formed" : nil
         var stored = Set<Int64>()
         do {
             let known = try store.knownItemKeys(feedId: feed.id)
@@ -219,11 +224,13 @@ public final class FeedFetcher: Sendable {
             return record(feed, FeedFetchRecord(status: .failed, error: reason), status: .failed(reason: reason))
         }
         let fetchedRecord = FeedFetchRecord(
-            status: .ok, etag: response.header("ETag"), lastModified: response.header("Last-Modified"),
+            status: parsed.repaired ? .repaired : .ok, error: parsed.repaired ? parsed.repairNote ?? "not well-formed" : nil,
+            etag: response.header("ETag"), lastModified: response.header("Last-Modified"),
             feedTitle: parsed.title, siteURL: parsed.siteURL?.absoluteString, movedTo: movedTo)
         let recorded = record(feed, fetchedRecord, status: .fetched)
         outcome.feed = recorded.feed
         outcome.status = recorded.status
+        if recorded.status != .fetched { outcome.repairNote = nil }
         if outcome.status == .fetched {
             outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored)
         }
@@ -255,7 +262,7 @@ public final class FeedFetcher: Sendable {
         }
         guard case .success(let page) = await readPage(link) else { return summary }
         var article = page.page.article
-        if article.publishedAt == nil { article.publishedAt = item.published?.day }
+        if article.publishedAt == nil { article.publishedAt = item.published?.publishedDate }
         if article.author == nil { article.author = item.author }
         let canonical = page.page.canonicalURL.map(Self.normalised) ?? page.finalURL
         return FeedArticle(
@@ -306,6 +313,28 @@ public final class FeedFetcher: Sendable {
             }
         }
         return recovered
+    }
+
+    /// What a feed's relative links resolve against: its `Content-Location` when it sent one,
+    /// else the URL it was fetched from.
+    static func documentBase(of response: HTTPResponse) -> URL {
+        guard let location = response.header("Content-Location"),
+              let url = URL(string: location.trimmingCharacters(in: .whitespaces), relativeTo: response.url)?.absoluteURL,
+              url.scheme == "http" || url.scheme == "https"
+        else { return response.url }
+        return url
+    }
+
+    /// The `charset` of the `Content-Type` header, if any.
+    static func charset(of response: HTTPResponse) -> String? {
+        guard let type = response.header("Content-Type") else { return nil }
+        for parameter in type.split(separator: ";").dropFirst() {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
+                return parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
     }
 
     /// The URL as stored: scheme and host lower-cased, default port and fragment dropped.

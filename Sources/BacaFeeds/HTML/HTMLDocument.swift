@@ -14,6 +14,8 @@ public final class HTMLElement {
     public let attributes: [String: String]
     public private(set) var children: [HTMLNode] = []
     public private(set) weak var parent: HTMLElement?
+    /// `measure`, once computed.
+    var cachedMeasure: TextMeasure?
 
     init(name: String, attributes: [String: String]) {
         self.name = name

@@ -82,7 +82,7 @@ extension ArticleStore {
             feed.lastStatus = record.status.rawValue
             feed.lastError = record.error
             feed.retryAfter = record.retryAfter
-            if record.status == .ok {
+            if record.status == .ok || record.status == .repaired {
                 feed.etag = record.etag
                 feed.lastModified = record.lastModified
             } else if record.status == .unchanged {

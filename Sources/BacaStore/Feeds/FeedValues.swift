@@ -10,6 +10,9 @@ public enum FeedStatus: String, Sendable, Codable, CaseIterable {
     /// The server answered 304 Not Modified.
     case unchanged
     case failed
+    /// Fetched, but the feed was not well-formed XML: read in recover mode, its recoverable
+    /// items stored; `lastError` says what was wrong first.
+    case repaired
 }
 
 /// A subscription.

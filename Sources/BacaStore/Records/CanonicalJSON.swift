@@ -56,6 +56,7 @@ enum CanonicalJSON {
         out.raw("]")
         key("sources"); out.strings(article.sources)
         key("title"); out.string(article.title)
+        if let derived = article.titleDerived { key("titleDerived"); out.raw(derived ? "true" : "false") }
         key("topics"); out.strings(article.topics)
         out.raw("}")
         return out.bytes

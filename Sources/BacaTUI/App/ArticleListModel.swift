@@ -35,9 +35,13 @@ final class ArticleListModel {
     }
 
     private var hasCounts = false
+    /// How many times the list was read again from scratch (tests: the reader's own state
+    /// writes must not cause one).
+    private(set) var reloads = 0
 
     /// Drops the cached pages and reads the counts again (after an import or another process's write).
     func reload(counting: Bool = true) throws {
+        reloads += 1
         pages.removeAll(keepingCapacity: true)
         if counting {
             counts = try store.counts()

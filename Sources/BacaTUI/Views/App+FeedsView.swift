@@ -61,6 +61,7 @@ struct FeedRowView {
         switch overview.feed.lastStatus {
         case .failed?: return "gagal: \(overview.feed.lastError ?? "?") · \(age)"
         case .unchanged?: return "tetap · \(age)"
+        case .repaired?: return "diperbaiki · \(age)"
         default: return "ok · \(age)"
         }
     }

@@ -97,6 +97,7 @@ struct FeedListCommand: ParsableCommand {
             if !feed.tags.isEmpty { detail += "  [\(feed.tags.joined(separator: ", "))]" }
             if !detail.trimmingCharacters(in: .whitespaces).isEmpty { print(style.dim(detail)) }
             if feed.lastStatus == .failed, let reason = feed.lastError { print("      failed: \(reason)") }
+            if feed.lastStatus == .repaired, let reason = feed.lastError { print("      repaired: \(reason)") }
         }
     }
 

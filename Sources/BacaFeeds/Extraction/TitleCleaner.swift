@@ -1,0 +1,120 @@
+/// Takes the site's name off a page title (`Flood closes the ring road | Daily Post`).
+///
+/// The separators sites use: `|` `–` `—` `-` `·` `:` `»` `::` `/` `~`, with spaces around them.
+/// The name goes when it is the site's stated name (`og:site_name`); otherwise a short part at
+/// either end (four words or fewer) goes when what stays is a title of three words or more.
+/// A colon separates only the site's stated name: `Review: the new phone` keeps it.
+enum TitleCleaner {
+    static let separators = [" | ", " – ", " — ", " - ", " · ", " » ", " :: ", " // ", " / ", " ~ ", " « ", " • "]
+
+    static func clean(_ title: String, siteName: String?) -> String {
+        var text = title.trimmingCharacters(in: .whitespaces)
+        if let site = siteName.map(key), !site.isEmpty {
+            for separator in separators + [": ", " : "] {
+                if let range = text.range(of: separator, options: .backwards), key(String(text[range.upperBound...])) == site {
+                    return String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+                }
+                if let range = text.range(of: separator), key(String(text[..<range.lowerBound])) == site {
+                    return String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
+                }
+            }
+        }
+        // A short trailing part (the site, a section), again while there is one.
+        while let (head, tail) = split(text, last: true), words(tail) <= 4, words(head) >= 3 {
+            text = head
+        }
+        if let (head, tail) = split(text, last: false), words(head) <= 3, words(tail) >= 3, words(tail) > words(head) {
+            text = tail
+        }
+        return text
+    }
+
+    private static func split(_ text: String, last: Bool) -> (String, String)? {
+        var best: Range<String.Index>?
+        for separator in separators {
+            guard let range = text.range(of: separator, options: last ? .backwards : []) else { continue }
+            if best == nil || (last ? range.lowerBound > best!.lowerBound : range.lowerBound < best!.lowerBound) { best = range }
+        }
+        guard let best else { return nil }
+        return (String(text[..<best.lowerBound]).trimmingCharacters(in: .whitespaces),
+                String(text[best.upperBound...]).trimmingCharacters(in: .whitespaces))
+    }
+
+    static func words(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " }).count }
+
+    /// Letters and digits, lower-cased: `The Daily Post` and `thedailypost.com` compare by
+    /// `thedailypost`.
+    static func key(_ text: String) -> String {
+        var value = text.lowercased()
+        for suffix in [".com", ".net", ".org", ".co.uk", ".co.id", ".id"] where value.hasSuffix(suffix) { value.removeLast(suffix.count) }
+        if value.hasPrefix("www.") { value.removeFirst(4) }
+        return String(value.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    /// Text compared as a reader would: case, spaces and punctuation aside.
+    static func comparable(_ text: String) -> String { key(text) }
+}
+
+/// Names in bylines: `By Jane Doe | Updated 10:31` → `Jane Doe`; a URL, a handle or a
+/// paragraph is no name.
+enum Bylines {
+    static let prefixes = [
+        "written by", "posted by", "published by", "story by", "words by", "reported by", "by:", "by ", "oleh:", "oleh ",
+        "penulis:", "penulis ", "author:", "reporter:", "von ", "par ", "por ", "door ",
+    ]
+    static let cuts = [" | ", " • ", " — ", " – ", " · ", "\n", " Updated", " Published", " Posted", " on ", " Diperbarui", " - "]
+
+    static func clean(_ raw: String) -> String? {
+        var text = Sanitizer.sanitizeLine(raw)
+        let lower = text.lowercased()
+        if lower.contains("http") || lower.contains("www.") || lower.hasPrefix("@") || lower.contains("@") { return nil }
+        var changed = true
+        while changed {
+            changed = false
+            for prefix in prefixes where text.lowercased().hasPrefix(prefix) && text.count > prefix.count {
+                text = String(text.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+                changed = true
+            }
+        }
+        for cut in cuts {
+            if let range = text.range(of: cut), range.lowerBound > text.startIndex { text = String(text[..<range.lowerBound]) }
+        }
+        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|-–—·"))
+        guard !text.isEmpty, text.count <= 80, TitleCleaner.words(text) <= 10,
+              text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
+              !text.lowercased().hasPrefix("share"), !text.lowercased().hasPrefix("follow")
+        else { return nil }
+        return text
+    }
+
+    /// Words of a class or id that mark a byline.
+    static let marks = ["byline", "author", "writer", "reporter", "penulis", "contributor", "posted-by", "article-by"]
+
+    /// The first byline element's names: its links to author pages or named parts, else its text.
+    static func byline(in root: HTMLElement) -> String? {
+        let elements = root.descendants { element in
+            guard !HTMLText.invisibleElements.contains(element.name), !["html", "body", "meta", "link", "img"].contains(element.name) else { return false }
+            let names = ((element["class"] ?? "") + " " + (element["id"] ?? "") + " " + (element["rel"] ?? "")).lowercased()
+            guard Self.marks.contains(where: names.contains), !names.contains("comment"), !names.contains("avatar"),
+                  !names.contains("bio"), !names.contains("image") else { return false }
+            let length = element.measure.length
+            return length > 1 && length < 160
+        }
+        for element in elements {
+            let named = element.descendants { child in
+                child.name == "a" && ((child["href"] ?? "").lowercased().contains("author") || (child["rel"] ?? "").contains("author"))
+                    || ((child["itemprop"] ?? "") == "name")
+            }.compactMap { clean(HTMLText.line(of: $0)) }
+            if !named.isEmpty {
+                var unique: [String] = []
+                for name in named where !unique.contains(name) { unique.append(name) }
+                return unique.joined(separator: ", ")
+            }
+            if let name = clean(HTMLText.line(of: element)) { return name }
+        }
+        return nil
+    }
+}
+
+import BacaCore
+import Foundation
