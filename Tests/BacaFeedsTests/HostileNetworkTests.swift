@@ -57,6 +57,11 @@ struct HostileNetworkTests {
             #expect(response.body.allSatisfy { $0 == 0 })
             #expect(bomb.compressedSize * 100 < bomb.expanded)
         }
+        // What is asked for is what libcurl can undo: gzip and deflate, br and zstd when built in.
+        let asked = Set((server.log.first?.request.header("accept-encoding") ?? "").split(separator: ",").map {
+            $0.trimmingCharacters(in: .whitespaces)
+        })
+        #expect(asked == Set(CurlTransfer.decodings), "\(asked)")
     }
 
     @Test("gzip and deflate bombs, feeds and pages, are refused with one line each, exit 1, under 100 MB")

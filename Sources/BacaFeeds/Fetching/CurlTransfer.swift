@@ -52,7 +52,10 @@ final class CurlTransfer: @unchecked Sendable {
 
     private let lock = NSLock()
     private let request: Request
-    private var body = Data()
+    /// The body as it came, in libcurl's chunks (at most 16 KB each): no buffer doubles and
+    /// copies itself as it grows, so a transfer never holds much more than its limit.
+    private var chunks: [Data] = []
+    private var bodyBytes = 0
     private var headers: [String: String] = [:]
     private var failure: String?
     private var cancelled = false
@@ -78,7 +81,7 @@ final class CurlTransfer: @unchecked Sendable {
     /// libcurl's process-wide set-up, once, before any thread uses it.
     private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
 
-    /// Whether this libcurl undoes brotli and zstd (it advertises what it undoes).
+    /// The encodings this libcurl undoes, and so advertises in `Accept-Encoding`.
     static var decodings: [String] {
         guard let info = baca_curl_version_info()?.pointee else { return ["gzip", "deflate"] }
         var names = ["gzip", "deflate"]
@@ -152,6 +155,9 @@ final class CurlTransfer: @unchecked Sendable {
         }
         var status = 0
         baca_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
+        var body = Data(capacity: bodyBytes)
+        for chunk in chunks { body.append(chunk) }
+        chunks = []
         return .success(Response(status: status, headers: headers, body: body, remoteAddress: remoteAddress))
     }
 
@@ -161,8 +167,8 @@ final class CurlTransfer: @unchecked Sendable {
     fileprivate func receive(_ chunk: UnsafeRawBufferPointer) -> Bool {
         lock.lock(); defer { lock.unlock() }
         guard !cancelled, failure == nil else { return false }
-        if body.count + chunk.count > request.maximumBytes {
-            body = Data()
+        if bodyBytes + chunk.count > request.maximumBytes {
+            chunks = []
             let limit = Self.size(request.maximumBytes)
             if let encoding = headers["content-encoding"], !encoding.isEmpty, encoding.lowercased() != "identity" {
                 failure = "body expanded past the limit of \(limit) (\(encoding.lowercased()))"
@@ -171,7 +177,8 @@ final class CurlTransfer: @unchecked Sendable {
             }
             return false
         }
-        body.append(contentsOf: chunk)
+        chunks.append(Data(chunk))
+        bodyBytes += chunk.count
         return true
     }
 
@@ -194,7 +201,7 @@ final class CurlTransfer: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         guard !cancelled, failure == nil else { return false }
         if received > Int64(request.maximumReceivedBytes) {
-            body = Data()
+            chunks = []
             failure = "body over the limit of \(Self.size(request.maximumReceivedBytes)) received"
             return false
         }
