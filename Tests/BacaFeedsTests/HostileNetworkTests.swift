@@ -1,5 +1,6 @@
 import BacaCore
 import BacaStore
+import BacaTestSupport
 import Foundation
 import Testing
 @testable import BacaFeeds
@@ -297,5 +298,33 @@ extension Result {
     var success: Success? {
         if case .success(let success) = self { return success }
         return nil
+    }
+}
+
+/// `:feed add` in the real reader, on a site's home page.
+@Suite("Feed discovery in the reader", .serialized)
+struct ReaderFeedDiscoveryTests {
+    @Test(":feed add on a home page subscribes to the feed the page names")
+    func feedAddInTheReader() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        server.serve("/", """
+            <!doctype html><html><head><title>Situs</title>
+            <link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body>Beranda.</body></html>
+            """)
+        server.serve("/atom.xml", """
+            <?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Kabar Atom</title>
+            <id>urn:kabar</id><updated>2024-11-06T02:00:00Z</updated></feed>
+            """, type: "application/atom+xml")
+        let sandbox = try Sandbox()
+        let tmux = try TmuxSession("'\(BacaBinary.url.path)'", columns: 120, rows: 30, sandbox: sandbox)
+        try tmux.waitFor("0 artikel")
+        try tmux.send(":")
+        try tmux.type("feed add \(server.base)/")
+        try tmux.send("Enter")
+        try tmux.waitFor("Langganan ditambahkan")
+        let list = try BacaBinary.run(["feed", "list", "--json"], sandbox: sandbox)
+        #expect(list.stdout.contains(#""url":"\#(server.base)/atom.xml""#), "\(list.stdout)")
+        #expect(server.requests(to: "/atom.xml").count == 1)
     }
 }
