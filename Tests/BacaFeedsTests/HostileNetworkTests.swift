@@ -131,6 +131,18 @@ struct HostileNetworkTests {
         #expect(FetchLimits().lowSpeedSeconds <= 10 && FetchLimits().lowSpeedBytes > 10)
     }
 
+    @Test("endless response headers are cut at their limit")
+    func headerFlood() async throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        var headers: [String: String] = [:]
+        for index in 0..<2000 { headers["X-Filler-\(index)"] = String(repeating: "h", count: 500) }
+        let flood = headers
+        server.route("/flood.xml") { _ in LoopbackServer.Response(status: 200, headers: flood, body: Data("x".utf8)) }
+        let result = await Self.client().get(server.url("/flood.xml"), maximumBytes: Self.megabyte, accept: "*/*", scope: .userNamed)
+        #expect(result.failure?.reason == "response headers over the limit of 256 KB")
+    }
+
     @Test("cancelling the task stops a transfer under way")
     func cancellation() async throws {
         let server = try LoopbackServer()

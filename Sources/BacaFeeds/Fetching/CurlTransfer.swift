@@ -60,6 +60,9 @@ final class CurlTransfer: @unchecked Sendable {
     private var failure: String?
     private var cancelled = false
     private var answered = false
+    private var headerBytes = 0
+    /// Response headers, all lines together: more is a hostile server, not a web site.
+    static let maximumHeaderBytes = 256 * 1024
     private var timedOut = false
     private let started = Date()
 
@@ -182,18 +185,25 @@ final class CurlTransfer: @unchecked Sendable {
         return true
     }
 
-    /// One header line (the status line included).
-    fileprivate func header(_ line: String) {
+    /// One header line (the status line included); false stops the transfer.
+    fileprivate func header(_ line: String) -> Bool {
         lock.lock(); defer { lock.unlock() }
+        headerBytes += line.utf8.count
+        if headerBytes > Self.maximumHeaderBytes {
+            failure = "response headers over the limit of \(Self.size(Self.maximumHeaderBytes))"
+            headers = [:]
+            return false
+        }
         if line.hasPrefix("HTTP/") {
             answered = true
             headers = [:]  // a 100 Continue before the real answer
-            return
+            return true
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
+        guard let colon = line.firstIndex(of: ":") else { return true }
         let name = line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)
         headers[name] = headers[name].map { $0 + ", " + value } ?? value
+        return true
     }
 
     /// Bytes received so far, on the wire (before decoding); false stops the transfer.
@@ -295,8 +305,7 @@ private let curlHeader: baca_curl_data_callback = { data, size, count, context i
     let length = size * count
     guard let transfer = transfer(context), let data else { return length }
     let line = String(decoding: UnsafeRawBufferPointer(start: data, count: length), as: UTF8.self)
-    transfer.header(line)
-    return length
+    return transfer.header(line) ? length : 0
 }
 
 private let curlProgress: baca_curl_progress_callback = { context, _, downloadNow, _, _ in
