@@ -32,7 +32,8 @@ let package = Package(
         // The interactive reader's pure part: state, commands, keymap, themes, views, screen buffer.
         .target(
             name: "BacaTUI",
-            dependencies: ["BacaCore", "BacaStore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["BacaCore", "BacaStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedThemes"]
         ),
         // ncursesw, seen through a small C shim (macros and globals Swift cannot import).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -55,14 +56,18 @@ let package = Package(
                 "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: []
+            plugins: ["BuildCommit"]
         ),
+        // Build steps: themes/*.toml compiled into BacaTUI, and the git commit that
+        // `baca --version` shows. Both run /bin/sh and nothing else (git if it is there).
+        .plugin(name: "EmbedThemes", capability: .buildTool()),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // The corpus generator and the benchmark (bench/run.sh). newsboat is its runtime
         // dependency only, installed by the script; nothing else builds or tests against it.
         .executableTarget(
             name: "baca-bench",
             dependencies: [
-                "BacaCore", "BacaStore",
+                "BacaCore", "BacaStore", "BacaFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

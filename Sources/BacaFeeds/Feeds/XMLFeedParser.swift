@@ -52,9 +52,10 @@ enum XMLFeedParser {
         var feed = try FeedTreeReader(feedURL: url).read(root: root)
         if repaired {
             feed.repaired = true
-            feed.repairNote = lastError.code != 0
-                ? "line \(lastError.line): \(describe(code: lastError.code))"
-                : repair.note ?? "control characters removed"
+            var notes: [String] = []
+            if lastError.code != 0 { notes.append("line \(lastError.line): \(describe(code: lastError.code))") }
+            if let note = repair.note { notes.append(note) }
+            feed.repairNote = notes.isEmpty ? "control characters removed" : notes.joined(separator: "; ")
         }
         return feed
     }

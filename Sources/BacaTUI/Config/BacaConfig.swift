@@ -29,6 +29,8 @@ public struct BacaConfig: Sendable {
     /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
     /// `AddressRule`), so what a public feed names may be fetched from private addresses.
     public var allowsPrivateAddresses = false
+    /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
+    public var workflow = WorkflowSettings()
 
     public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
         self.theme = theme
@@ -84,8 +86,13 @@ public struct BacaConfig: Sendable {
                 config.warnings += bindings.warnings
             case "network":
                 config.readNetwork(value, file: file)
+            case _ where WorkflowSettings.keys.contains(key):
+                var problems: [String] = []
+                config.workflow.read(key, value, file: file, warnings: &problems)
+                config.workflow.problems += problems
+                config.warnings += problems
             default:
-                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, [keys.*], [network])")
+                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network])")
             }
         }
         return config

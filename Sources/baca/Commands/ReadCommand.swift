@@ -11,16 +11,7 @@ struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Open the interactive reader (the default when no subcommand is given).",
-        discussion: """
-            Keys: j/k move, Enter reads, ]/[ jump between sections, s switches between the \
-            summary and the full article, / searches, : runs a command, ? shows every key.
-            Key bindings and the theme come from $XDG_CONFIG_HOME/baca/config.toml.
-
-            Examples:
-              baca
-              baca --demo
-              baca --theme gruvbox --db ~/berita.sqlite
-            """)
+        discussion: ManualText.reader)
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -56,6 +47,8 @@ struct ReadCommand: ParsableCommand {
         } else {
             store = try repository.openStore()
         }
+        // The ignore rules apply to what the reader's own fetches bring too.
+        store.setArrivalRules(loadedConfig.workflow.rules)
 
         let app = App(environment: AppEnvironment(
             store: store,
@@ -146,8 +139,11 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "List the colour themes and where each comes from.",
         discussion: """
-            Built-in themes live in the themes/ folder; your own go in \
-            $XDG_CONFIG_HOME/baca/themes/NAME.toml and may 'inherits = "dark"'.
+            A theme name is looked up in your folder ($XDG_CONFIG_HOME/baca/themes/NAME.toml, \
+            else ~/.config/baca/themes/), then in the installed one (PREFIX/share/baca/themes, \
+            beside PREFIX/bin/baca, or $BACA_SHARE_DIR/themes), then among the themes compiled \
+            into the program. Your own may start with 'inherits = "dark"' to change only some \
+            styles. Each line says where the theme was found.
 
             Examples:
               baca themes
