@@ -16,7 +16,7 @@ enum XMLFeedParser {
         initialiseLibrary
         var repaired = false
         var input = data
-        if let text = String(validating: data, as: UTF8.self), Self.hasControlCharacters(data) {
+        if Self.hasControlCharacters(data), let text = String(validating: data, as: UTF8.self) {
             // Control characters are not XML, but feeds carry them: read the text sanitised
             // (escape sequences removed whole).
             input = Data(Sanitizer.sanitize(text).utf8)
@@ -72,7 +72,9 @@ enum XMLFeedParser {
     }
 
     static func hasControlCharacters(_ data: Data) -> Bool {
-        data.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        data.withUnsafeBytes { raw in
+            raw.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        }
     }
 
     /// An `XMLParser` error (NSXMLParserErrorDomain codes are libxml2's), in words.
