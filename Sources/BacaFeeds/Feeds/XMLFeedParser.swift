@@ -68,6 +68,12 @@ enum XMLFeedParser {
         }
         guard let charset, let name = HTMLDocument.normalisedCharset(charset) else { return nil }
         guard xmlFindCharEncodingHandler(name) != nil else { return nil }
+        if name == "windows-1252", String(validating: data, as: UTF8.self) != nil,
+           data.withUnsafeBytes({ $0.contains { $0 >= 0x80 } }) {
+            // A server's Latin-1 default over a feed that is valid UTF-8 beyond ASCII: such bytes
+            // are never Latin-1 text in practice; the prolog (UTF-8 by default) is right.
+            return nil
+        }
         return name
     }
 
