@@ -23,12 +23,16 @@ enum FeedHTML {
 
     static func paragraphs(fromHTML html: String) -> [String] {
         var source = html
-        if source.utf8.contains(0x1B) {
+        let (hasEscape, hasText) = source.withUTF8 { bytes -> (Bool, Bool) in
+            guard let base = bytes.baseAddress else { return (false, false) }
+            return (memchr(base, 0x1B, bytes.count) != nil, bytes.contains { $0 > 0x20 })
+        }
+        guard hasText else { return [] }
+        if hasEscape {
             // libxml2 drops the ESC of an escape sequence and keeps the rest (`[2J`): remove the
             // sequences whole first, as a capture's are.
             source = Sanitizer.sanitize(source)
         }
-        guard source.utf8.contains(where: { $0 > 0x20 }) else { return [] }
         let options = Int32(bitPattern: HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
         let document: htmlDocPtr? = source.utf8.withContiguousStorageIfAvailable { bytes in

@@ -382,12 +382,17 @@ struct FeedTreeReader {
 enum FeedText {
     /// Whether `html` holds `<!` (a comment, a DOCTYPE, a CDATA section), by its bytes.
     static func containsMarkupDeclaration(_ html: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in html.utf8 {
-            if byte == UInt8(ascii: "!") && previous == UInt8(ascii: "<") { return true }
-            previous = byte
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "!") { return true }
+                offset = index + 1
+            }
+            return false
         }
-        return false
     }
 
     /// A title may carry escaped markup (`Harga &lt;b&gt;naik&lt;/b&gt;`) or entities: read as
