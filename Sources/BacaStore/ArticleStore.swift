@@ -24,6 +24,8 @@ public final class ArticleStore: Sendable {
     private let observer: DatabaseQueue?
     /// The name errors give the repository.
     let label: String
+    /// Ignore rules applied to articles arriving from feeds (`setArrivalRules`).
+    let arrival = ArrivalRuleBox()
 
     // MARK: - Opening
 

@@ -32,6 +32,8 @@ public enum BacaBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Peak resident memory in bytes (`VmHWM`).
+        public var peakMemory: Int = 0
     }
 
     /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
@@ -42,7 +44,8 @@ public enum BacaBinary {
         return Result(
             status: output.status,
             stdout: String(decoding: output.stdout, as: UTF8.self),
-            stderr: String(decoding: output.stderr, as: UTF8.self))
+            stderr: String(decoding: output.stderr, as: UTF8.self),
+            peakMemory: output.peakMemory)
     }
 }
 

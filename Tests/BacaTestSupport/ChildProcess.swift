@@ -12,6 +12,8 @@ public enum ChildProcess {
         public var status: Int32
         public var stdout: Data
         public var stderr: Data
+        /// The child's peak resident memory (its `VmHWM`), in bytes, from `wait4`'s rusage.
+        public var peakMemory: Int = 0
     }
 
     /// Runs `arguments` (the first is looked up in PATH through `/usr/bin/env`), feeding
@@ -106,8 +108,9 @@ public enum ChildProcess {
             }
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
         let exitCode: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Output(status: exitCode, stdout: out, stderr: err)
+        return Output(status: exitCode, stdout: out, stderr: err, peakMemory: Int(usage.ru_maxrss) * 1024)
     }
 }

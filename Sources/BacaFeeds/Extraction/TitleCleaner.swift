@@ -7,29 +7,30 @@
 enum TitleCleaner {
     static let separators = [" | ", " – ", " — ", " - ", " · ", " » ", " :: ", " // ", " / ", " ~ ", " « ", " • "]
 
-    static func clean(_ title: String, siteName: String?) -> String {
+    /// `siteNames`: what the page calls its site (`og:site_name`, the publisher, the host of
+    /// its canonical URL).
+    static func clean(_ title: String, siteNames: [String]) -> String {
         var text = title.trimmingCharacters(in: .whitespaces)
-        if let site = siteName.map(key), !site.isEmpty {
-            for separator in separators + [": ", " : "] {
-                if let range = text.range(of: separator, options: .backwards), key(String(text[range.upperBound...])) == site {
-                    return String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-                }
-                if let range = text.range(of: separator), key(String(text[..<range.lowerBound])) == site {
-                    return String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-                }
+        let sites = Set(siteNames.map(key).filter { !$0.isEmpty })
+        for separator in separators + [": ", " : "] where !sites.isEmpty {
+            if let range = text.range(of: separator, options: .backwards), sites.contains(key(String(text[range.upperBound...]))) {
+                return String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
+            if let range = text.range(of: separator), sites.contains(key(String(text[..<range.lowerBound]))) {
+                return String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
             }
         }
         // A short trailing part (the site, a section), again while there is one.
-        while let (head, tail) = split(text, last: true), words(tail) <= 4, words(head) >= 3 {
+        while let (head, tail) = split(text, last: true, among: separators), words(tail) <= 4, words(head) >= 3 {
             text = head
         }
-        if let (head, tail) = split(text, last: false), words(head) <= 3, words(tail) >= 3, words(tail) > words(head) {
+        if let (head, tail) = split(text, last: false, among: separators), words(head) <= 3, words(tail) >= 3, words(tail) > words(head) {
             text = tail
         }
         return text
     }
 
-    private static func split(_ text: String, last: Bool) -> (String, String)? {
+    private static func split(_ text: String, last: Bool, among separators: [String]) -> (String, String)? {
         var best: Range<String.Index>?
         for separator in separators {
             guard let range = text.range(of: separator, options: last ? .backwards : []) else { continue }
@@ -76,19 +77,45 @@ enum Bylines {
                 changed = true
             }
         }
+        // `Analysis by Jane Doe`, `Text: Jane Doe`: a label of a word or two goes.
+        if let range = text.range(of: " by ", options: .caseInsensitive), TitleCleaner.words(String(text[..<range.lowerBound])) <= 2 {
+            text = String(text[range.upperBound...])
+        }
+        if let colon = text.firstIndex(of: ":"), TitleCleaner.words(String(text[..<colon])) == 1 {
+            text = String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        }
         for cut in cuts {
             if let range = text.range(of: cut), range.lowerBound > text.startIndex { text = String(text[..<range.lowerBound]) }
+        }
+        // A date after the name: `Jeff Foust Monday, November 18, 2019`.
+        let words = text.split(separator: " ")
+        if let index = words.indices.dropFirst().first(where: { BoilerplateText.dateWords.contains($0 == 0 ? "" : words[$0].lowercased().trimmingCharacters(in: .punctuationCharacters)) && words[$0].count > 2 }) {
+            text = words[..<index].joined(separator: " ")
+        }
+        for tail in [", view more articles", " view more articles", ", more articles", ", view all posts"] where text.lowercased().hasSuffix(tail) {
+            text.removeLast(tail.count)
         }
         text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;:|-–—·"))
         guard !text.isEmpty, text.count <= 80, TitleCleaner.words(text) <= 10,
               text.unicodeScalars.contains(where: { $0.properties.isAlphabetic }),
-              !text.lowercased().hasPrefix("share"), !text.lowercased().hasPrefix("follow")
+              !["share", "follow", "view ", "more ", "all posts", "see all", "read more"].contains(where: text.lowercased().hasPrefix)
         else { return nil }
         return text
     }
 
     /// Words of a class or id that mark a byline.
     static let marks = ["byline", "author", "writer", "reporter", "penulis", "contributor", "posted-by", "article-by"]
+
+    /// An element that is a byline: marked as one (class, id, `itemprop="author"`) or holding
+    /// a `rel="author"` link, and short.
+    static func isByline(_ element: HTMLElement) -> Bool {
+        guard element.name != "body", element.name != "article", element.name != "main" else { return false }
+        let names = ((element["class"] ?? "") + " " + (element["id"] ?? "") + " " + (element["itemprop"] ?? "") + " " + (element["rel"] ?? "")).lowercased()
+        let marked = marks.contains(where: names.contains) && !names.contains("content") && !names.contains("article-body")
+        guard marked || element.firstDescendant(where: { ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") }) != nil
+        else { return false }
+        return element.measure.length < 160
+    }
 
     /// The first byline element's names: its links to author pages or named parts, else its text.
     static func byline(in root: HTMLElement) -> String? {

@@ -31,6 +31,8 @@ struct StoreSchema: Sendable {
         schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
         schema.register("v3-fts-insert-by-store", version: 3, dropInsertTrigger)
         schema.register("v4-published-instant", version: 4, publishedInstant)
+        // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
+        schema.register("v7-daily-workflow", version: 7, DailySchema.createVersion7)
         return schema
     }()
 

@@ -117,8 +117,14 @@ extension App {
         else {
             return show(error: "bukan URL http/https: \(url)")
         }
+        var subscribed = url
+        switch environment.findFeed?(url) ?? .feed(url: url, note: nil) {
+        case .feed(let found, _): subscribed = found
+        case .several(let feeds): return show(info: "Ada \(feeds.count) feed di halaman itu; pilih satu dengan :feed add " + feeds.joined(separator: "  ·  "))
+        case .failure(let reason): return show(error: reason)
+        }
         do {
-            switch try environment.store.addFeed(url: url) {
+            switch try environment.store.addFeed(url: subscribed) {
             case .added(let feed): show(info: "Langganan ditambahkan: \(feed.displayTitle) · tekan r untuk mengambil")
             case .existing(let feed): show(info: "Sudah berlangganan: \(feed.displayTitle)")
             }

@@ -175,12 +175,12 @@ public final class App {
         searchHistory.saveIfNeeded()
         commandHistory.saveIfNeeded()
         guard let version = try? environment.store.dataVersion() else { return }
-        if let lastDataVersion, version != lastDataVersion {
+        if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
             // The reader's own read/star/position write: the rows and counts were changed in
             // place, and in an unfiltered list no row can have come or gone, so there is
             // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).
-            if !(stateWriter.isOwnWrite(version) && list.scope == .all) {
+            if !(stateWriter.isOwnWrite(from: last, to: version) && list.scope == .all) {
                 reloadList(keepingFocus: true)
             }
         }

@@ -12,6 +12,9 @@ import TOMLKit
 ///
 /// [keys.reader]
 /// "x" = "goto-section 3"
+///
+/// [network]
+/// allow_private_addresses = true   # pages a public feed names may be on private addresses
 /// ```
 ///
 /// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
@@ -23,6 +26,11 @@ public struct BacaConfig: Sendable {
     public var keyMap: KeyMap
     /// One line each: `~/.config/baca/config.toml: [keys.list] "j": perintah tidak dikenal: mvoe`.
     public var warnings: [String]
+    /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
+    /// `AddressRule`), so what a public feed names may be fetched from private addresses.
+    public var allowsPrivateAddresses = false
+    /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
+    public var workflow = WorkflowSettings()
 
     public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
         self.theme = theme
@@ -76,10 +84,36 @@ public struct BacaConfig: Sendable {
                 let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file)
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
+            case "network":
+                config.readNetwork(value, file: file)
+            case _ where WorkflowSettings.keys.contains(key):
+                var problems: [String] = []
+                config.workflow.read(key, value, file: file, warnings: &problems)
+                config.workflow.problems += problems
+                config.warnings += problems
             default:
-                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, [keys.*])")
+                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network])")
             }
         }
         return config
+    }
+
+    /// `[network]`: `allow_private_addresses = true|false`.
+    private mutating func readNetwork(_ value: any TOMLValueConvertible, file: String) {
+        guard let table = value.table else {
+            return warnings.append("\(file): [network] harus berupa tabel")
+        }
+        for key in table.keys {
+            switch key {
+            case "allow_private_addresses":
+                if let flag = table[key]?.bool {
+                    allowsPrivateAddresses = flag
+                } else {
+                    warnings.append("\(file): [network] allow_private_addresses harus true atau false")
+                }
+            default:
+                warnings.append("\(file): [network] kunci tidak dikenal '\(key)' (ada: allow_private_addresses)")
+            }
+        }
     }
 }

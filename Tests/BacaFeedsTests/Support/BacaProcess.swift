@@ -35,6 +35,8 @@ struct BacaProcess {
         var status: Int32
         var stdout: String
         var stderr: String
+        /// Peak resident memory in bytes (`VmHWM`).
+        var peakMemory = 0
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -51,6 +53,7 @@ struct BacaProcess {
         return Result(
             status: output.status,
             stdout: String(decoding: output.stdout, as: UTF8.self),
-            stderr: String(decoding: output.stderr, as: UTF8.self))
+            stderr: String(decoding: output.stderr, as: UTF8.self),
+            peakMemory: output.peakMemory)
     }
 }
