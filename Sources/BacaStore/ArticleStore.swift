@@ -24,6 +24,8 @@ public final class ArticleStore: Sendable {
     private let observer: DatabaseQueue?
     /// The name errors give the repository.
     let label: String
+    /// Ignore rules applied to articles arriving from feeds (`setArrivalRules`).
+    let arrival = ArrivalRuleBox()
 
     // MARK: - Opening
 
@@ -217,28 +219,30 @@ public final class ArticleStore: Sendable {
     }
 
     /// Inserts, replaces or recognises `record` (see `importArticle(_:sourcePath:importedAt:)`).
+    ///
+    /// Plain SQL through cached statements: the query interface built and prepared its two
+    /// look-ups again for every article (~0.4 M instructions an article, `docs/PERFORMANCE.md`).
     private static func save(_ record: ArticleRecord, in db: Database) throws -> ImportOutcome {
-        typealias Columns = ArticleRecord.Columns
         var record = record
         if let sourcePath = record.sourcePath,
-           let stored = try Row.fetchOne(db, ArticleRecord
-               .select(Columns.id, Columns.contentHash, Columns.importedAt)
-               .filter(Columns.sourcePath == sourcePath)) {
-            let id: Int64 = stored[Columns.id]
-            if stored[Columns.contentHash] == record.contentHash { return .unchanged(id: id) }
+           let stored = try Row.fetchOne(
+               db.cachedStatement(sql: "SELECT id, contentHash, importedAt FROM article WHERE sourcePath = ?"),
+               arguments: [sourcePath]) {
+            let id: Int64 = stored[0]
+            if stored[1] == record.contentHash { return .unchanged(id: id) }
             record.id = id
-            record.setImportedAt(stored[Columns.importedAt])
+            record.setImportedAt(stored[2])
             try record.update(db)
             return .updated(id: id)
         }
-        if let twin = try Row.fetchOne(db, ArticleRecord
-            .select(Columns.id, Columns.sourcePath)
-            .filter(Columns.contentHash == record.contentHash)
-            .order(Columns.id)) {
-            let id: Int64 = twin[Columns.id]
-            let twinPath: String? = twin[Columns.sourcePath]
+        if let twin = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT id, sourcePath FROM article WHERE contentHash = ? ORDER BY id LIMIT 1"),
+            arguments: [record.contentHash]) {
+            let id: Int64 = twin[0]
+            let twinPath: String? = twin[1]
             if twinPath == nil, let sourcePath = record.sourcePath {
-                try ArticleRecord.filter(key: id).updateAll(db, Columns.sourcePath.set(to: sourcePath))
+                try db.cachedStatement(sql: "UPDATE article SET sourcePath = ? WHERE id = ?")
+                    .execute(arguments: [sourcePath, id])
             }
             return .unchanged(id: id)
         }
@@ -249,7 +253,8 @@ public final class ArticleStore: Sendable {
     /// Inserts a new article's row and its index row: no trigger writes the index of a new
     /// article (see `StoreSchema.dropInsertTrigger`), so every insert into `article` goes here.
     static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
-        try record.insert(db)
+        try db.cachedStatement(sql: ArticleRecord.insertSQL).execute(arguments: record.insertArguments)
+        record.id = db.lastInsertedRowID
         try db.cachedStatement(sql: """
             INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)
             """).execute(arguments: [record.id, record.title, record.keyPointsText, record.bodyText])

@@ -46,7 +46,7 @@ public struct StoredArticle: Sendable, Equatable {
 public struct ArticleSummary: Sendable, Equatable, Hashable {
     public var id: Int64
     public var title: String
-    public var publishedAt: CalendarDate?
+    public var publishedAt: PublishedDate?
     public var importedAt: Date
     public var location: String?
     public var keyPoints: [String]
@@ -60,7 +60,7 @@ public struct ArticleSummary: Sendable, Equatable, Hashable {
     /// feed's summary (list rows mark it; a later fetch retries the page).
     public var summaryOnly: Bool
     public init(
-        id: Int64, title: String, publishedAt: CalendarDate?, importedAt: Date, location: String?,
+        id: Int64, title: String, publishedAt: PublishedDate?, importedAt: Date, location: String?,
         keyPoints: [String], leadExcerpt: String?, wordCount: Int, read: Bool, starred: Bool,
         summaryOnly: Bool = false
     ) {

@@ -15,7 +15,7 @@ enum LayoutFixture {
         ],
         location: "Bogor",
         outlet: "IDN Times",
-        publishedAt: CalendarDate(year: 2024, month: 11, day: 4),
+        publishedAt: CalendarDate(year: 2024, month: 11, day: 4).map(PublishedDate.init(day:)),
         author: "Yoga Pratama",
         editor: "Pri Saja",
         sections: [

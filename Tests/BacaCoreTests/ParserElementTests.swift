@@ -98,7 +98,7 @@ struct ParserElementTests {
         #expect(article.outlet == outlet)
         #expect(article.lead?.blocks.first == .paragraph("Hujan deras mengguyur kota sejak Selasa (5/11/2024) sore."))
         #expect(article.lead?.blocks.count == 2)
-        #expect(article.publishedAt == CalendarDate(year: 2024, month: 11, day: 5))
+        #expect(article.publishedAt?.namedDay == CalendarDate(year: 2024, month: 11, day: 5))
     }
 
     @Test("A first paragraph with a comma and a dash is no dateline unless it looks like one")
@@ -365,10 +365,10 @@ struct ParserElementTests {
 
         let skipping = try support.article(support.capture(
             body: "Bogor, IDN Times - Rapat digelar (30/2/2024), lalu Jumat (1/3/2024)."))
-        #expect(skipping.publishedAt == CalendarDate(year: 2024, month: 3, day: 1))
+        #expect(skipping.publishedAt?.namedDay == CalendarDate(year: 2024, month: 3, day: 1))
 
         let leap = try support.article(support.capture(body: "Bogor, IDN Times - Rapat digelar Kamis (29/2/2024)."))
-        #expect(leap.publishedAt == CalendarDate(year: 2024, month: 2, day: 29))
+        #expect(leap.publishedAt?.namedDay == CalendarDate(year: 2024, month: 2, day: 29))
 
         let none = try support.article(support.capture(body: "Bogor, IDN Times - Rapat digelar pekan lalu.\n\n1. Hasil rapat\n\nDiputuskan Senin (4/11/2024)."))
         #expect(none.publishedAt == nil)

@@ -66,9 +66,14 @@ struct FeedParsingTests {
         #expect(feed.items[1].published?.day == CalendarDate(year: 2024, month: 12, day: 3))
     }
 
-    @Test("a malformed feed is an error with a line number; other documents are not feeds")
-    func malformed() {
-        let error = #expect(throws: FeedParseError.self) { try FeedParser.parse(Fixture.data("feeds/malformed.xml"), url: base) }
+    @Test("a malformed feed is read in recover mode and says so; what is no XML is an error; other documents are not feeds")
+    func malformed() throws {
+        let repaired = try FeedParser.parse(Fixture.data("feeds/malformed.xml"), url: base)
+        #expect(repaired.repaired)
+        #expect(repaired.title == "Feed rusak")
+        #expect(repaired.items.count == 1)
+        #expect(repaired.repairNote?.hasPrefix("line ") == true)
+        let error = #expect(throws: FeedParseError.self) { try FeedParser.parse(Data("no markup at all".utf8), url: base) }
         #expect(error?.description.hasPrefix("malformed feed (line") == true)
         #expect(throws: FeedParseError.self) { try FeedParser.parse(Data("<html><body>hi</body></html>".utf8), url: base) }
         #expect(throws: FeedParseError.empty) { try FeedParser.parse(Data("  \n".utf8), url: base) }
@@ -137,6 +142,14 @@ struct FeedDateTests {
         #expect(epoch("2024-11-06T02:15Z") == moment)
         #expect(day("2024-11-06") == "2024-11-06")
         #expect(day("2024-12-31T23:30:00-05:00") == "2024-12-31")
+        // W3C-DTF's reduced forms name a day, not an instant.
+        #expect(FeedDate("2024-11")?.publishedDate.iso == "2024-11-01")
+        #expect(FeedDate("2024")?.publishedDate.iso == "2024-01-01")
+        #expect(FeedDate("2024-11-06")?.publishedDate.iso == "2024-11-06")
+        #expect(FeedDate("2024-11-06T09:15:00+07:00")?.publishedDate.iso == "2024-11-06T02:15:00Z")
+        #expect(FeedDate("Wed, 06 Nov 2024 09:15:00 +0700")?.publishedDate.iso == "2024-11-06T02:15:00Z")
+        #expect(FeedDate("6 Agustus 2024")?.publishedDate.iso == "2024-08-06", "no time named: a day")
+        #expect(FeedDate("Wed Nov  6 02:15:00 2024")?.publishedDate.iso == "2024-11-06T02:15:00Z", "asctime")
     }
 
     @Test("nonsense is no date")

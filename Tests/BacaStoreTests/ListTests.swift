@@ -7,7 +7,7 @@ import Testing
 struct ListTests {
     /// Five articles whose newest order is E, A, B, C, D.
     static func importDatedAndUndated(into store: ArticleStore) throws -> [String: Int64] {
-        let entries: [(String, CalendarDate?, Date)] = [
+        let entries: [(String, PublishedDate?, Date)] = [
             ("A dated 24 Nov", Sample.date(2024, 11, 24), Sample.moment(11, 25)),
             ("B undated, imported 23 Nov noon", nil, Sample.moment(11, 23)),
             ("C dated 23 Nov, imported before B", Sample.date(2024, 11, 23), Sample.moment(11, 23, 8)),

@@ -5,8 +5,8 @@ import Foundation
 // MARK: - Sample articles
 
 enum Sample {
-    static func date(_ year: Int, _ month: Int, _ day: Int) -> CalendarDate {
-        CalendarDate(year: year, month: month, day: day)!
+    static func date(_ year: Int, _ month: Int, _ day: Int) -> PublishedDate {
+        PublishedDate(day: CalendarDate(year: year, month: month, day: day)!)
     }
 
     /// A moment of 2024, UTC: `moment(11, 23, 12)` is 23 November at noon.
@@ -64,7 +64,7 @@ enum Sample {
 
     /// A small article whose words are unique to it.
     static func article(
-        _ title: String, date: CalendarDate? = nil, keyPoints: [String] = [], body: String = "Isi berita."
+        _ title: String, date: PublishedDate? = nil, keyPoints: [String] = [], body: String = "Isi berita."
     ) -> Article {
         Article(
             title: title, keyPoints: keyPoints, location: "Jakarta", outlet: "IDN Times",

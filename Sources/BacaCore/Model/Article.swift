@@ -14,8 +14,9 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var location: String?
     /// The dateline's outlet (`IDN Times`).
     public var outlet: String?
-    /// The first `(d/m/yyyy)` date named in the lead.
-    public var publishedAt: CalendarDate?
+    /// When it was published: a feed's or page's instant, or the first `(d/m/yyyy)` day named
+    /// in a capture's lead (a day stays a day).
+    public var publishedAt: PublishedDate?
     public var author: String?
     public var editor: String?
     /// The lead (number and heading `nil`) followed by the numbered sections.
@@ -25,6 +26,13 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     public var topics: [String]
     /// The community-writer note, shown dimmed at the end.
     public var disclaimer: String?
+    /// `true` when the source gave no title and `title` was made from the text (a feed item
+    /// with a description only); `nil` otherwise, so that older articles decode unchanged.
+    public var titleDerived: Bool?
+    /// The link a feed item gave, absolute, on an article made of the item's own text. An
+    /// article read from its page has none (it equals the page saved by hand, byte for byte):
+    /// the page's canonical URL is the repository's (`ArticleProvenance.url`).
+    public var link: String?
 
     public init(
         title: String,
@@ -32,7 +40,7 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
         keyPoints: [String] = [],
         location: String? = nil,
         outlet: String? = nil,
-        publishedAt: CalendarDate? = nil,
+        publishedAt: PublishedDate? = nil,
         author: String? = nil,
         editor: String? = nil,
         sections: [Section] = [],
@@ -94,15 +102,30 @@ extension Article {
         return parts.joined(separator: "\n")
     }
 
+    /// Over the UTF-8 bytes, decoding only the non-ASCII scalars (`UTF8Scan`).
     static func countWords(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for scalar in text.unicodeScalars {
-            let isWordScalar = isAlphanumeric(scalar)
-            if isWordScalar && !inWord { count += 1 }
-            inWord = isWordScalar
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            var inWord = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWordScalar: Bool
+                if byte < 0x80 {
+                    isWordScalar = (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+                    index += 1
+                } else if let (scalar, length) = UTF8Scan.scalar(at: index, in: bytes) {
+                    isWordScalar = isAlphanumeric(scalar)
+                    index += length
+                } else {
+                    break
+                }
+                if isWordScalar && !inWord { count += 1 }
+                inWord = isWordScalar
+            }
+            return count
         }
-        return count
     }
 
     /// What `CharacterSet.alphanumerics` holds (Unicode letters, marks and numbers), without

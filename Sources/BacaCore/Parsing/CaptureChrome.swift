@@ -55,11 +55,13 @@ enum CaptureChrome {
     /// `nil` when the line is no related link. A sentence that starts `Baca juga ulasan…`
     /// without the colon is text.
     static func relatedTitle(_ line: CaptureLine) -> String? {
-        let scalars = line.text.unicodeScalars
-        guard scalars.count >= 9 else { return nil }
-        let head = String(Substring(scalars.prefix(9))).lowercased()
-        guard head == "baca juga" else { return nil }
-        var rest = scalars.dropFirst(9)
+        // The first nine bytes, ASCII-case-folded: no scalar of a paragraph is counted.
+        // (`| 0x20` folds A–Z onto a–z; the only other byte it could take onto a byte of
+        // "baca juga" is NUL onto the space, and sanitised text has no NUL.)
+        guard line.text.utf8.count >= 9,
+              line.text.utf8.prefix(9).elementsEqual("baca juga".utf8, by: { $0 | 0x20 == $1 })
+        else { return nil }
+        var rest = line.text.unicodeScalars.dropFirst(9)
         while rest.first == " " { rest = rest.dropFirst() }
         if rest.isEmpty { return "" }
         guard rest.first == ":" else { return nil }

@@ -21,37 +21,63 @@ struct CaptureLine: Equatable {
     var isBlank: Bool { text.isEmpty }
 
     /// Splits sanitised text into lines, in one pass over its UTF-8. Only the ASCII space and
-    /// line feed matter here, and neither can be part of a longer UTF-8 sequence.
+    /// line feed matter here, and neither can be part of a longer UTF-8 sequence. A line's
+    /// `String` is made straight from its bytes; only a line with a run of spaces inside is
+    /// copied through a buffer to collapse them.
     static func split(_ text: String) -> [CaptureLine] {
-        var lines: [CaptureLine] = []
-        var current: [UInt8] = []
-        var indent = 0
-        var pendingSpace = false
-
-        func finishLine() {
-            lines.append(CaptureLine(text: String(decoding: current, as: UTF8.self), indent: current.isEmpty ? 0 : indent))
-            current.removeAll(keepingCapacity: true)
-            indent = 0
-            pendingSpace = false
-        }
-
-        for byte in text.utf8 {
-            switch byte {
-            case 0x0A:
-                finishLine()
-            case 0x20:
-                if current.isEmpty { indent += 1 } else { pendingSpace = true }
-            default:
-                if pendingSpace { current.append(0x20) }
-                pendingSpace = false
-                current.append(byte)
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [CaptureLine] = []
+            lines.reserveCapacity(bytes.count / 64 + 1)
+            var collapsed: [UInt8] = []
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                var first = start
+                while first < end && bytes[first] == 0x20 { first += 1 }
+                var last = end
+                while last > first && bytes[last - 1] == 0x20 { last -= 1 }
+                var hasRun = false
+                var index = first
+                while index + 1 < last {
+                    if bytes[index] == 0x20 && bytes[index + 1] == 0x20 {
+                        hasRun = true
+                        break
+                    }
+                    index += 1
+                }
+                let line: String
+                if hasRun {
+                    collapsed.removeAll(keepingCapacity: true)
+                    for index in first..<last where !(bytes[index] == 0x20 && bytes[index - 1] == 0x20) {
+                        collapsed.append(bytes[index])
+                    }
+                    line = String(decoding: collapsed, as: UTF8.self)
+                } else {
+                    line = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
+                }
+                lines.append(CaptureLine(text: line, indent: first < last ? first - start : 0))
+                start = end + 1
             }
+            return lines
         }
-        finishLine()
-        return lines
     }
 
+    /// ASCII text is lower-cased byte by byte (what `lowercased()` gives for ASCII); other text
+    /// goes through `lowercased()`.
     static func key(of text: String) -> String {
+        var copy = text
+        let ascii: String? = copy.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { output in
+                for (index, byte) in bytes.enumerated() {
+                    output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte
+                }
+                return bytes.count
+            }
+        }
+        if let ascii { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {

@@ -191,7 +191,7 @@ public enum CaptureParser {
             article.topics = footer.topics
             article.author = footer.author
             article.editor = footer.editor
-            article.publishedAt = article.lead.flatMap(Self.firstDate(in:))
+            article.publishedAt = article.lead.flatMap(Self.firstDate(in:)).map(PublishedDate.init(day:))
         }
 
         /// The disclaimer's line and the lines that continue it (a wrapped dump).

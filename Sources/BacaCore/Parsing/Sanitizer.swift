@@ -19,15 +19,84 @@
 public enum Sanitizer {
     /// Sanitises text of many lines, keeping its lines and their leading spaces.
     public static func sanitize(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { sanitize(utf8: $0) }
+    }
+
+    /// `sanitize` over UTF-8 that is known to be valid (a `String`'s).
+    ///
+    /// Fast path: a clean line (printable ASCII and scalars kept as they are, no space at its
+    /// end, which is most lines of any capture) is copied whole; only the other lines go
+    /// through the scanner scalar by scalar. Every escape sequence ends at a line feed (see
+    /// `Scanner.consume`), so a line can be judged on its own. A text with no clean line to
+    /// skip costs one extra check a byte.
+    static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(bytes))
+        scanner.output.reserveCapacity(bytes.count)
+        var start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            if scanner.isAtLineStart && isClean(line) {
+                scanner.output.append(contentsOf: line)
+                if end < bytes.count { scanner.output.append(0x0A) }
+            } else {
+                var iterator = UnsafeBufferPointer(rebasing: bytes[start..<min(end + 1, bytes.count)]).makeIterator()
+                var decoder = UTF8()
+                while case .scalarValue(let scalar) = decoder.decode(&iterator) { scanner.consume(scalar) }
+            }
+            start = end + 1
+        }
+        return scanner.finish()
+    }
+
+    /// The scanner alone over every scalar, without the clean-line fast path: what `sanitize`
+    /// must equal (tests).
+    static func sanitizeScalarByScalar(_ text: String) -> String {
         var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(text))
-        scanner.output.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { scanner.consume(scalar) }
         return scanner.finish()
+    }
+
+    /// Whether `sanitizeLine` would return the text unchanged: a clean line with no space at
+    /// its start and no run of spaces.
+    static func isCleanLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, first != 0x20 else { return bytes.isEmpty }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 0x20 && previous == 0x20 || byte == 0x0A { return false }
+            previous = byte
+        }
+        return isClean(bytes)
+    }
+
+    /// Whether a line (without its line feed) comes out of the scanner unchanged: no control,
+    /// no space of another kind, no bidi or invisible scalar, no space at its end.
+    static func isClean(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let last = line.last, last == 0x20 { return false }
+        var index = 0
+        while index < line.count {
+            let byte = line[index]
+            if byte < 0x80 {
+                guard byte >= 0x20 && byte != 0x7F else { return false }
+                index += 1
+                continue
+            }
+            // A lead byte: decode the scalar (the text is valid UTF-8) and ask its kind.
+            guard let (scalar, length) = UTF8Scan.scalar(at: index, in: line), kind(of: scalar) == .keep
+            else { return false }
+            index += length
+        }
+        return true
     }
 
     /// Sanitises text meant to be one line (a title, a name): line ends become spaces, runs
     /// of spaces collapse to one, and the ends are trimmed.
     public static func sanitizeLine(_ text: String) -> String {
+        // Fast path: text already one clean line (what the parser hands over) comes back as is.
+        var copy = text
+        if copy.withUTF8({ isCleanLine($0) }) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in sanitize(text).unicodeScalars {
@@ -50,8 +119,13 @@ public enum Sanitizer {
 
     /// Old Mac files end lines with a lone CR; anywhere else a lone CR is an attack or noise.
     static func usesCarriageReturnLineEnds(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { usesCarriageReturnLineEnds($0) }
+    }
+
+    static func usesCarriageReturnLineEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var sawCR = false
-        for byte in text.utf8 {
+        for byte in bytes {
             if byte == 0x0A { return false }
             if byte == 0x0D { sawCR = true }
         }
@@ -130,6 +204,9 @@ public enum Sanitizer {
         init(crIsLineEnd: Bool) {
             self.crIsLineEnd = crIsLineEnd
         }
+
+        /// Nothing carried over from the line before: a clean line may be copied as it is.
+        var isAtLineStart: Bool { state == .text && pendingSpaces == 0 && !pendingCarriageReturn }
 
         mutating func consume(_ scalar: Unicode.Scalar) {
             let value = scalar.value

@@ -281,7 +281,8 @@ enum ArticleAssembler {
         if article.title.isEmpty { article.title = metadata.headline ?? metadata.ogTitle ?? metadata.documentTitle ?? "" }
         if article.heroImage == nil { article.heroImage = metadata.image }
         // The time the page states beats a day its text mentions.
-        article.publishedAt = metadata.datePublished?.day ?? article.lead.flatMap(ArticleTextRules.publishedDate(inLead:))
+        article.publishedAt = metadata.datePublished?.publishedDate
+            ?? article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)).map(PublishedDate.init(day:))
         if article.author == nil, !metadata.authors.isEmpty { article.author = metadata.authors.joined(separator: ", ") }
         if article.outlet == nil { article.outlet = metadata.publisher ?? metadata.siteName }
         return article

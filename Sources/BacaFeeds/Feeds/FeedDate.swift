@@ -6,10 +6,18 @@ import Foundation
 public struct FeedDate: Sendable, Equatable, Hashable {
     public var date: Date
     public var day: CalendarDate
+    /// Whether the text named a time of day; `2024-11-04` alone names a day only.
+    public var namesTime: Bool
 
-    public init(date: Date, day: CalendarDate) {
+    public init(date: Date, day: CalendarDate, namesTime: Bool = true) {
         self.date = date
         self.day = day
+        self.namesTime = namesTime
+    }
+
+    /// What an article keeps: the instant, or the day when no time was named.
+    public var publishedDate: PublishedDate {
+        namesTime ? PublishedDate(instant: date) : PublishedDate(day: day)
     }
 
     /// Reads RFC 822 / RFC 1123 (`Mon, 04 Nov 2024 10:00:00 +0700`), RFC 3339 / ISO 8601
@@ -50,19 +58,23 @@ public struct FeedDate: Sendable, Equatable, Hashable {
 
     static func parseISO(_ text: String) -> FeedDate? {
         var scanner = DateTokens(text)
-        guard let year = scanner.number(digits: 4...4), scanner.skip("-"),
-              let month = scanner.number(digits: 1...2), scanner.skip("-"),
-              let day = scanner.number(digits: 1...2)
-        else { return nil }
+        guard let year = scanner.number(digits: 4...4) else { return nil }
+        // W3C-DTF's reduced forms: `2003` and `2003-12` name their first day.
+        if scanner.atEnd { return day(year: year, month: 1) }
+        guard scanner.skip("-"), let month = scanner.number(digits: 1...2) else { return nil }
+        if scanner.atEnd { return day(year: year, month: month) }
+        guard scanner.skip("-"), let day = scanner.number(digits: 1...2) else { return nil }
         var hour = 0, minute = 0
         var second = 0.0
         var offset = 0
+        var namesTime = false
         if scanner.skip("T") || scanner.skip("t") || scanner.skip(" ") {
             guard let h = scanner.number(digits: 1...2), scanner.skip(":"), let m = scanner.number(digits: 2...2) else {
                 return nil
             }
             hour = h
             minute = m
+            namesTime = true
             if scanner.skip(":") {
                 guard let s = scanner.number(digits: 2...2) else { return nil }
                 second = Double(s)
@@ -78,7 +90,15 @@ public struct FeedDate: Sendable, Equatable, Hashable {
         }
         scanner.skipSpaces()
         guard scanner.atEnd else { return nil }
-        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        var parsed = make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+        parsed?.namesTime = namesTime
+        return parsed
+    }
+
+    private static func day(year: Int, month: Int) -> FeedDate? {
+        var parsed = make(year: year, month: month, day: 1, hour: 0, minute: 0, second: 0, offset: 0)
+        parsed?.namesTime = false
+        return parsed
     }
 
     // MARK: - RFC 822 and its broken variants
@@ -115,6 +135,7 @@ public struct FeedDate: Sendable, Equatable, Hashable {
         var hour = 0, minute = 0
         var second = 0.0
         var offset: Int?
+        var namesTime = false
         var scanner = DateTokens(text)
         while !scanner.atEnd {
             if scanner.skipSeparators() { continue }
@@ -131,6 +152,7 @@ public struct FeedDate: Sendable, Equatable, Hashable {
                     guard let m = scanner.number(digits: 2...2) else { return nil }
                     hour = value
                     minute = m
+                    namesTime = true
                     if scanner.skip(":") {
                         guard let s = scanner.number(digits: 2...2) else { return nil }
                         second = Double(s)
@@ -160,7 +182,9 @@ public struct FeedDate: Sendable, Equatable, Hashable {
             // Anything else is a weekday (in any language) or noise such as `at`.
         }
         guard let day, let month, let year else { return nil }
-        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+        var parsed = make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+        parsed?.namesTime = namesTime
+        return parsed
     }
 }
 

@@ -91,7 +91,7 @@ enum JSONFeedParser {
             let item = FeedItem(
                 guid: entry.id.flatMap { nonEmpty($0.trimmingCharacters(in: .whitespacesAndNewlines)) },
                 link: FeedParser.resolve(entry.url, against: base) ?? FeedParser.resolve(entry.externalURL, against: base),
-                title: XMLFeedReader.titleText(entry.title ?? ""),
+                title: FeedText.title(entry.title ?? ""),
                 summary: summary,
                 published: (entry.datePublished ?? entry.dateModified).flatMap(FeedDate.init),
                 author: authors.isEmpty ? nil : authors.joined(separator: ", "))

@@ -6,6 +6,9 @@ public enum FeedFormat: String, Sendable, Equatable {
     case rss2 = "RSS 2.0"
     case rdf = "RSS 1.0"
     case atom = "Atom 1.0"
+    case atom03 = "Atom 0.3"
+    /// Microsoft's Channel Definition Format, which feedparser reads too.
+    case cdf = "CDF"
     case jsonFeed = "JSON Feed"
 }
 
@@ -15,6 +18,10 @@ public struct ParsedFeed: Sendable, Equatable {
     public var title: String?
     public var siteURL: URL?
     public var items: [FeedItem]
+    /// The document was not well-formed XML and was read in recover mode: what it held is
+    /// here, but something may be missing (`repairNote` says what was wrong first).
+    public var repaired = false
+    public var repairNote: String?
 
     public init(format: FeedFormat, title: String?, siteURL: URL?, items: [FeedItem]) {
         self.format = format
@@ -54,15 +61,18 @@ public struct FeedItem: Sendable, Equatable, Hashable {
     }
 
     /// The article the item is when its page cannot be read: its title, date, author and text.
+    /// An item without a title (a microblog post: valid RSS) gets one made from its text,
+    /// marked `titleDerived`.
     public var summaryArticle: Article {
-        var title = self.title
-        if title.isEmpty {
-            let words = (summary.first ?? "").split(separator: " ").prefix(12)
-            title = words.isEmpty ? "(tanpa judul)" : words.joined(separator: " ")
-        }
-        return Article(
-            title: title, publishedAt: published?.day, author: author,
+        var article = Article(
+            title: title, publishedAt: published?.publishedDate, author: author,
             sections: summary.isEmpty ? [] : [Section(blocks: summary.map(Block.paragraph))])
+        article.link = link?.absoluteString
+        if title.isEmpty {
+            article.title = DerivedTitle.make(from: summary) ?? link.map(DerivedTitle.make(from:)) ?? "(tanpa judul)"
+            article.titleDerived = true
+        }
+        return article
     }
 }
 
@@ -83,12 +93,14 @@ public enum FeedParseError: Error, Equatable, Sendable, CustomStringConvertible 
     }
 }
 
-/// Reads RSS 2.0, RSS 1.0 (RDF), Atom 1.0 and JSON Feed 1.1.
+/// Reads RSS 0.9x/2.0, RSS 1.0 (RDF), Atom 0.3/1.0, CDF and JSON Feed 1.0/1.1.
 public enum FeedParser {
     public static let maximumBytes = 16 * 1024 * 1024
 
-    /// The feed in `data`, fetched from `url` (relative links resolve against it).
-    public static func parse(_ data: Data, url: URL?) throws(FeedParseError) -> ParsedFeed {
+    /// The feed in `data`, fetched from `url` (relative links resolve against it, or against
+    /// an `xml:base`). `charset` is the HTTP header's; a BOM wins over it, and it wins over the
+    /// XML prolog.
+    public static func parse(_ data: Data, url: URL?, charset: String? = nil) throws(FeedParseError) -> ParsedFeed {
         guard data.count <= maximumBytes else { throw .tooLarge(bytes: data.count, limit: maximumBytes) }
         var start = data.startIndex
         if data.starts(with: [0xEF, 0xBB, 0xBF]) { start += 3 }
@@ -98,7 +110,7 @@ public enum FeedParser {
         if data[start] == UInt8(ascii: "{") {
             feed = try JSONFeedParser.parse(data, url: url)
         } else {
-            feed = try XMLFeedParser.parse(data, url: url)
+            feed = try XMLFeedParser.parse(data, url: url, charset: charset)
         }
         feed.items = deduplicated(feed.items)
         return feed

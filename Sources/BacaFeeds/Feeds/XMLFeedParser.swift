@@ -1,316 +1,103 @@
 import BacaCore
+import CLibXML2
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
-/// RSS 2.0, RSS 1.0 (RDF) and Atom 1.0, read in one streaming pass with `XMLParser` (SAX
-/// events; no tree of the document is built). External entities are never resolved.
+/// RSS 0.9x/2.0, RDF (RSS 0.90 and 1.0), Atom 0.3 and 1.0 and CDF, read from libxml2's tree.
+///
+/// The tree parser (`xmlCtxtReadMemory`) runs in recover mode (`XML_PARSE_RECOVER`), so a
+/// feed with a stray `&`, an undefined entity, a bad byte or a missing close tag still gives
+/// the items it holds, as newsboat's and feedparser's loose parsing does; such a feed comes
+/// back `repaired`. Nothing is ever fetched (`XML_PARSE_NONET`, and an entity loader that
+/// refuses everything), entities are never substituted by libxml2 (no `XML_PARSE_NOENT`), no
+/// DTD is loaded, and a document's own entities are expanded by `FeedTree` one level deep at
+/// most: an entity bomb expands to nothing.
 enum XMLFeedParser {
-    static func parse(_ data: Data, url: URL?) throws(FeedParseError) -> ParsedFeed {
-        do {
-            return try parseXML(data, url: url)
-        } catch .malformed(let detail) where detail.contains("invalid character") {
+    static func parse(_ data: Data, url: URL?, charset: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        initialiseLibrary
+        var repaired = false
+        var input = data
+        if let text = String(validating: data, as: UTF8.self), Self.hasControlCharacters(data) {
             // Control characters are not XML, but feeds carry them: read the text sanitised
-            // (escape sequences removed whole) when it is UTF-8.
-            guard let text = String(validating: data, as: UTF8.self) else { throw .malformed(detail) }
-            return try parseXML(Data(Sanitizer.sanitize(text).utf8), url: url)
+            // (escape sequences removed whole).
+            input = Data(Sanitizer.sanitize(text).utf8)
+            repaired = true
         }
+        let repair = EntityRepair.repair(input)
+        if let fixed = repair.data {
+            input = fixed
+            repaired = true
+        }
+        guard let context = xmlNewParserCtxt() else { throw .malformed("out of memory") }
+        defer { xmlFreeParserCtxt(context) }
+        let options = Int32(bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        let encoding = Self.encodingName(charset: charset, data: input)
+        let document: xmlDocPtr? = input.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
+            return xmlCtxtReadMemory(context, base, Int32(clamping: raw.count), url?.absoluteString, encoding, options)
+        }
+        let lastError = context.pointee.lastError
+        if lastError.code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
+            if let document { xmlFreeDoc(document) }
+            throw .malformed("line \(lastError.line): entity loop")
+        }
+        guard let document else {
+            throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
+        }
+        defer { xmlFreeDoc(document) }
+        if context.pointee.wellFormed == 0 { repaired = true }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
+        }
+        var feed = try FeedTreeReader(feedURL: url).read(root: root)
+        if repaired {
+            feed.repaired = true
+            var notes: [String] = []
+            if lastError.code != 0 { notes.append("line \(lastError.line): \(describe(code: lastError.code))") }
+            if let note = repair.note { notes.append(note) }
+            feed.repairNote = notes.isEmpty ? "control characters removed" : notes.joined(separator: "; ")
+        }
+        return feed
     }
 
-    private static func parseXML(_ data: Data, url: URL?) throws(FeedParseError) -> ParsedFeed {
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        let reader = XMLFeedReader(baseURL: url)
-        parser.delegate = reader
-        let parsed = parser.parse()
-        if let failure = reader.failure { throw failure }
-        // XMLParser recovers from some errors and still returns `true` (on Linux): any error
-        // reported makes the feed malformed.
-        if let error = reader.firstError ?? (parsed ? nil : parser.parserError.map { ($0, parser.lineNumber) }) {
-            throw .malformed("line \(error.line): \(Self.describe(error.error))")
+    /// The HTTP charset when it names one libxml2 can read; a BOM wins over it. `nil` lets
+    /// libxml2 read the BOM or the prolog (UTF-8 when neither says).
+    static func encodingName(charset: String?, data: Data) -> String? {
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) || data.starts(with: [0xFE, 0xFF]) || data.starts(with: [0xFF, 0xFE]) {
+            return nil
         }
-        guard parsed, reader.format != nil else {
-            if reader.format == nil { throw .notAFeed("no rss, RDF or Atom feed element") }
-            throw .malformed("line \(parser.lineNumber)")
-        }
-        // HTML is read only now: libxml2, under both parsers, would report the HTML parser's
-        // complaints to the XML parser's error handler.
-        return reader.finishedFeed()
+        guard let charset, let name = HTMLDocument.normalisedCharset(charset) else { return nil }
+        guard xmlFindCharEncodingHandler(name) != nil else { return nil }
+        return name
     }
 
+    static func hasControlCharacters(_ data: Data) -> Bool {
+        data.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+    }
+
+    /// An `XMLParser` error (NSXMLParserErrorDomain codes are libxml2's), in words.
     static func describe(_ error: any Error) -> String {
-        let nsError = error as NSError
-        // NSXMLParserErrorDomain codes, which are libxml2's.
-        switch nsError.code {
+        describe(code: Int32(clamping: (error as NSError).code))
+    }
+
+    static func describe(code: Int32) -> String {
+        switch code {
+        case 0: return "no document"
         case 4: return "empty document"
         case 5: return "the document ends too early"
         case 9: return "invalid character"
         case 26, 27: return "undefined entity"
         case 76: return "mismatched closing tag"
+        case 77: return "a tag is not closed"
         case 89, 95: return "entity loop"
-        default: return "XML error \(nsError.code)"
-        }
-    }
-}
-
-/// The delegate: a small state machine over the element stack.
-final class XMLFeedReader: NSObject, XMLParserDelegate {
-    static let atomNamespace = "http://www.w3.org/2005/Atom"
-    static let rdfNamespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-    static let rss1Namespace = "http://purl.org/rss/1.0/"
-    static let dublinCore = "http://purl.org/dc/elements/1.1/"
-    static let contentModule = "http://purl.org/rss/1.0/modules/content/"
-    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
-
-    let feedURL: URL?
-    private(set) var format: FeedFormat?
-    private(set) var failure: FeedParseError?
-    private(set) var feed = ParsedFeed(format: .rss2, title: nil, siteURL: nil, items: [])
-    /// The feed's raw title and its items' drafts, turned into text by `finishedFeed()`.
-    private var rawTitle: String?
-    private var drafts: [ItemDraft] = []
-
-    /// Open elements: (namespace, local name), and the `xml:base` in force inside each.
-    private var stack: [(namespace: String, name: String, base: URL?)] = []
-    private var text = ""
-    private var item: ItemDraft?
-    /// Inside an Atom `content`/`summary` of type `xhtml`: its markup, rebuilt.
-    private var xhtmlDepth = 0
-    private var xhtml = ""
-
-    struct ItemDraft {
-        var guid: String?
-        var link: URL?
-        var alternateLink: URL?
-        var title = ""
-        var summaryHTML: String?
-        var summaryIsText = false
-        var contentHTML: String?
-        var contentIsText = false
-        var published: FeedDate?
-        var updated: FeedDate?
-        var author: String?
-    }
-
-    init(baseURL: URL?) {
-        self.feedURL = baseURL
-    }
-
-    private var base: URL? { stack.last?.base ?? feedURL }
-
-    private var maximumItems: Int { 10_000 }
-
-    // MARK: Events
-
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                attributes: [String: String] = [:]) {
-        let namespace = namespaceURI ?? ""
-        if xhtmlDepth > 0 {
-            xhtmlDepth += 1
-            xhtml += "<\(name)>"
-            return
-        }
-        if stack.isEmpty {
-            switch (namespace, name) {
-            case ("", "rss"): format = .rss2
-            case (Self.rdfNamespace, "RDF"): format = .rdf
-            case (Self.atomNamespace, "feed"): format = .atom
-            default:
-                failure = .notAFeed("the document is <\(qualifiedName ?? name)>, not rss, RDF or an Atom feed")
-                parser.abortParsing()
-                return
-            }
-            feed.format = format!
-        }
-        var elementBase = base
-        if let xmlBase = attributes["xml:base"] ?? attributes["base"], let resolved = URL(string: xmlBase, relativeTo: base) {
-            elementBase = resolved.absoluteURL
-        }
-        stack.append((namespace, name, elementBase))
-        text = ""
-
-        switch format {
-        case .atom:
-            startAtom(name, namespace: namespace, attributes: attributes)
-        case .rss2, .rdf:
-            if name == "item" && (namespace == "" || namespace == Self.rss1Namespace) {
-                item = ItemDraft()
-                if let about = attributes["rdf:about"] ?? attributes["about"] { item?.guid = about }
-            }
-        case .jsonFeed, nil:
-            break
+        default: return "XML error \(code)"
         }
     }
 
-    private func startAtom(_ name: String, namespace: String, attributes: [String: String]) {
-        guard namespace == Self.atomNamespace else { return }
-        switch name {
-        case "entry":
-            item = ItemDraft()
-        case "link":
-            let rel = attributes["rel"] ?? "alternate"
-            guard rel == "alternate", let href = attributes["href"] else { return }
-            let url = FeedParser.resolve(href, against: base)
-            if item != nil {
-                if item?.alternateLink == nil { item?.alternateLink = url }
-            } else if feed.siteURL == nil {
-                feed.siteURL = url
-            }
-        case "content", "summary", "title":
-            let type = (attributes["type"] ?? "text").lowercased()
-            if type == "xhtml" {
-                xhtmlDepth = 1
-                xhtml = ""
-            }
-            if item != nil {
-                let isText = type == "text" || type == "text/plain"
-                if name == "content" { item?.contentIsText = isText }
-                if name == "summary" { item?.summaryIsText = isText }
-            }
-        default:
-            break
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if xhtmlDepth > 0 {
-            xhtml += string.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-        } else {
-            text += string
-        }
-    }
-
-    func parser(_ parser: XMLParser, foundCDATA block: Data) {
-        let string = String(decoding: block, as: UTF8.self)
-        if xhtmlDepth > 0 { xhtml += string } else { text += string }
-    }
-
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        if xhtmlDepth > 1 {
-            xhtmlDepth -= 1
-            xhtml += "</\(name)>"
-            return
-        }
-        let namespace = namespaceURI ?? ""
-        var value = text
-        if xhtmlDepth == 1 {
-            xhtmlDepth = 0
-            value = xhtml
-        }
-        defer {
-            text = ""
-            if !stack.isEmpty { stack.removeLast() }
-        }
-        switch format {
-        case .atom: endAtom(name, namespace: namespace, value: value)
-        case .rss2, .rdf: endRSS(name, namespace: namespace, value: value)
-        case .jsonFeed, nil: break
-        }
-    }
-
-    /// The first error the parser reported, and its line.
-    private(set) var firstError: (error: any Error, line: Int)?
-
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if firstError == nil { firstError = (parseError, parser.lineNumber) }
-    }
-
-    // MARK: RSS 2.0 and RDF
-
-    private var parentName: String? { stack.count >= 2 ? stack[stack.count - 2].name : nil }
-
-    private func endRSS(_ name: String, namespace: String, value: String) {
-        let plain = namespace == "" || namespace == Self.rss1Namespace
-        if item != nil {
-            switch (plain, namespace, name) {
-            case (true, _, "item"):
-                finishItem()
-            case (true, _, "title"):
-                item?.title = value
-            case (true, _, "link"):
-                item?.link = FeedParser.resolve(value.trimmingCharacters(in: .whitespacesAndNewlines), against: base)
-            case (true, _, "guid"):
-                let guid = value.trimmingCharacters(in: .whitespacesAndNewlines)
-                if !guid.isEmpty { item?.guid = guid }
-            case (true, _, "description"):
-                item?.summaryHTML = value
-            case (_, Self.contentModule, "encoded"):
-                item?.contentHTML = value
-            case (true, _, "pubDate"), (_, Self.dublinCore, "date"):
-                if item?.published == nil { item?.published = FeedDate(value) }
-            case (true, _, "author"), (_, Self.dublinCore, "creator"):
-                let author = Sanitizer.sanitizeLine(value)
-                if !author.isEmpty, item?.author == nil { item?.author = author }
-            default:
-                break
-            }
-            return
-        }
-        guard plain, parentName == "channel" else { return }
-        switch name {
-        case "title": rawTitle = rawTitle ?? value
-        case "link": feed.siteURL = feed.siteURL ?? FeedParser.resolve(value.trimmingCharacters(in: .whitespacesAndNewlines), against: feedURL)
-        default: break
-        }
-    }
-
-    // MARK: Atom
-
-    private func endAtom(_ name: String, namespace: String, value: String) {
-        guard namespace == Self.atomNamespace else { return }
-        if item != nil {
-            switch name {
-            case "entry": finishItem()
-            case "title": if parentName == "entry" { item?.title = value }
-            case "id": if parentName == "entry" { item?.guid = nonEmpty(value.trimmingCharacters(in: .whitespacesAndNewlines)) }
-            case "summary": item?.summaryHTML = value
-            case "content": item?.contentHTML = value
-            case "published": item?.published = FeedDate(value)
-            case "updated": item?.updated = FeedDate(value)
-            case "name":
-                if parentName == "author", item?.author == nil { item?.author = nonEmpty(Sanitizer.sanitizeLine(value)) }
-            default: break
-            }
-            return
-        }
-        if name == "title", parentName == "feed" { rawTitle = value }
-    }
-
-    // MARK: Items
-
-    private func finishItem() {
-        guard let draft = item else { return }
-        item = nil
-        if drafts.count < maximumItems { drafts.append(draft) }
-    }
-
-    /// The feed with its texts read: HTML turned into paragraphs, everything sanitised.
-    func finishedFeed() -> ParsedFeed {
-        var result = feed
-        result.title = rawTitle.map(Self.titleText).flatMap(nonEmpty)
-        result.items = drafts.compactMap { draft in
-            let contentIsText = draft.contentHTML != nil ? draft.contentIsText : draft.summaryIsText
-            let body = draft.contentHTML ?? draft.summaryHTML ?? ""
-            let summary = contentIsText ? HTMLText.paragraphs(fromPlainText: body) : HTMLText.paragraphs(fromHTML: body)
-            let link = draft.link ?? draft.alternateLink
-                ?? (format == .rss2 ? draft.guid.flatMap { PageMetadata.httpURL($0, relativeTo: nil) } : nil)
-            let feedItem = FeedItem(
-                guid: draft.guid, link: link, title: Self.titleText(draft.title), summary: summary,
-                published: draft.published ?? draft.updated, author: draft.author)
-            if feedItem.title.isEmpty && feedItem.summary.isEmpty && feedItem.link == nil { return nil }
-            return feedItem
-        }
-        return result
-    }
-
-    /// A title may carry escaped markup (`Harga &lt;b&gt;naik&lt;/b&gt;`): read as HTML when it has tags.
-    static func titleText(_ value: String) -> String {
-        if value.contains("<") && value.contains(">") {
-            return Sanitizer.sanitizeLine(HTMLText.paragraphs(fromHTML: value).joined(separator: " "))
-        }
-        return Sanitizer.sanitizeLine(value)
-    }
+    /// libxml2's globals, set up once; its external entity loader refuses every entity, so
+    /// that no file or URL is ever read, whatever a document declares.
+    private static let initialiseLibrary: Void = {
+        xmlInitParser()
+        xmlSetExternalEntityLoader { _, _, _ in nil }
+    }()
 }

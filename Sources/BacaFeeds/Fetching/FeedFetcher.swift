@@ -23,6 +23,11 @@ public struct FeedFetchOutcome: Sendable, Equatable {
     public var summaryOnly = 0
     /// Summary-only articles whose page was read this time.
     public var pagesRecovered = 0
+    /// Pages refused by a safety rule (a body past its limit, an address the rule refuses);
+    /// their articles keep the feed's text.
+    public var refusedPages: [RefusedPage] = []
+    /// The feed was not well-formed and was read in recover mode: what was wrong first.
+    public var repairNote: String?
 
     public var failed: Bool {
         if case .failed = status { return true }
@@ -36,12 +41,36 @@ public struct FeedFetchOutcome: Sendable, Equatable {
             var text = "ok  \(newArticles) new"
             if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
             if pagesRecovered > 0 { text += ", \(pagesRecovered) pages recovered" }
+            if let repairNote { text += "; repaired (\(repairNote))" }
             return text
         case .unchanged:
             return pagesRecovered > 0 ? "unchanged, \(pagesRecovered) pages recovered" : "unchanged"
         case .failed(let reason): return "failed: \(reason)"
         case .deferred(let until): return "waiting: the server asked not to be fetched before \(HTTPClient.describe(until))"
         }
+    }
+}
+
+/// A page not read because a safety rule refused it.
+public struct RefusedPage: Sendable, Equatable {
+    public var url: String
+    public var reason: String
+}
+
+/// Collects refused pages from the page reads of one feed.
+final class PageRefusals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [RefusedPage] = []
+
+    func add(_ url: URL, _ failure: FetchFailure) {
+        guard failure.isRefusal else { return }
+        lock.lock(); defer { lock.unlock() }
+        pages.append(RefusedPage(url: url.absoluteString, reason: failure.reason))
+    }
+
+    var list: [RefusedPage] {
+        lock.lock(); defer { lock.unlock() }
+        return pages
     }
 }
 
@@ -76,6 +105,7 @@ public struct FetchSummary: Sendable, Equatable {
     public var failed: Int { outcomes.filter(\.failed).count }
     public var deferred: Int { outcomes.filter { if case .deferred = $0.status { return true } else { return false } }.count }
     public var newArticles: Int { outcomes.reduce(0) { $0 + $1.newArticles } }
+    public var refusedPages: Int { outcomes.reduce(0) { $0 + $1.refusedPages.count } }
     public var summaryOnly: Int { outcomes.reduce(0) { $0 + $1.summaryOnly } }
 
     /// `100 feeds: 98 fetched, 0 unchanged, 2 failed; 294 new articles (3 summary only) in 4.2 s`.
@@ -85,6 +115,7 @@ public struct FetchSummary: Sendable, Equatable {
         if deferred > 0 { text += ", \(deferred) waiting" }
         text += "; \(newArticles) new \(newArticles == 1 ? "article" : "articles")"
         if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
+        if refusedPages > 0 { text += ", \(refusedPages) \(refusedPages == 1 ? "page" : "pages") refused" }
         text += " in " + String(format: "%.1f s", elapsed)
         return text
     }
@@ -112,8 +143,11 @@ public final class FeedFetcher: Sendable {
         self.fetchesPages = fetchesPages
     }
 
-    public convenience init(store: ArticleStore, limits: FetchLimits = FetchLimits(), userAgent: String, fetchesPages: Bool = true) {
-        self.init(store: store, client: HTTPClient(limits: limits, userAgent: userAgent), fetchesPages: fetchesPages)
+    public convenience init(
+        store: ArticleStore, limits: FetchLimits = FetchLimits(), userAgent: String, addressRule: AddressRule = AddressRule(),
+        fetchesPages: Bool = true
+    ) {
+        self.init(store: store, client: HTTPClient(limits: limits, userAgent: userAgent, addressRule: addressRule), fetchesPages: fetchesPages)
     }
 
     /// Fetches `feeds` (every subscription when `nil`), calling `progress` after each feed
@@ -175,7 +209,7 @@ public final class FeedFetcher: Sendable {
         }
         let result = await client.get(
             url, etag: feed.etag, lastModified: feed.lastModified,
-            maximumBytes: client.limits.maximumFeedBytes, accept: Self.feedAccept)
+            maximumBytes: client.limits.maximumFeedBytes, accept: Self.feedAccept, scope: .userNamed)
         let response: HTTPResponse
         switch result {
         case .failure(let failure):
@@ -185,28 +219,34 @@ public final class FeedFetcher: Sendable {
             response = received
         }
         let movedTo = response.permanentlyMovedTo?.absoluteString
+        // Pages named by a feed on a public address are fetched from public addresses only.
+        let pageScope = AddressScope.namedBy(response.remoteAddress, rule: client.addressRule)
+        let refusals = PageRefusals()
 
         if response.status == 304 {
             var outcome = record(feed, FeedFetchRecord(status: .unchanged, movedTo: movedTo), status: .unchanged)
-            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: [])
+            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: [], scope: pageScope, refusals: refusals)
+            outcome.refusedPages = refusals.list
             return outcome
         }
 
         let parsed: ParsedFeed
         do {
-            parsed = try FeedParser.parse(response.body, url: response.url)
+            parsed = try FeedParser.parse(
+                response.body, url: Self.documentBase(of: response), charset: Self.charset(of: response))
         } catch {
             let reason = error.description
             return record(feed, FeedFetchRecord(status: .failed, error: reason, movedTo: movedTo), status: .failed(reason: reason))
         }
 
         var outcome = FeedFetchOutcome(feed: feed, status: .fetched)
+        outcome.repairNote = parsed.repaired ? parsed.repairNote ?? "not well-formed" : nil
         var stored = Set<Int64>()
         do {
             let known = try store.knownItemKeys(feedId: feed.id)
             let fresh = parsed.items.filter { !known.contains($0.key) }.prefix(client.limits.maximumNewItemsPerFeed)
             for item in fresh {
-                let input = await article(for: item)
+                let input = await article(for: item, scope: pageScope, refusals: refusals)
                 let result = try store.storeFeedArticle(input, feedId: feed.id)
                 if case .imported = result {
                     outcome.newArticles += 1
@@ -219,14 +259,17 @@ public final class FeedFetcher: Sendable {
             return record(feed, FeedFetchRecord(status: .failed, error: reason), status: .failed(reason: reason))
         }
         let fetchedRecord = FeedFetchRecord(
-            status: .ok, etag: response.header("ETag"), lastModified: response.header("Last-Modified"),
+            status: parsed.repaired ? .repaired : .ok, error: parsed.repaired ? parsed.repairNote ?? "not well-formed" : nil,
+            etag: response.header("ETag"), lastModified: response.header("Last-Modified"),
             feedTitle: parsed.title, siteURL: parsed.siteURL?.absoluteString, movedTo: movedTo)
         let recorded = record(feed, fetchedRecord, status: .fetched)
         outcome.feed = recorded.feed
         outcome.status = recorded.status
+        if recorded.status != .fetched { outcome.repairNote = nil }
         if outcome.status == .fetched {
-            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored)
+            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored, scope: pageScope, refusals: refusals)
         }
+        outcome.refusedPages = refusals.list
         return outcome
     }
 
@@ -245,7 +288,7 @@ public final class FeedFetcher: Sendable {
 
     /// The article an item becomes: its page read, else its own text (summary only). A page
     /// already stored in full (a saved page, another feed) is not fetched again.
-    func article(for item: FeedItem) async -> FeedArticle {
+    func article(for item: FeedItem, scope: AddressScope = .publicOnly, refusals: PageRefusals = PageRefusals()) async -> FeedArticle {
         let link = item.link.map(Self.normalised)
         let summary = FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
         guard let link, fetchesPages else { return summary }
@@ -253,9 +296,11 @@ public final class FeedFetcher: Sendable {
            let origin = try? store.origin(ofArticle: id), !origin.summaryOnly {
             return summary
         }
-        guard case .success(let page) = await readPage(link) else { return summary }
+        let read = await readPage(link, scope: scope)
+        if case .failure(let failure) = read { refusals.add(link, failure) }
+        guard case .success(let page) = read else { return summary }
         var article = page.page.article
-        if article.publishedAt == nil { article.publishedAt = item.published?.day }
+        if article.publishedAt == nil { article.publishedAt = item.published?.publishedDate }
         if article.author == nil { article.author = item.author }
         let canonical = page.page.canonicalURL.map(Self.normalised) ?? page.finalURL
         return FeedArticle(
@@ -270,8 +315,8 @@ public final class FeedFetcher: Sendable {
     }
 
     /// Fetches a page and extracts its article.
-    func readPage(_ url: URL) async -> Result<ReadPage, FetchFailure> {
-        let result = await client.get(url, maximumBytes: client.limits.maximumPageBytes, accept: Self.pageAccept)
+    func readPage(_ url: URL, scope: AddressScope = .publicOnly) async -> Result<ReadPage, FetchFailure> {
+        let result = await client.get(url, maximumBytes: client.limits.maximumPageBytes, accept: Self.pageAccept, scope: scope)
         switch result {
         case .failure(let failure):
             return .failure(failure)
@@ -287,12 +332,15 @@ public final class FeedFetcher: Sendable {
 
     /// Tries again the pages of the feed's summary-only articles (not those of `skipping`,
     /// stored just now); returns how many were read.
-    private func retryPendingPages(of feed: Feed, skipping: Set<Int64>) async -> Int {
+    private func retryPendingPages(of feed: Feed, skipping: Set<Int64>, scope: AddressScope, refusals: PageRefusals) async -> Int {
         guard fetchesPages, let pending = try? store.pendingPages(feedIds: [feed.id], limit: client.limits.pageRetriesPerFeed + skipping.count)
         else { return 0 }
         var recovered = 0
         for page in pending where !skipping.contains(page.articleId) {
-            guard let url = URL(string: page.url), case .success(let read) = await readPage(url) else { continue }
+            guard let url = URL(string: page.url) else { continue }
+            let result = await readPage(url, scope: scope)
+            if case .failure(let failure) = result { refusals.add(url, failure) }
+            guard case .success(let read) = result else { continue }
             let canonical = read.page.canonicalURL.map(Self.normalised) ?? read.finalURL
             var article = read.page.article
             if let stored = try? store.article(id: page.articleId) {
@@ -306,6 +354,28 @@ public final class FeedFetcher: Sendable {
             }
         }
         return recovered
+    }
+
+    /// What a feed's relative links resolve against: its `Content-Location` when it sent one,
+    /// else the URL it was fetched from.
+    static func documentBase(of response: HTTPResponse) -> URL {
+        guard let location = response.header("Content-Location"),
+              let url = URL(string: location.trimmingCharacters(in: .whitespaces), relativeTo: response.url)?.absoluteURL,
+              url.scheme == "http" || url.scheme == "https"
+        else { return response.url }
+        return url
+    }
+
+    /// The `charset` of the `Content-Type` header, if any.
+    static func charset(of response: HTTPResponse) -> String? {
+        guard let type = response.header("Content-Type") else { return nil }
+        for parameter in type.split(separator: ";").dropFirst() {
+            let parts = parameter.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces).lowercased() == "charset" {
+                return parts[1].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return nil
     }
 
     /// The URL as stored: scheme and host lower-cased, default port and fragment dropped.

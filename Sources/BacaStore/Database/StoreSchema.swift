@@ -30,6 +30,9 @@ struct StoreSchema: Sendable {
         // Feeds: see `FeedSchema` (Sources/BacaStore/Feeds).
         schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
         schema.register("v3-fts-insert-by-store", version: 3, dropInsertTrigger)
+        schema.register("v4-published-instant", version: 4, publishedInstant)
+        // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
+        schema.register("v7-daily-workflow", version: 7, DailySchema.createVersion7)
         return schema
     }()
 
@@ -128,5 +131,28 @@ struct StoreSchema: Sendable {
     /// (`docs/PERFORMANCE.md`).
     private static func dropInsertTrigger(_ db: Database) throws {
         try db.execute(sql: "DROP TRIGGER IF EXISTS article_fts_after_insert")
+    }
+
+    // MARK: Version 4
+
+    /// `publishedAt` becomes an instant (`PublishedDate`): `yyyy-mm-ddThh:mm:ssZ` in UTC, or
+    /// `yyyy-mm-dd` still when the source named only a day.
+    ///
+    /// Every row stored so far holds a day, and a day stays a day: the column and the `body`
+    /// JSON keep their values, and their sort keys (`<day> <importedAt>`) are already what
+    /// `ArticleRecord.sortKey` makes of a day. What the migration converts in place is a value
+    /// another writer left in a shape that is neither (`2024-11-04 10:00:00`, a day with a zoneless
+    /// time): the column keeps its day, which `PublishedDate` reads, and the `body` is untouched.
+    /// The version itself matters most: an older baca, which cannot read an instant, refuses a
+    /// repository at version 4 (`StoreFileCheck`) instead of failing on the first instant.
+    ///
+    /// One UPDATE in the migration's transaction: killed half-way, nothing is half-written.
+    private static func publishedInstant(_ db: Database) throws {
+        try db.execute(sql: """
+            UPDATE article SET publishedAt = substr(publishedAt, 1, 10)
+            WHERE publishedAt IS NOT NULL AND length(publishedAt) > 10
+              AND publishedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T]*'
+              AND NOT publishedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z';
+            """)
     }
 }

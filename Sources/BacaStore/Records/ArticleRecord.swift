@@ -16,7 +16,7 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var titleKey: String
     var location: String?
     var outlet: String?
-    /// `yyyy-mm-dd`.
+    /// `yyyy-mm-dd` (a day) or `yyyy-mm-ddThh:mm:ssZ` (an instant): `PublishedDate.iso`.
     var publishedAt: String?
     var author: String?
     var editor: String?
@@ -48,6 +48,18 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
+    }
+
+    /// The INSERT of a new row, for a cached statement (`insertArguments` in the same order).
+    static let insertSQL = """
+        INSERT INTO article (title, titleKey, location, outlet, publishedAt, author, editor, keyPoints, \
+        leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body) \
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    var insertArguments: StatementArguments {
+        [title, titleKey, location, outlet, publishedAt, author, editor, keyPoints,
+         leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body]
     }
 }
 
@@ -83,7 +95,7 @@ extension ArticleRecord {
     /// Moves the row to another import time (an update keeps the first import's time).
     mutating func setImportedAt(_ date: Date) {
         importedAt = date
-        sortKey = ArticleRecord.sortKey(publishedAt: publishedAt.flatMap(CalendarDate.init(iso:)), importedAt: date)
+        sortKey = ArticleRecord.sortKey(publishedAt: publishedAt.flatMap(PublishedDate.init(iso:)), importedAt: date)
     }
 
     /// The article decoded from `body`, sanitised: the file may have been written by another
@@ -100,13 +112,17 @@ extension ArticleRecord {
         Data(CanonicalJSON.encode(article))
     }
 
-    /// Orders the newest list: the day (`publishedAt`, else the local day of the import), then
-    /// the import time, both as text that sorts like time. The index on it (with the rowid SQLite
-    /// appends to every index) serves `ORDER BY sortKey DESC, id DESC` without sorting.
-    static func sortKey(publishedAt: CalendarDate?, importedAt: Date) -> String {
-        let day = publishedAt?.iso ?? localDay(of: importedAt).iso
-        let stamp = String.fromDatabaseValue(importedAt.databaseValue) ?? ""
-        return "\(day) \(stamp)"
+    /// Orders the newest list: the local day (of `publishedAt`, else of the import), then the
+    /// moment within it (the published instant, else the import time), both as text that sorts
+    /// like time. An article that names only a day sits among that day's instants at the time it
+    /// was imported. The keys of day-only and undated rows are those of schema v3, so v4 keeps
+    /// them as they are. The index on it (with the rowid SQLite appends to every index) serves
+    /// `ORDER BY sortKey DESC, id DESC` without sorting.
+    static func sortKey(publishedAt: PublishedDate?, importedAt: Date) -> String {
+        let moment = publishedAt?.instant ?? importedAt
+        let day = publishedAt?.day() ?? localDay(of: importedAt)
+        let stamp = String.fromDatabaseValue(moment.databaseValue) ?? ""
+        return "\(day.iso) \(stamp)"
     }
 
     /// The title lowercased and without diacritics, for the title order.

@@ -35,6 +35,7 @@ enum CanonicalJSON {
             out.raw("}")
         }
         key("keyPoints"); out.strings(article.keyPoints)
+        if let link = article.link { key("link"); out.string(link) }
         if let location = article.location { key("location"); out.string(location) }
         if let outlet = article.outlet { key("outlet"); out.string(outlet) }
         if let date = article.publishedAt { key("publishedAt"); out.string(date.iso) }
@@ -56,6 +57,7 @@ enum CanonicalJSON {
         out.raw("]")
         key("sources"); out.strings(article.sources)
         key("title"); out.string(article.title)
+        if let derived = article.titleDerived { key("titleDerived"); out.raw(derived ? "true" : "false") }
         key("topics"); out.strings(article.topics)
         out.raw("}")
         return out.bytes

@@ -75,7 +75,7 @@ extension ArticleSummary {
         self.init(
             id: row["id"],
             title: Sanitizer.sanitizeLine(title),
-            publishedAt: publishedAt.flatMap(CalendarDate.init(iso:)),
+            publishedAt: publishedAt.flatMap(PublishedDate.init(iso:)),
             importedAt: row["importedAt"],
             location: location.map(Sanitizer.sanitizeLine),
             keyPoints: keyPoints.map(Sanitizer.sanitizeLine),

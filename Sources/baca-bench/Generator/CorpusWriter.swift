@@ -105,7 +105,7 @@ enum CorpusVerifier {
                       "sections (\(article.numberedSections.count) of \(expected.sections.count))")
             try check(article.keyPoints.count == expected.keyPoints.count, "key points")
             try check(article.location == expected.city, "dateline city")
-            try check(article.publishedAt == CalendarDate(year: expected.date.year, month: expected.date.month, day: expected.date.day), "date")
+            try check(article.publishedAt == CalendarDate(year: expected.date.year, month: expected.date.month, day: expected.date.day).map(PublishedDate.init(day:)), "date")
             try check(article.heroImage?.caption == expected.hero?.text, "hero caption")
             try check(article.disclaimer == expected.disclaimer, "disclaimer")
             let body = article.bodyText.lowercased() + " " + article.title.lowercased()

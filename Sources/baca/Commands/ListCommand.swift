@@ -59,6 +59,7 @@ struct ListCommand: ParsableCommand {
         if let stored = try store.article(id: summary.id) {
             var document = ArticleDocument(stored, includeSections: false)
             document.summaryOnly = summary.summaryOnly
+            try document.addProvenance(from: store)
             return try JSONOutput.line(document)
         }
         return try JSONOutput.line(ArticleDocument(summary))
