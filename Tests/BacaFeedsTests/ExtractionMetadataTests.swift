@@ -132,14 +132,14 @@ struct ExtractionMetadataTests {
         let jsonLD = try ArticleExtractor.extract(Self.page(
             head: "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"datePublished\":\"2024-11-06T10:31:00+07:00\"}</script>",
             top: lead))
-        #expect(jsonLD.article.publishedAt?.day() == CalendarDate(year: 2024, month: 11, day: 6))
+        #expect(jsonLD.article.publishedAt?.iso == "2024-11-06T03:31:00Z")
         #expect(jsonLD.publishedTime == ISO8601DateFormatter().date(from: "2024-11-06T03:31:00Z"))
 
         let meta = try ArticleExtractor.extract(Self.page(head: "<meta property=\"article:published_time\" content=\"2024-11-07T08:00:00Z\">", top: lead))
-        #expect(meta.article.publishedAt?.day() == CalendarDate(year: 2024, month: 11, day: 7))
+        #expect(meta.article.publishedAt?.iso == "2024-11-07T08:00:00Z")
 
         let time = try ArticleExtractor.extract(Self.page(top: "<time datetime=\"2024-11-08T09:15:00+07:00\">8 November</time>" + lead))
-        #expect(time.article.publishedAt?.day() == CalendarDate(year: 2024, month: 11, day: 8))
+        #expect(time.article.publishedAt?.iso == "2024-11-08T02:15:00Z")
         #expect(time.publishedTime == ISO8601DateFormatter().date(from: "2024-11-08T02:15:00Z"))
 
         // A template's blank date is no date: the next source is read.
@@ -147,7 +147,7 @@ struct ExtractionMetadataTests {
             <script type="application/ld+json">{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}</script>
             <meta name="date" content="2024-11-09">
             """))
-        #expect(blank.article.publishedAt?.day() == CalendarDate(year: 2024, month: 11, day: 9))
+        #expect(blank.article.publishedAt?.namedDay == CalendarDate(year: 2024, month: 11, day: 9))
     }
 
     // MARK: Structure
