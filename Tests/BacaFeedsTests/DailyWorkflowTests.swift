@@ -242,6 +242,7 @@ struct DailyWorkflowTests {
         chmod(script, 0o755)
         let config = try baca.write("config.toml", "reload-interval = \"1h\"\nnotify-command = [\"\(script)\"]\n")
 
+        // `feed add` reads the URL once (it may be a page that names the feed): count from here.
         #expect(try baca.run(["feed", "add", server.base + "/satu.xml"]).status == 0)
         #expect(try baca.run(["fetch", "--due", "--config", config]).stdout.contains("1 feed: 1 fetched"))
         #expect(try baca.run(["feed", "add", server.base + "/dua.xml"]).status == 0)
