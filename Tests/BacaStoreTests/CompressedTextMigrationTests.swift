@@ -40,7 +40,7 @@ struct CompressedTextMigrationTests {
         return answers
     }
 
-    @Test("a repository of schema 4 converts in place: search results, snippets and highlights unchanged")
+    @Test("a repository of schema 5 converts in place: search results, snippets and highlights unchanged")
     func migration() throws {
         let samples = try Self.samples()
         #expect(samples.count >= 10)
@@ -49,27 +49,15 @@ struct CompressedTextMigrationTests {
         let path = folder.path("baca.sqlite")
         let importedAt = Date(timeIntervalSince1970: 1_732_000_000)
 
-        // Schema 4 as it was: the article's JSON in `body`, the index's text in `bodyText`.
-        var configuration = Configuration()
-        StoreFunctions.prepare(&configuration)
+        // Schema 5 as it was: the article's JSON in `body`, the (stemmed) index's text in `bodyText`.
+        let configuration = StoreConnection.configuration()
         let before: [String]
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
-            try StoreSchema.current.migrator.migrate(queue, upTo: "v4-published-instant")
+            try StoreSchema.current.migrator.migrate(queue, upTo: "v5-stemmed-index")
             try queue.write { db in
                 for (path, article) in samples {
-                    let record = try ArticleRecord(article: article, sourcePath: path, importedAt: importedAt)
-                    let json = try record.bodyZ.withUnsafeBytes { try Zstd.decompress($0) }
-                    try db.execute(sql: """
-                        INSERT INTO article (title, titleKey, location, outlet, publishedAt, author, editor, keyPoints,
-                        leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """, arguments: [record.title, record.titleKey, record.location, record.outlet, record.publishedAt,
-                                         record.author, record.editor, record.keyPoints, record.leadExcerpt, record.wordCount,
-                                         record.sourcePath, record.contentHash, record.importedAt, record.sortKey,
-                                         record.keyPointsText, record.bodyText, String(decoding: json, as: UTF8.self)])
-                    try db.execute(sql: "INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)",
-                                   arguments: [db.lastInsertedRowID, record.title, record.keyPointsText, record.bodyText])
+                    try insertBeforeVersion6(article, sourcePath: path, importedAt: importedAt, in: db)
                 }
             }
             before = try queue.read(Self.indexAnswers)

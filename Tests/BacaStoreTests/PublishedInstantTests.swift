@@ -52,8 +52,7 @@ struct PublishedInstantTests {
         // Back to what schema 3 left: no v4 in the migrations table, version 3, and one value
         // in a shape a foreign writer might leave (a day with a zoneless time).
         do {
-            var configuration = Configuration()
-            StoreFunctions.prepare(&configuration)  // the generated text columns (v6)
+            let configuration = StoreConnection.configuration()
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.write { db in
                 try db.execute(sql: """

@@ -11,8 +11,10 @@ import GRDB
 /// article_state  read, starred and the reading position, keyed by article id. Kept apart so
 ///                a re-import (an UPDATE of `article`) never resets it.
 /// article_fts    FTS5 over title, key points and body text; external content on `article`,
-///                diacritics and case folded. A new article's index row is written by the
-///                store in the same transaction (v3); updates and deletes go through triggers.
+///                diacritics and case folded, Indonesian roots added by the `baca_stem`
+///                tokenizer (v5). A new article's index row is written by the store in the
+///                same transaction (v3); updates and deletes go through triggers.
+/// search_reindex present only while v5's re-indexing of older articles is unfinished.
 /// ```
 ///
 /// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
@@ -24,16 +26,26 @@ struct StoreSchema: Sendable {
     private(set) var version: Int
 
     /// The schema of this build of baca.
-    static let current: StoreSchema = {
+    static let current = upTo(version: .max)
+
+    /// This build's migrations up to `version`: an older baca's schema (tests).
+    static func upTo(version limit: Int) -> StoreSchema {
         var schema = StoreSchema(migrator: DatabaseMigrator(), version: 0)
-        schema.register("v1-articles", version: 1, createVersion1)
+        func register(_ identifier: String, _ version: Int, _ migrate: @escaping @Sendable (Database) throws -> Void) {
+            if version <= limit { schema.register(identifier, version: version, migrate) }
+        }
+        register("v1-articles", 1, createVersion1)
         // Feeds: see `FeedSchema` (Sources/BacaStore/Feeds).
-        schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
-        schema.register("v3-fts-insert-by-store", version: 3, dropInsertTrigger)
-        schema.register("v4-published-instant", version: 4, publishedInstant)
-        schema.register("v6-compressed-text", version: 6, compressText)
+        register("v2-feeds", 2, FeedSchema.createVersion2)
+        register("v3-fts-insert-by-store", 3, dropInsertTrigger)
+        register("v4-published-instant", 4, publishedInstant)
+        register("v5-stemmed-index", 5, StemmedIndexMigration.migrate)
+        // The article's text once, compressed; the index reads it through a view.
+        register("v6-compressed-text", 6, compressText)
+        // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
+        register("v7-daily-workflow", 7, DailySchema.createVersion7)
         return schema
-    }()
+    }
 
     /// The identifiers of every known migration.
     var identifiers: [String] { migrator.migrations }
@@ -180,8 +192,10 @@ struct StoreSchema: Sendable {
     /// and a JSON decoding for each imported article.)
     ///
     /// One transaction, like every migration: killed half-way, the file is as it was and the
-    /// conversion starts again at the next open. The index is rebuilt from the view (its text
-    /// is the same); the store vacuums the file afterwards (`ArticleStore.init`).
+    /// conversion starts again at the next open. The index, re-created on the view with the
+    /// tokenizer it had, is filled again by v5's resumable re-indexing
+    /// (`StemmedIndexMigration.finish`, a batch a transaction); then the store vacuums the file
+    /// (`ArticleStore.init`).
     static func compressText(_ db: Database) throws {
         // The FTS table's tokenizer, as the schema before this one made it (v1's, or a later
         // migration's), is kept as it is.
@@ -203,7 +217,6 @@ struct StoreSchema: Sendable {
                 SELECT id, title, keyPointsText, baca_body_text(bodyZ) AS bodyText, baca_unzstd(bodyZ) AS body
                 FROM article;
             \(newCreateFTS);
-            INSERT INTO article_fts (article_fts) VALUES ('rebuild');
             CREATE TRIGGER article_fts_after_delete AFTER DELETE ON article BEGIN
                 INSERT INTO article_fts (article_fts, rowid, title, keyPointsText, bodyText)
                 VALUES ('delete', old.id, old.title, old.keyPointsText, baca_body_text(old.bodyZ));
@@ -214,6 +227,12 @@ struct StoreSchema: Sendable {
                 INSERT INTO article_fts (rowid, title, keyPointsText, bodyText)
                 VALUES (new.id, new.title, new.keyPointsText, baca_body_text(new.bodyZ));
             END;
+            DROP TABLE IF EXISTS search_reindex;
+            CREATE TABLE search_reindex (lastId INTEGER NOT NULL, doneId INTEGER NOT NULL);
+            INSERT INTO search_reindex (lastId, doneId) SELECT MAX(id), 0 FROM article WHERE id IS NOT NULL HAVING COUNT(*) > 0;
             """)
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_reindex") == 0 {
+            try db.execute(sql: "DROP TABLE search_reindex")
+        }
     }
 }
