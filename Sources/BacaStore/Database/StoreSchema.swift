@@ -173,7 +173,9 @@ struct StoreSchema: Sendable {
     /// applied yet and articles there), after which the file should be vacuumed.
     static func compactsAfterMigrating(_ writer: any DatabaseWriter, schema: StoreSchema) throws -> Bool {
         guard schema.identifiers.contains("v6-compressed-text") else { return false }
-        return try writer.read { db in
+        // On the writer: a pool's reader connection, read-only, would close last and leave the
+        // `-wal` and `-shm` files behind (see `ArticleStore.deinit`).
+        return try writer.writeWithoutTransaction { db in
             guard try db.tableExists("article"), try db.tableExists("grdb_migrations") else { return false }
             let applied = try String.fetchOne(
                 db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v6-compressed-text'") != nil
