@@ -35,6 +35,7 @@ struct Baca: ParsableCommand {
 
     /// Runs the command line, printing `baca: message` for failures that are the user's to fix.
     static func main() {
+        PeakMemoryReport.installIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()
