@@ -36,12 +36,7 @@ struct Baca: ParsableCommand {
 
     /// Runs the command line, printing `baca: message` for failures that are the user's to fix.
     static func main() {
-        // Two malloc arenas, not eight a core: a fetch's bodies are freed on one thread and
-        // allocated on another, and with an arena per thread each kept its own freed megabytes
-        // (the bomb test's peak varied from 69 to 146 MB with the machine's load).
-        #if os(Linux)
-        _ = glibcMallopt(-8 /* M_ARENA_MAX, malloc.h */, 2)
-        #endif
+        PeakMemoryReport.installIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -61,8 +56,3 @@ struct CLIFailure: Error {
     var exitCode: Int32 = 1
 }
 
-#if os(Linux)
-/// glibc's `mallopt`: `malloc.h` is not part of Swift's Glibc module, so it is declared here.
-@_silgen_name("mallopt")
-private func glibcMallopt(_ parameter: Int32, _ value: Int32) -> Int32
-#endif
