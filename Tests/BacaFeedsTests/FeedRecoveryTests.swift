@@ -56,6 +56,21 @@ struct FeedRecoveryTests {
         #expect(feed.items.map(\.title) == ["A & B é"])
     }
 
+    @Test("RSS 0.91 with its DTD: the HTML entities it declares are read, and the feed is not called repaired")
+    func rss091WithItsDTD() throws {
+        let text = """
+            <?xml version="1.0" encoding="iso-8859-1"?>
+            <!DOCTYPE rss PUBLIC "-//Netscape Communications//DTD RSS 0.91//EN" "http://my.netscape.com/publish/formats/rss-0.91.dtd">
+            <rss version="0.91"><channel><title>Kedai &amp; Caf&eacute;</title>
+            <item><title>Menu na&iuml;f &copy; 2024</title><link>https://kabar.test/1</link></item>
+            </channel></rss>
+            """
+        let feed = try FeedParser.parse(Data(text.utf8), url: base)
+        #expect(!feed.repaired)
+        #expect(feed.title == "Kedai & Café")
+        #expect(feed.items.first?.title == "Menu naïf © 2024")
+    }
+
     @Test("entity bombs and external entities stay refused")
     func hostileEntities() throws {
         let bomb = """

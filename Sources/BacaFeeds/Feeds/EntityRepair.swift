@@ -17,6 +17,9 @@ enum EntityRepair {
         var data: Data?
         /// What was mended, for the feed's status.
         var note: String?
+        /// Whether the document was wrong: HTML entities in a document whose DOCTYPE names an
+        /// external DTD (RSS 0.91's declares them) were right there, only not read by us.
+        var wasBroken = false
     }
 
     /// The five entities XML predefines.
@@ -30,6 +33,7 @@ enum EntityRepair {
             var output: [UInt8] = []
             var copiedUpTo = 0
             var declared: Set<String> = []
+            var namesExternalDTD = false
             var strays = 0
             var unknown = 0
             var index = 0
@@ -65,7 +69,9 @@ enum EntityRepair {
                     if starts("<?", at: index) { index = skip(past: "?>", from: index + 2); continue }
                     if starts("<!DOCTYPE", at: index) {
                         let end = doctypeEnd(bytes, from: index)
-                        declared = declaredEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                        let doctype = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        declared = declaredEntities(doctype)
+                        namesExternalDTD = doctype.contains("PUBLIC") || doctype.contains("SYSTEM")
                         index = end
                         continue
                     }
@@ -120,7 +126,9 @@ enum EntityRepair {
             var notes: [String] = []
             if strays > 0 { notes.append("\(strays) stray & escaped") }
             if unknown > 0 { notes.append("\(unknown) undefined \(unknown == 1 ? "entity" : "entities") kept as text") }
-            return Result(data: Data(output), note: notes.isEmpty ? "HTML entities read" : notes.joined(separator: ", "))
+            return Result(
+                data: Data(output), note: notes.isEmpty ? "HTML entities read" : notes.joined(separator: ", "),
+                wasBroken: strays > 0 || unknown > 0 || !namesExternalDTD)
         }
     }
 

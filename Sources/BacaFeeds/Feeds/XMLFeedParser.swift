@@ -25,7 +25,7 @@ enum XMLFeedParser {
         let repair = EntityRepair.repair(input)
         if let fixed = repair.data {
             input = fixed
-            repaired = true
+            repaired = repaired || repair.wasBroken
         }
         guard let context = xmlNewParserCtxt() else { throw .malformed("out of memory") }
         defer { xmlFreeParserCtxt(context) }
@@ -54,7 +54,7 @@ enum XMLFeedParser {
             feed.repaired = true
             var notes: [String] = []
             if lastError.code != 0 { notes.append("line \(lastError.line): \(describe(code: lastError.code))") }
-            if let note = repair.note { notes.append(note) }
+            if let note = repair.note, repair.wasBroken { notes.append(note) }
             feed.repairNote = notes.isEmpty ? "control characters removed" : notes.joined(separator: "; ")
         }
         return feed
