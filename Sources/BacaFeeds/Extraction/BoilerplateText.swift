@@ -17,6 +17,7 @@ enum BoilerplateText {
         "tell us what you think", "this slideshow requires", "previous next", "previous article", "next article",
         "get the latest", "listen to", "download the", "watch:", "watch the video", "lihat juga", "artikel terkait",
         "tempo de leitura", "leia também", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi",
+        "citation:", "this document is subject to copyright", "explore further", "more information:",
     ]
     static let anywhere = ["all rights reserved", "(image:", "(photo:", "all sharing options", "affiliate commission"]
 
