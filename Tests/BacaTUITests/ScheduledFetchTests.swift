@@ -71,3 +71,26 @@ struct ReaderOutputTests {
         #expect(reader.prompt?.text == "pipe ")
     }
 }
+
+@Suite("The daily workflow's commands")
+struct DailyCommandTableTests {
+    @Test("each action is a named command: completed at ':', listed in help, bindable in config.toml")
+    func commands() throws {
+        let app = try makeApp(articles: [makeArticle("Satu", day: 1), makeArticle("Dua", day: 2)], language: .en)
+        app.press(":")
+        app.type("mark-a")
+        app.press("tab")
+        #expect(app.prompt?.text == "mark-all-read ")
+        app.press("esc")
+        let help = HelpContent.make(keyMap: .default).flatMap(\.rows).map(\.command)
+        for name: CommandName in [.markAllRead, .undo, .links, .link, .copyLink, .pipe, .tag] {
+            #expect(help.contains(name), "\(name.rawValue) is not in the help")
+        }
+        let rebound = try makeApp(articles: [makeArticle("Satu", day: 1), makeArticle("Dua", day: 2)],
+                                  config: "[keys.list]\n\"x\" = \"mark-all-read\"\n", language: .en)
+        rebound.press("x")
+        #expect(rebound.message?.text == "2 articles marked read · U undoes")
+        rebound.press("U")
+        #expect(rebound.message?.text.hasPrefix("Undone: A: all articles (2 articles)") == true, "\(rebound.message?.text ?? "")")
+    }
+}
