@@ -94,3 +94,20 @@ struct DailyCommandTableTests {
         #expect(rebound.message?.text.hasPrefix("Undone: A: all articles (2 articles)") == true, "\(rebound.message?.text ?? "")")
     }
 }
+
+@Suite("Saving a search from the reader")
+struct SaveSearchFromReaderTests {
+    @Test(":save-search NAME after a search keeps it; the feeds view lists it with its unread count")
+    func saveSearch() throws {
+        let app = try makeApp(articles: [makeArticle("Banjir besar", day: 1), makeArticle("Pasar ramai", day: 2)], language: .en)
+        app.press("/")
+        app.type("besar")
+        app.press("enter")
+        app.command("save-search banjir")
+        #expect(app.message?.text == "Search saved: banjir")
+        #expect(try app.store.savedSearches().map(\.query) == ["besar"])
+        app.press("esc", "F")
+        #expect(app.screen == .feeds)
+        #expect(app.screenLines.contains { $0.contains("1/1") && $0.contains("\u{2315} banjir") }, "\(app.screenText)")
+    }
+}
