@@ -106,9 +106,10 @@ struct ReaderSearch {
 
     init(query: String, layout: ArticleLayout, preferredLine: Int = 0) {
         self.query = query
+        let matcher = WordFormMatcher(query: query)  // every form of the words (kebanjiran for banjir)
         for (lineIndex, line) in layout.lines.enumerated() {
             let text = line.text
-            for range in TextFolding.matches(of: query, in: text) {
+            for range in matcher.ranges(in: text) {
                 let start = String(text[..<range.lowerBound]).displayWidth
                 let width = String(text[range]).displayWidth
                 matches.append(Match(line: lineIndex, columns: start..<(start + width)))

@@ -119,7 +119,9 @@ struct ReadCommand: ParsableCommand {
             var limits = FetchLimits()
             limits.totalTimeout = 15
             let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: addressRule)
-            switch FeedFinder(client: client).findAndWait(url) {
+            var finder = FeedFinder(client: client)
+            finder.timeLimit = 20
+            switch finder.findAndWait(url) {
             case .feed(let found): return .feed(url: FeedFetcher.normalised(found.url).absoluteString, note: nil)
             case .several(let feeds): return .several(feeds.map { FeedFetcher.normalised($0.url).absoluteString })
             case .noFeed(let reason): return .failure(Sanitizer.sanitizeLine(reason))
