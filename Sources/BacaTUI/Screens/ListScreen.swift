@@ -315,8 +315,7 @@ final class ListScreen: Component {
         visibleRows = (0..<max(0, height)).compactMap { model.row(at: top + $0) }
         focused = model.row(at: cursor)
         if let query, let focused, snippet?.id != focused.id {
-            let hit = try? context.store.search(query, scope: model.scope, offset: cursor, limit: 1).first
-            snippet = (focused.id, hit?.snippet ?? [])
+            snippet = (focused.id, (try? context.store.searchSnippet(query, articleID: focused.id)) ?? [])
         }
     }
 
