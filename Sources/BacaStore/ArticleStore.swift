@@ -363,8 +363,8 @@ public final class ArticleStore: Sendable {
 
     /// Full-text search with a query already read, best first.
     ///
-    /// Two steps in one statement: rank every match on the index, the small state table and a
-    /// covering index alone (`hitsSQL`), then read the article rows and snippets of the one page
+    /// Two steps in one statement: rank every match on the index and the small state table
+    /// alone (`SearchRanking.hitsSQL`), then read the article rows and snippets of the one page
     /// kept. (Joining `article` before the sort would read a large row for every match: 4×
     /// slower on 100,000 articles.)
     ///

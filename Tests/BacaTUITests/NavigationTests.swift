@@ -163,7 +163,7 @@ struct NavigationTests {
     func positionFollowsTheMatch() throws {
         let app = try makeApp(articles: articles)
         app.press("enter", "/")
-        app.type("petugas")
+        app.type("\"paragraf 4\"")  // a phrase: plain words would match each word, in every form
         app.press("enter")
         #expect(app.statusBar.contains("cocok 1/3"))
         #expect(app.statusBar.hasSuffix("1/3 · Judul bagian 1"))
