@@ -32,7 +32,8 @@ let package = Package(
         // The interactive reader's pure part: state, commands, keymap, themes, views, screen buffer.
         .target(
             name: "BacaTUI",
-            dependencies: ["BacaCore", "BacaStore", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["BacaCore", "BacaStore", .product(name: "TOMLKit", package: "TOMLKit")],
+            plugins: ["EmbedThemes"]
         ),
         // ncursesw, seen through a small C shim (macros and globals Swift cannot import).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),
@@ -40,8 +41,13 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // libcurl (`libcurl4-openssl-dev`) for the HTTP client; see Sources/CCurl/shim.h and
+        // BacaFeeds' CurlTransfer for why not URLSession.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
-        .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2"]),
+        .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2", "CCurl"]),
         // The ncurses backend and the terminal's lifecycle.
         .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses"]),
         .executableTarget(
@@ -50,14 +56,18 @@ let package = Package(
                 "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            resources: []
+            plugins: ["BuildCommit"]
         ),
+        // Build steps: themes/*.toml compiled into BacaTUI, and the git commit that
+        // `baca --version` shows. Both run /bin/sh and nothing else (git if it is there).
+        .plugin(name: "EmbedThemes", capability: .buildTool()),
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         // The corpus generator and the benchmark (bench/run.sh). newsboat is its runtime
         // dependency only, installed by the script; nothing else builds or tests against it.
         .executableTarget(
             name: "baca-bench",
             dependencies: [
-                "BacaCore", "BacaStore",
+                "BacaCore", "BacaStore", "BacaFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -24,6 +24,8 @@ public final class ArticleStore: Sendable {
     private let observer: DatabaseQueue?
     /// The name errors give the repository.
     let label: String
+    /// Ignore rules applied to articles arriving from feeds (`setArrivalRules`).
+    let arrival = ArrivalRuleBox()
 
     // MARK: - Opening
 
@@ -394,6 +396,28 @@ public final class ArticleStore: Sendable {
                     : body.isEmpty ? title : body
                 return SearchHit(summary: ArticleSummary(row: row), snippet: Snippet.runs(marked))
             }
+        }
+    }
+
+    /// The snippet of one search result, for the reader's focused row: the index is looked up
+    /// by the article's rowid, so it costs one row's snippet however many articles matched.
+    /// Empty when the article does not match (any more).
+    public func searchSnippet(_ query: String, articleID: Int64) throws -> [(text: String, isMatch: Bool)] {
+        guard let expression = SearchQuery(query).ftsExpression else { return [] }
+        let sql = """
+            SELECT \(Snippet.sql(column: 2)) AS bodySnippet, \(Snippet.sql(column: 1)) AS keyPointsSnippet, \
+            \(Snippet.sql(column: 0)) AS titleSnippet \
+            FROM article_fts WHERE article_fts MATCH ? AND rowid = ?
+            """
+        return try read("searching") { db in
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [expression, articleID]) else { return [] }
+            let body: String = row["bodySnippet"] ?? ""
+            let keyPoints: String = row["keyPointsSnippet"] ?? ""
+            let title: String = row["titleSnippet"] ?? ""
+            let marked = Snippet.hasMatch(body) ? body
+                : Snippet.hasMatch(keyPoints) ? keyPoints
+                : body.isEmpty ? title : body
+            return Snippet.runs(marked)
         }
     }
 

@@ -57,7 +57,12 @@ struct FetchTests {
         serveFeed("/feeds/feed.json", fixture: "feeds/feed.json", type: "application/feed+json")
         for path in ["/feeds/rss.xml", "/feeds/atom.xml", "/feeds/rdf.xml", "/feeds/feed.json"] { _ = try add(path) }
 
-        let summary = await fetcher().fetch()
+        // Patient limits: on a loaded machine a 1 s connect time-out turns a page into a
+        // summary and the counts below would measure the machine, not the fetcher.
+        var patient = FetchLimits()
+        patient.connectTimeout = 15
+        patient.totalTimeout = 30
+        let summary = await fetcher(patient).fetch()
         #expect(summary.failed == 0, "\(summary.outcomes.map(\.statusText))")
         #expect(summary.fetched == 4)
         // rss: jembatan, pasar, missing (summary only); atom: blog, xhtml (summary only);
@@ -171,9 +176,8 @@ struct FetchTests {
         func reason(_ path: String) -> String { reasons[server.base + path] ?? "?" }
         #expect(reason("/feeds/ok.xml").hasPrefix("ok"))
         // Not well-formed, but recoverable: read in recover mode (FeedRecoveryTests).
-        // Its one item links the page ok.xml links too: whichever feed lands first counts it new.
-        let malformed = reason("/feeds/malformed.xml")
-        #expect(malformed.hasPrefix("ok  ") && malformed.contains(" new; repaired (line"), "\(malformed)")
+        #expect(reason("/feeds/malformed.xml").hasPrefix("ok  "))
+        #expect(reason("/feeds/malformed.xml").contains("; repaired (line"))
         #expect(reason("/feeds/404.xml") == "failed: HTTP 404 Not Found")
         #expect(reason("/feeds/500.xml") == "failed: HTTP 500 Internal Server Error")
         #expect(reason("/feeds/loop-a.xml").hasPrefix("failed: redirect loop"))

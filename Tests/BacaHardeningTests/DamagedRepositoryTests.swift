@@ -114,7 +114,7 @@ extension Hardening {
             try Self.expectRefused(path, sandbox: sandbox, words: ["newer baca", "update baca"])
             // The reader says the same, and leaves the terminal as it was.
             let before = Self.snapshot(folder.url)
-            let session = try Tmux(bacaCommand(["--db", path]), columns: 250, sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand(["--db", path]), columns: 250, sandbox: sandbox)
             let status = try session.waitForExit()
             let screen = try session.screen()
             #expect(status == 1, "\(screen)")
@@ -182,7 +182,7 @@ extension Hardening {
             #expect(chmod(repo.path, 0o555) == 0)
             defer { _ = chmod(repo.path, 0o755) }
             let before = Self.snapshot(repo)
-            let session = try Tmux(Unprivileged.command(["--db", path]), sandbox: sandbox)
+            let session = try TmuxSession(Unprivileged.command(["--db", path]), sandbox: sandbox)
             let screen = try session.waitForHeader("baca · 5 artikel")
             #expect(screen.contains("Berita"), "\(screen)")
             try session.send("Enter")

@@ -79,9 +79,21 @@ struct ThemeFilesTests {
         #expect(try loader.load("default") == Theme.default)
     }
 
-    @Test func findsTheCheckoutsThemesFolder() {
-        let found = ThemeLoader.locateBuiltInDirectory(executablePath: nil)
-        #expect(found.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
-            == URL(fileURLWithPath: ThemeTestSupport.themesDirectory).standardizedFileURL.path)
+    @Test func everyShippedThemeIsCompiledIn() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: ThemeTestSupport.themesDirectory)
+            .filter { $0.hasSuffix(".toml") }
+        #expect(Set(BundledThemes.sources.keys) == Set(files.map { String($0.dropLast(5)) }))
+        for file in files {
+            let text = try String(contentsOfFile: ThemeTestSupport.themesDirectory + "/" + file, encoding: .utf8)
+            #expect(BundledThemes.sources[String(file.dropLast(5))] == text, "\(file) differs from its compiled-in copy")
+        }
+    }
+
+    @Test func compiledInThemesLoadWithNoFolders() throws {
+        let noFiles = ThemeLoader(userDirectory: nil, builtInDirectory: nil)
+        for name in BundledThemes.sources.keys {
+            #expect(try noFiles.load(name) == loader.load(name), "\(name)")
+        }
+        #expect(noFiles.availableThemes().allSatisfy { $0.origin == .compiledIn })
     }
 }

@@ -207,10 +207,10 @@ struct ThemeTests {
 
     @Test func brokenThemeFallsBackToDefaultWithWarning() throws {
         let folder = try ThemeTestSupport.folder(["broken.toml": "\"quote\" = \"purplish\""])
-        let (theme, warning) = ThemeLoader(userDirectory: nil, builtInDirectory: folder).loadOrDefault("broken")
+        let (theme, warning) = ThemeLoader(userDirectory: nil, builtInDirectory: folder, compiledIn: [:]).loadOrDefault("broken")
         #expect(theme == Theme.default)
         #expect(warning?.contains("broken.toml") == true)
-        let missing = ThemeLoader(userDirectory: nil, builtInDirectory: folder).loadOrDefault("nothing").warning
+        let missing = ThemeLoader(userDirectory: nil, builtInDirectory: folder, compiledIn: [:]).loadOrDefault("nothing").warning
         #expect(missing == "tema tidak ditemukan: 'nothing' (ada: broken, default) — memakai tema default")
     }
 
@@ -276,7 +276,7 @@ struct ThemeTests {
     @Test func availableThemesSaysWhereEachComesFrom() throws {
         let builtIn = try ThemeTestSupport.folder(["dark.toml": "", "light.toml": ""])
         let user = try ThemeTestSupport.folder(["dark.toml": "", "mine.toml": "", "notes.txt": ""])
-        let themes = ThemeLoader(userDirectory: user, builtInDirectory: builtIn).availableThemes()
+        let themes = ThemeLoader(userDirectory: user, builtInDirectory: builtIn, compiledIn: [:]).availableThemes()
         #expect(themes.map(\.name) == ["dark", "default", "light", "mine"])
         #expect(themes[0].origin == .user(path: user + "/dark.toml"))
         #expect(themes[1].origin == .compiledIn)

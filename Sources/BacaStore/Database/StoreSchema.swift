@@ -40,6 +40,8 @@ struct StoreSchema: Sendable {
         register("v3-fts-insert-by-store", 3, dropInsertTrigger)
         register("v4-published-instant", 4, publishedInstant)
         register("v5-stemmed-index", 5, StemmedIndexMigration.migrate)
+        // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
+        register("v7-daily-workflow", 7, DailySchema.createVersion7)
         return schema
     }
 

@@ -1,8 +1,9 @@
 import BacaCore
 import Foundation
 
-/// Finds and loads themes: `NAME.toml` from the user's theme folder, then from the built-in
-/// folder, or a file by path; `default` works with no files at all.
+/// Finds and loads themes: `NAME.toml` from the user's theme folder, then from the installed
+/// folder, then the copy compiled into the program; or a file by path. Every shipped theme works
+/// with no files at all.
 ///
 /// ```swift
 /// let loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
@@ -17,7 +18,7 @@ public struct ThemeLoader: Sendable {
         case user(path: String)
         /// In the themes shipped with baca.
         case builtIn(path: String)
-        /// Compiled into the program (only `default`).
+        /// Compiled into the program (`themes/*.toml` at build time).
         case compiledIn
 
         public var description: String {
@@ -37,14 +38,23 @@ public struct ThemeLoader: Sendable {
 
     /// `$XDG_CONFIG_HOME/baca/themes` or `~/.config/baca/themes`; searched first.
     public var userDirectory: String?
-    /// The shipped `themes/` folder; searched second.
+    /// The installed `themes/` folder (`PREFIX/share/baca/themes`); searched second.
     public var builtInDirectory: String?
+    /// Themes compiled into the program, name → TOML text; searched last. `default` is always
+    /// there, whether or not this holds it.
+    public var compiledIn: [String: String]
     /// True under `NO_COLOR`: every theme loads monochrome.
     public var noColor: Bool
+    /// The language of the loader's own messages (a theme not found, the fallback).
+    public var language: Language = .id
 
-    public init(userDirectory: String?, builtInDirectory: String?, noColor: Bool = false) {
+    public init(
+        userDirectory: String?, builtInDirectory: String?, noColor: Bool = false,
+        compiledIn: [String: String] = BundledThemes.sources
+    ) {
         self.userDirectory = userDirectory
         self.builtInDirectory = builtInDirectory
+        self.compiledIn = compiledIn
         self.noColor = noColor
     }
 
@@ -67,28 +77,10 @@ public struct ThemeLoader: Sendable {
         !(environment["NO_COLOR"] ?? "").isEmpty
     }
 
-    /// The shipped `themes/` folder: beside an installed program (`PREFIX/share/baca/themes`), in
-    /// the source checkout the program was built in (`.build/debug/baca` → `themes/`), or the one
-    /// next to this source file; nil when none exists (then only `default` is available).
-    public static func locateBuiltInDirectory(executablePath: String? = Bundle.main.executablePath) -> String? {
-        var candidates: [String] = []
-        if let executablePath {
-            let executable = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
-            var folder = executable.deletingLastPathComponent()
-            candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/baca/themes").path)
-            for _ in 0..<5 {
-                if FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path) {
-                    candidates.append(folder.appendingPathComponent("themes").path)
-                    break
-                }
-                folder = folder.deletingLastPathComponent()
-            }
-        }
-        // Sources/BacaTUI/Theme/ThemeLoader.swift → the checkout's themes/.
-        let checkout = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        candidates.append(checkout.appendingPathComponent("themes").path)
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/default.toml") }
+    /// The installed `themes/` folder (`$BACA_SHARE_DIR/themes`, else `PREFIX/share/baca/themes`
+    /// beside the running program); nil when there is none, and the compiled-in copies serve.
+    public static func locateBuiltInDirectory() -> String? {
+        ResourceLocator.installedDirectory(named: "themes")?.path
     }
 
     // MARK: Loading
@@ -106,13 +98,14 @@ public struct ThemeLoader: Sendable {
             return (try load(nameOrPath), nil)
         } catch {
             let fallback = (try? load("default")) ?? (noColor ? Theme.default.monochrome() : Theme.default)
-            return (fallback, "\(error) — memakai tema default")
+            return (fallback, "\(error) — " + language.pick("memakai tema default", "using the default theme"))
         }
     }
 
     /// Every theme by name, the user's first where both folders have one, sorted by name.
     public func availableThemes() -> [AvailableTheme] {
         var found: [String: Origin] = ["default": .compiledIn]
+        for name in compiledIn.keys { found[name] = .compiledIn }
         for (directory, isUser) in [(builtInDirectory, false), (userDirectory, true)] {
             guard let directory else { continue }
             for file in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] where file.hasSuffix(".toml") {
@@ -146,9 +139,12 @@ public struct ThemeLoader: Sendable {
                 return try read(path: path, name: reference)
             }
         }
+        if let source = compiledIn[reference], reference != "default" {
+            return try ThemeDocument.parse(source, name: reference, file: "<tema \(reference) bawaan>", path: nil)
+        }
         if reference == "default" { return DefaultTheme.document }
         let known = availableThemes().map(\.name).joined(separator: ", ")
-        throw ThemeError(file: requester?.file ?? "", message: "tema tidak ditemukan: '\(reference)' (ada: \(known))")
+        throw ThemeError(file: requester?.file ?? "", message: language.pick("tema tidak ditemukan", "no such theme") + ": '\(reference)' (" + language.pick("ada", "known") + ": \(known))")
     }
 
     /// An absolute path without `.`, `..` or symbolic links, so that one file has one name.
@@ -162,20 +158,27 @@ public struct ThemeLoader: Sendable {
         do {
             source = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "tidak bisa dibaca (bukan UTF-8?)" : "berkas tidak ada"
+            let reason = FileManager.default.fileExists(atPath: path)
+                ? language.pick("tidak bisa dibaca (bukan UTF-8?)", "cannot be read (not UTF-8?)")
+                : language.pick("berkas tidak ada", "no such file")
             throw ThemeError(file: file, message: reason)
         }
         return try ThemeDocument.parse(source, name: name, file: file, path: path)
     }
 
+    /// One name per theme for finding cycles: its file, or its name when compiled in.
+    private static func identity(of document: ThemeDocument) -> String {
+        document.path ?? "compiled-in:" + document.name
+    }
+
     /// The theme, then its parent, and so on; throws on a cycle (`a → b → a`).
     private func inheritanceChain(from document: ThemeDocument) throws(ThemeError) -> [ThemeDocument] {
         var chain = [document]
-        var seen: Set<String> = [document.path ?? "default"]
+        var seen: Set<String> = [Self.identity(of: document)]
         var current = document
         while let parentName = current.inherits {
             let parent = try open(parentName, from: current)
-            let key = parent.path ?? "default"
+            let key = Self.identity(of: parent)
             guard seen.insert(key).inserted else {
                 let names = (chain + [parent]).map(\.name).joined(separator: " → ")
                 throw ThemeError(file: current.file, message: "'inherits' berputar: \(names)")

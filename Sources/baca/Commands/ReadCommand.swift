@@ -11,16 +11,7 @@ struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Open the interactive reader (the default when no subcommand is given).",
-        discussion: """
-            Keys: j/k move, Enter reads, ]/[ jump between sections, s switches between the \
-            summary and the full article, / searches, : runs a command, ? shows every key.
-            Key bindings and the theme come from $XDG_CONFIG_HOME/baca/config.toml.
-
-            Examples:
-              baca
-              baca --demo
-              baca --theme gruvbox --db ~/berita.sqlite
-            """)
+        discussion: ManualText.reader)
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -46,7 +37,9 @@ struct ReadCommand: ParsableCommand {
         let loadedConfig = BacaConfig.load(path: config)
         messages += loadedConfig.warnings
 
-        let themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        let language = loadedConfig.language ?? Language.detect(environment: environment)
+        var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        themeLoader.language = language
         let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
         if let themeWarning { messages.append(themeWarning) }
 
@@ -56,8 +49,10 @@ struct ReadCommand: ParsableCommand {
         } else {
             store = try repository.openStore()
         }
+        // The ignore rules apply to what the reader's own fetches bring too.
+        store.setArrivalRules(loadedConfig.workflow.rules)
 
-        let app = App(environment: AppEnvironment(
+        var environmentForApp = AppEnvironment(
             store: store,
             keyMap: loadedConfig.keyMap,
             theme: activeTheme,
@@ -67,8 +62,19 @@ struct ReadCommand: ParsableCommand {
             preferencesFile: demo ? nil : Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
             isDemo: demo,
-            startFetch: demo ? nil : Self.fetchStarter(store: store),
-            browser: Self.browserCommand(environment: environment)))
+            startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
+            browser: Self.browserCommand(environment: environment),
+            findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig)),
+            language: language)
+        if !demo {
+            // The reload schedule (reload-interval, `baca feed set --reload`): due feeds are
+            // fetched in the background while the reader runs.
+            let minutes = loadedConfig.workflow.reloadMinutes
+            environmentForApp.startDueFetch = Self.fetchStarter(
+                store: store, addressRule: FetchCommand.addressRule(config: loadedConfig), dueMinutes: minutes)
+            environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
+        }
+        let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -78,12 +84,19 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
-    static func fetchStarter(store: ArticleStore) -> FetchStarter {
+    /// With `dueMinutes`, only the feeds that are due (the reader's schedule).
+    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule(), dueMinutes: Int? = nil) -> FetchStarter {
         return { report in
-            guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
+            let selected: [Feed]?
+            if let dueMinutes {
+                selected = try? store.dueFeeds(defaultMinutes: dueMinutes)
+            } else {
+                selected = (try? store.feeds())?.map(\.feed)
+            }
+            guard let feeds = selected, !feeds.isEmpty else { return false }
             let thread = Thread {
-                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent)
-                let summary = fetcher.fetchAndWait { progress in
+                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
+                let summary = fetcher.fetchAndWait(feeds) { progress in
                     report(FetchStatus(
                         feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
                         newArticles: progress.newArticles, failures: progress.failures, isFinished: false))
@@ -95,6 +108,25 @@ struct ReadCommand: ParsableCommand {
             }
             thread.start()
             return true
+        }
+    }
+
+    /// `:feed add URL` in the reader: the same lookup as `baca feed add` (a site's page gives
+    /// its feed), with a shorter time-out since the reader waits for it.
+    static func feedLookup(addressRule: AddressRule) -> FeedLookupFunction {
+        return { text in
+            guard let url = URL(string: text) else { return .failure("bukan URL http/https: \(text)") }
+            var limits = FetchLimits()
+            limits.totalTimeout = 15
+            let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: addressRule)
+            var finder = FeedFinder(client: client)
+            finder.timeLimit = 20
+            switch finder.findAndWait(url) {
+            case .feed(let found): return .feed(url: FeedFetcher.normalised(found.url).absoluteString, note: nil)
+            case .several(let feeds): return .several(feeds.map { FeedFetcher.normalised($0.url).absoluteString })
+            case .noFeed(let reason): return .failure(Sanitizer.sanitizeLine(reason))
+            case .notChecked(let reason): return .feed(url: text, note: Sanitizer.sanitizeLine(reason))
+            }
         }
     }
 
@@ -126,8 +158,11 @@ struct ThemesCommand: ParsableCommand {
         commandName: "themes",
         abstract: "List the colour themes and where each comes from.",
         discussion: """
-            Built-in themes live in the themes/ folder; your own go in \
-            $XDG_CONFIG_HOME/baca/themes/NAME.toml and may 'inherits = "dark"'.
+            A theme name is looked up in your folder ($XDG_CONFIG_HOME/baca/themes/NAME.toml, \
+            else ~/.config/baca/themes/), then in the installed one (PREFIX/share/baca/themes, \
+            beside PREFIX/bin/baca, or $BACA_SHARE_DIR/themes), then among the themes compiled \
+            into the program. Your own may start with 'inherits = "dark"' to change only some \
+            styles. Each line says where the theme was found.
 
             Examples:
               baca themes
@@ -138,7 +173,8 @@ struct ThemesCommand: ParsableCommand {
     var check: String?
 
     func run() throws {
-        let loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        var loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        loader.language = BacaConfig.load().language ?? Language.detect()
         if let check {
             do {
                 let theme = try loader.load(check)
