@@ -392,6 +392,10 @@ public final class NcursesTerminal: TerminalBackend {
         return TerminalSize(columns: Int(getmaxx(window)), rows: Int(getmaxy(window)))
     }
 
+    public func runProgram(_ arguments: [String]) -> Int32? {
+        withTerminalSuspended { ExternalProgram.run(arguments) }
+    }
+
     public func setTheme(_ theme: Theme) {
         self.theme = theme
         styleCache.removeAll(keepingCapacity: true)

@@ -29,6 +29,7 @@ struct Baca: ParsableCommand {
             ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             SearchCommand.self, ThemesCommand.self, FeedCommand.self, FetchCommand.self,
             SearchesCommand.self, MarkReadCommand.self, UndoCommand.self, RulesCommand.self, PruneCommand.self,
+            StemCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

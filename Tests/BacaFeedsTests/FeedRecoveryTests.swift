@@ -103,6 +103,9 @@ struct FeedRecoveryTests {
         undeclared.append(contentsOf: [0xE9])
         undeclared.append(contentsOf: Data("</title></item></channel></rss>".utf8))
         #expect(try FeedParser.parse(undeclared, url: base, charset: "ISO-8859-1").items.first?.title == "Saté")
+        // A server's Latin-1 default over a feed that is UTF-8: the bytes win.
+        let utf8 = Data(#"<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><item><title>Saté café</title></item></channel></rss>"#.utf8)
+        #expect(try FeedParser.parse(utf8, url: base, charset: "iso-8859-1").items.first?.title == "Saté café")
         // UTF-16 with its byte order mark.
         let text = #"<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><item><title>Jalan ke Bandung</title></item></channel></rss>"#
         var utf16 = Data([0xFF, 0xFE])

@@ -122,7 +122,8 @@ struct ConfigTests {
         #expect(list.contains(HelpRow(keys: "a", text: "tampilkan semua artikel", command: .filter)))
         let reader = sections[2].rows
         #expect(reader.contains(HelpRow(keys: "0–9", text: "lompat ke bagian nomor N", command: .gotoSection)))
-        #expect(reader.contains(HelpRow(keys: "q, Esc, h, ←, Backspace", text: "kembali ke daftar (atau hapus pencarian)", command: .back)))
+        #expect(reader.contains(HelpRow(keys: "Esc, h, ←, Backspace", text: "kembali ke daftar", command: .back)))
+        #expect(reader.contains(HelpRow(keys: "q", text: "kembali satu tingkat; di daftar utama: keluar", command: .backOrQuit)))
         #expect(sections[3].rows.contains { $0.keys == "Enter, l, →" && $0.text == "lompat ke bagian terpilih" })
         #expect(HelpContent.make(keyMap: .default, contexts: [.help]).first?.title == "Bantuan")
     }

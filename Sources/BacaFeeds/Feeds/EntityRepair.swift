@@ -24,7 +24,7 @@ enum EntityRepair {
 
     static func repair(_ data: Data) -> Result {
         // Fast path: no `&` at all.
-        guard data.contains(UInt8(ascii: "&")) else { return Result() }
+        guard data.withUnsafeBytes({ $0.contains(UInt8(ascii: "&")) }) else { return Result() }
         return data.withUnsafeBytes { raw -> Result in
             let bytes = raw.bindMemory(to: UInt8.self)
             var output: [UInt8] = []

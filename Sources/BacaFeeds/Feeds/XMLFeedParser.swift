@@ -16,7 +16,7 @@ enum XMLFeedParser {
         initialiseLibrary
         var repaired = false
         var input = data
-        if let text = String(validating: data, as: UTF8.self), Self.hasControlCharacters(data) {
+        if Self.hasControlCharacters(data), let text = String(validating: data, as: UTF8.self) {
             // Control characters are not XML, but feeds carry them: read the text sanitised
             // (escape sequences removed whole).
             input = Data(Sanitizer.sanitize(text).utf8)
@@ -68,11 +68,19 @@ enum XMLFeedParser {
         }
         guard let charset, let name = HTMLDocument.normalisedCharset(charset) else { return nil }
         guard xmlFindCharEncodingHandler(name) != nil else { return nil }
+        if name == "windows-1252", String(validating: data, as: UTF8.self) != nil,
+           data.withUnsafeBytes({ $0.contains { $0 >= 0x80 } }) {
+            // A server's Latin-1 default over a feed that is valid UTF-8 beyond ASCII: such bytes
+            // are never Latin-1 text in practice; the prolog (UTF-8 by default) is right.
+            return nil
+        }
         return name
     }
 
     static func hasControlCharacters(_ data: Data) -> Bool {
-        data.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        data.withUnsafeBytes { raw in
+            raw.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+        }
     }
 
     /// An `XMLParser` error (NSXMLParserErrorDomain codes are libxml2's), in words.

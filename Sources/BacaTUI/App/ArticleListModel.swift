@@ -14,7 +14,6 @@ final class ArticleListModel {
     /// The feed whose articles the list shows, or nil for every article.
     private(set) var feed: FeedOverview?
     private(set) var count = 0
-    private(set) var counts = ArticleCounts(total: 0, unread: 0, starred: 0)
 
     static let pageSize = 64
     private var pages: [Int: [ArticleSummary]] = [:]
@@ -23,30 +22,24 @@ final class ArticleListModel {
         self.store = store
     }
 
-    /// Changes what the list shows and reads its size again. The header's counts are the
-    /// whole repository's, the same for every scope, order and search, so they are not read
-    /// again (on 100,000 articles that is a scan of an index, a few ms after any write).
+    /// Changes what the list shows and reads its size again. (The header's counts are the
+    /// whole repository's, kept by `AppContext`, not read again here.)
     func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil) throws {
         if let scope { self.scope = scope }
         if let sort { self.sort = sort }
         if let query { self.query = query }
         if let feed { self.feed = feed }
-        try reload(counting: !hasCounts)
+        try reload()
     }
 
-    private var hasCounts = false
     /// How many times the list was read again from scratch (tests: the reader's own state
     /// writes must not cause one).
     private(set) var reloads = 0
 
-    /// Drops the cached pages and reads the counts again (after an import or another process's write).
-    func reload(counting: Bool = true) throws {
+    /// Drops the cached pages and reads the size again (after an import or another process's write).
+    func reload() throws {
         reloads += 1
         pages.removeAll(keepingCapacity: true)
-        if counting {
-            counts = try store.counts()
-            hasCounts = true
-        }
         if let query {
             count = try store.searchCount(query, scope: scope)
         } else if let feed {
@@ -109,17 +102,5 @@ final class ArticleListModel {
                 pages[page] = updated
             }
         }
-    }
-
-    /// Reads the counts again without dropping the pages.
-    func refreshCounts() {
-        if let fresh = try? store.counts() { counts = fresh }
-    }
-
-    /// Changes the counts by what this app has just written (an article read or starred),
-    /// without reading them again.
-    func adjustCounts(unread: Int = 0, starred: Int = 0) {
-        counts.unread = max(0, min(counts.total, counts.unread + unread))
-        counts.starred = max(0, min(counts.total, counts.starred + starred))
     }
 }

@@ -25,6 +25,8 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, Codable {
     case feed
     // Reader
     case back
+    /// `q`: back one level, or quit at the top level.
+    case backOrQuit = "back-or-quit"
     case nextSection = "next-section"
     case previousSection = "previous-section"
     case gotoSection = "goto-section"

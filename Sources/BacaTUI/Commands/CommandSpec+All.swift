@@ -75,9 +75,12 @@ extension CommandSpec {
 
         // Reader
         CommandSpec(
-            .back, "kembali ke daftar", contexts: [.reader, .help, .toc],
+            .back, "kembali satu tingkat", contexts: [.list, .reader, .help, .toc, .feeds],
             aliases: ["kembali"],
-            contextHelp: [.reader: "kembali ke daftar (atau hapus pencarian)", .help: "tutup bantuan", .toc: "tutup daftar isi"]
+            contextHelp: [.reader: "kembali ke daftar", .help: "tutup bantuan (atau hapus cari)", .toc: "tutup daftar isi"]
+        ),
+        CommandSpec(
+            .backOrQuit, "kembali satu tingkat; di daftar utama: keluar", contexts: [.list, .reader, .help, .toc, .feeds]
         ),
         CommandSpec(.nextSection, "bagian berikutnya", contexts: [.reader]),
         CommandSpec(.previousSection, "bagian sebelumnya", contexts: [.reader]),
@@ -92,7 +95,7 @@ extension CommandSpec {
 
         // Search
         CommandSpec(
-            .search, "cari", contexts: [.list, .reader],
+            .search, "cari", contexts: [.list, .reader, .help],
             arguments: [ArgumentSpec("TEKS", optional: true, variadic: true)], aliases: ["cari"],
             contextHelp: [.list: "cari artikel", .reader: "cari di artikel ini"]
         ),
@@ -113,7 +116,7 @@ extension CommandSpec {
             arguments: [ArgumentSpec("BERKAS", variadic: true)], aliases: ["impor"]
         ),
         CommandSpec(.redraw, "gambar ulang layar", contexts: [.global]),
-        CommandSpec(.quit, "keluar", contexts: [.global], aliases: ["q", "keluar"]),
+        CommandSpec(.quit, "keluar dari baca (dari layar mana pun)", contexts: [.global], aliases: ["q", "keluar"]),
 
         // Prompt editing
         CommandSpec(.promptSubmit, "jalankan / cari", contexts: [.prompt]),

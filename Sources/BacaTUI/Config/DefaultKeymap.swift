@@ -33,6 +33,11 @@ enum DefaultKeymap {
         ":" = "command-line"
         "ctrl-l" = "redraw"
         "ctrl-c" = "quit"
+        # Quitting from anywhere; q only quits from the plain list (see below).
+        "Q" = "quit"
+
+        # Going back, the same on every screen: q, Esc, h and ← go back exactly one level (a
+        # search, a feed's list, an article, an overlay). At the plain list only q quits.
 
         [keys.list]
         "enter" = "open"
@@ -47,12 +52,14 @@ enum DefaultKeymap {
         "/" = "search"
         "n" = "search-next"
         "N" = "search-previous"
-        "esc" = "clear-search"
         "R" = "refresh"
         "r" = "fetch"
         "F" = "feeds"
         "o" = "open-link"
-        "q" = "quit"
+        "q" = "back-or-quit"
+        "esc" = "back"
+        "h" = "back"
+        "left" = "back"
 
         [keys.reader]
         "]" = "next-section"
@@ -77,8 +84,7 @@ enum DefaultKeymap {
         "/" = "search"
         "n" = "search-next"
         "N" = "search-previous"
-        # Esc clears an active search first (the app does that in `back`), then goes back.
-        "q" = "back"
+        "q" = "back-or-quit"
         "esc" = "back"
         "h" = "back"
         "left" = "back"
@@ -91,7 +97,7 @@ enum DefaultKeymap {
         "l" = "open"
         "right" = "open"
         "r" = "fetch"
-        "q" = "back"
+        "q" = "back-or-quit"
         "esc" = "back"
         "h" = "back"
         "left" = "back"
@@ -100,17 +106,20 @@ enum DefaultKeymap {
         "enter" = "open"
         "l" = "open"
         "right" = "open"
-        "q" = "back"
+        "q" = "back-or-quit"
         "esc" = "back"
         "t" = "back"
         "h" = "back"
         "left" = "back"
 
         [keys.help]
-        "q" = "back"
+        "q" = "back-or-quit"
         "esc" = "back"
+        "h" = "back"
+        "left" = "back"
         "?" = "back"
         "enter" = "back"
+        "/" = "search"
 
         # The search and ':' line. Keys bound to nothing here type themselves.
         [keys.prompt]

@@ -37,7 +37,9 @@ struct ReadCommand: ParsableCommand {
         let loadedConfig = BacaConfig.load(path: config)
         messages += loadedConfig.warnings
 
-        let themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        let language = loadedConfig.language ?? Language.detect(environment: environment)
+        var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        themeLoader.language = language
         let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
         if let themeWarning { messages.append(themeWarning) }
 
@@ -62,7 +64,8 @@ struct ReadCommand: ParsableCommand {
             isDemo: demo,
             startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
             browser: Self.browserCommand(environment: environment),
-            findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig))))
+            findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig)),
+            language: language))
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -154,7 +157,8 @@ struct ThemesCommand: ParsableCommand {
     var check: String?
 
     func run() throws {
-        let loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        var loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        loader.language = BacaConfig.load().language ?? Language.detect()
         if let check {
             do {
                 let theme = try loader.load(check)
