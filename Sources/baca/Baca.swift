@@ -55,3 +55,4 @@ struct CLIFailure: Error {
     var message: String
     var exitCode: Int32 = 1
 }
+

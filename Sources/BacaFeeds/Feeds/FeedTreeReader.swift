@@ -262,6 +262,8 @@ struct FeedTreeReader {
             }
         case (.atom10, "link"), (.atom03, "link"):
             if draft.alternateLink == nil, let link = alternateLink(node) { draft.alternateLink = link }
+        case (.atom10, "title"):
+            draft.fallbackTitles.append(text(node, default: .text))
         case (.atom10, "content"):
             if draft.content == nil { draft.content = text(node, default: .text) }
         case (.atom10, "summary"):
