@@ -242,14 +242,18 @@ struct DailyWorkflowTests {
         chmod(script, 0o755)
         let config = try baca.write("config.toml", "reload-interval = \"1h\"\nnotify-command = [\"\(script)\"]\n")
 
+        // `feed add` reads the URL once (it may be a page that names the feed): count from here.
         #expect(try baca.run(["feed", "add", server.base + "/satu.xml"]).status == 0)
         #expect(try baca.run(["fetch", "--due", "--config", config]).stdout.contains("1 feed: 1 fetched"))
         #expect(try baca.run(["feed", "add", server.base + "/dua.xml"]).status == 0)
+        // (`feed add` may look at the URL itself: count the fetches from here.)
+        let satuBefore = server.requests(to: "/satu.xml").count
+        let duaBefore = server.requests(to: "/dua.xml").count
         let due = try baca.run(["fetch", "--due", "--config", config])
         #expect(due.status == 0, "\(due.stderr)")
         #expect(due.stdout.contains("1 feed: 1 fetched"), "\(due.stdout)")
-        #expect(server.requests(to: "/satu.xml").count == 1, "fetched an hour ago at most: not due")
-        #expect(server.requests(to: "/dua.xml").count == 1)
+        #expect(server.requests(to: "/satu.xml").count == satuBefore, "fetched an hour ago at most: not due")
+        #expect(server.requests(to: "/dua.xml").count == duaBefore + 1)
         let lines = try String(contentsOfFile: notified, encoding: .utf8).split(separator: "\n")
         #expect(lines == ["2 new articles", "Dua pertama", "Dua kedua"], "\(lines)")
 
@@ -258,7 +262,7 @@ struct DailyWorkflowTests {
         #expect(try baca.run(["feed", "set", "1", "--reload", "soon"]).status != 0)
         // Not due again before a minute has passed; a plain fetch still fetches every feed.
         #expect(try baca.run(["fetch"]).stdout.contains("2 feeds: "))
-        #expect(server.requests(to: "/satu.xml").count == 2)
+        #expect(server.requests(to: "/satu.xml").count == satuBefore + 1)
     }
 
     @Test("prune keeps the limits, never removes a starred article, and a pruned one never returns")

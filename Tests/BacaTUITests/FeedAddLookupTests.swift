@@ -7,31 +7,29 @@ import Testing
 /// feed), lists several, and subscribes to nothing when there is no feed.
 @Suite("The reader's :feed add")
 struct FeedAddLookupTests {
-    func app(_ lookup: @escaping FeedLookupFunction) throws -> App {
+    func app(_ lookup: @escaping FeedLookupFunction) throws -> TestReader {
         let store = try ArticleStore.inMemory()
         let environment = AppEnvironment(
-            store: store, keyMap: .default, theme: .default, loadTheme: { _ in .default }, findFeed: lookup)
-        let app = App(environment: environment)
-        app.resize(to: TerminalSize(columns: 100, rows: 24))
-        return app
+            store: store, keyMap: .default, theme: .default, loadTheme: { _ in .default }, findFeed: lookup, language: .id)
+        return TestReader(app: App(environment: environment), backend: MemoryBackend(size: TerminalSize(columns: 100, rows: 24)), store: store)
     }
 
     @Test("the feed a page names is subscribed to; several are listed; none is an error")
     func lookups() throws {
         let found = try app { _ in .feed(url: "https://situs.example/kabar.xml", note: nil) }
-        found.feedCommand(["add", "https://situs.example/"])
-        #expect(try found.environment.store.feeds().map(\.feed.url) == ["https://situs.example/kabar.xml"])
+        found.command("feed add https://situs.example/")
+        #expect(try found.store.feeds().map(\.feed.url) == ["https://situs.example/kabar.xml"])
         #expect(found.message?.isError == false)
 
         let several = try app { _ in .several(["https://situs.example/a.xml", "https://situs.example/b.xml"]) }
-        several.feedCommand(["add", "https://situs.example/"])
-        #expect(try several.environment.store.feeds().isEmpty)
+        several.command("feed add https://situs.example/")
+        #expect(try several.store.feeds().isEmpty)
         #expect(several.message?.text.contains("https://situs.example/a.xml  ·  https://situs.example/b.xml") == true)
 
         let none = try app { _ in .failure("no feed found at https://situs.example/") }
-        none.feedCommand(["add", "https://situs.example/"])
-        #expect(try none.environment.store.feeds().isEmpty)
-        #expect(none.message == StatusMessage(text: "no feed found at https://situs.example/", isError: true))
+        none.command("feed add https://situs.example/")
+        #expect(try none.store.feeds().isEmpty)
+        #expect(none.message == StatusMessage("no feed found at https://situs.example/", level: .error))
     }
 }
 

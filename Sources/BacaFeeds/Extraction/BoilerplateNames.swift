@@ -42,6 +42,10 @@ enum BoilerplateNames {
         static let negativeID = Reading(rawValue: 64)
         static let content = Reading(rawValue: 128)
         static let standfirst = Reading(rawValue: 256)
+        static let byline = Reading(rawValue: 512)
+        static let notByline = Reading(rawValue: 1024)
+        /// `content`, `article-body`: a container of the text, whatever else it says.
+        static let bodyName = Reading(rawValue: 2048)
     }
 
     /// Names that say content, whatever else the name says (`l-sidebar-fixed l-article-body`).
@@ -52,13 +56,16 @@ enum BoilerplateNames {
 
     /// The groups of parts a name holds.
     private struct Groups: OptionSet {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let unlikely = Groups(rawValue: 1)
         static let maybe = Groups(rawValue: 2)
         static let positive = Groups(rawValue: 4)
         static let negative = Groups(rawValue: 8)
         static let content = Groups(rawValue: 16)
         static let standfirst = Groups(rawValue: 32)
+        static let byline = Groups(rawValue: 64)
+        static let notByline = Groups(rawValue: 128)
+        static let bodyName = Groups(rawValue: 256)
     }
 
     /// Every part, bucketed by its first byte, so that one pass over a name finds them all
@@ -67,7 +74,8 @@ enum BoilerplateNames {
         var table = [[([UInt8], Groups)]](repeating: [], count: 256)
         let groups: [([String], Groups)] = [
             (unlikely, .unlikely), (maybe, .maybe), (positive, .positive), (negative, .negative),
-            (contentParts, .content), (standfirstParts, .standfirst),
+            (contentParts, .content), (standfirstParts, .standfirst), (Bylines.marks, .byline),
+            (["comment", "avatar", "bio", "image"], .notByline), (["content", "article-body", "post-body", "story-body"], .bodyName),
         ]
         for (parts, group) in groups {
             for part in parts {
@@ -102,6 +110,9 @@ enum BoilerplateNames {
         if both.contains(.maybe) { reading.insert(.maybe) }
         if both.contains(.content) { reading.insert(.content) }
         if inClass.contains(.standfirst) { reading.insert(.standfirst) }
+        if both.contains(.byline) { reading.insert(.byline) }
+        if both.contains(.notByline) { reading.insert(.notByline) }
+        if both.contains(.bodyName) { reading.insert(.bodyName) }
         if inClass.contains(.positive) { reading.insert(.positiveClass) }
         if inClass.contains(.negative) { reading.insert(.negativeClass) }
         if inID.contains(.positive) { reading.insert(.positiveID) }

@@ -128,7 +128,7 @@ struct PageMetadata {
 
     /// `itemprop="author"`: its `itemprop="name"`, else its own `content` or text.
     static func microdataAuthor(in root: HTMLElement) -> String? {
-        guard let element = root.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased().split(separator: " ").contains("author") })
+        guard let element = root.firstDescendant(where: { $0["itemprop"].map { $0.lowercased().split(separator: " ").contains("author") } ?? false })
         else { return nil }
         if let name = element.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased() == "name" }) {
             return name["content"] ?? HTMLText.line(of: name)
@@ -138,7 +138,7 @@ struct PageMetadata {
 
     /// `<a rel="author">`'s text.
     static func relAuthor(in root: HTMLElement) -> String? {
-        root.firstDescendant { ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") && $0.name == "a" }
+        root.firstDescendant { $0.name == "a" && ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") }
             .map(HTMLText.line(of:))
     }
 

@@ -143,7 +143,14 @@ struct PageWalker {
         case "h2", "h3", "h4", "h5", "h6":
             add(.heading(HTMLText.line(of: element)))
         case "p", "pre", "dt", "dd", "address", "summary", "caption":
-            add(.paragraph(HTMLText.line(of: element)))
+            let text = HTMLText.line(of: element)
+            // A short paragraph that is one link is a pointer to another article, unless it
+            // is a `Baca Juga` line, which the assembler reads.
+            if dropsLinkLists, element.measure.linkDensity > 0.9, element.measure.length < 120,
+               ArticleTextRules.relatedTitle(text) == nil {
+                return
+            }
+            add(.paragraph(text))
         case "blockquote":
             if Self.isChrome(element) { return }
             let paragraphs = element.childElements.filter { $0.name == "p" }
@@ -264,7 +271,7 @@ struct PageWalker {
             case .element(let child):
                 if HTMLText.invisibleElements.contains(child.name) { break }
                 // A long first child names nothing (and its text is not worth reading out).
-                if child.measure.length > 200 { return nil }
+                if child.measure.length > 64 { return nil }
                 let line = HTMLText.line(of: child)
                 if !line.isEmpty {
                     // Only a heading-like element names its parent; a container with text
@@ -356,16 +363,10 @@ struct PageWalker {
     // MARK: Link density
 
     /// The share of an element's text that is inside links.
-    static func linkDensity(_ element: HTMLElement) -> Double {
-        let total = HTMLText.line(of: element).count
-        guard total > 0 else { return 0 }
-        let linked = element.descendants(named: ["a"]).reduce(0) { $0 + HTMLText.line(of: $1).count }
-        return Double(linked) / Double(total)
-    }
+    static func linkDensity(_ element: HTMLElement) -> Double { element.measure.linkDensity }
 
     /// A block that is mostly links and short: a menu, a tag cloud, a list of other articles.
     static func isLinkBlock(_ element: HTMLElement) -> Bool {
-        let text = HTMLText.line(of: element)
-        return text.count < 300 && linkDensity(element) > 0.5
+        element.measure.length < 300 && element.measure.linkDensity > 0.5
     }
 }

@@ -13,12 +13,8 @@ enum TitleCleaner {
         var text = title.trimmingCharacters(in: .whitespaces)
         let sites = Set(siteNames.map(key).filter { !$0.isEmpty })
         for separator in separators + [": ", " : "] where !sites.isEmpty {
-            if let range = text.range(of: separator, options: .backwards), sites.contains(key(String(text[range.upperBound...]))) {
-                return String(text[..<range.lowerBound]).trimmingCharacters(in: .whitespaces)
-            }
-            if let range = text.range(of: separator), sites.contains(key(String(text[..<range.lowerBound]))) {
-                return String(text[range.upperBound...]).trimmingCharacters(in: .whitespaces)
-            }
+            if let (head, tail) = cut(text, at: separator, backwards: true), sites.contains(key(tail)) { return head }
+            if let (head, tail) = cut(text, at: separator, backwards: false), sites.contains(key(head)) { return tail }
         }
         // A short trailing part (the site, a section), again while there is one.
         while let (head, tail) = split(text, last: true, among: separators), words(tail) <= 4, words(head) >= 3 {
@@ -31,14 +27,24 @@ enum TitleCleaner {
     }
 
     private static func split(_ text: String, last: Bool, among separators: [String]) -> (String, String)? {
-        var best: Range<String.Index>?
+        var best: Range<Int>?
         for separator in separators {
-            guard let range = text.range(of: separator, options: last ? .backwards : []) else { continue }
+            guard let range = text.utf8.firstRange(of: separator.utf8, backwards: last) else { continue }
             if best == nil || (last ? range.lowerBound > best!.lowerBound : range.lowerBound < best!.lowerBound) { best = range }
         }
         guard let best else { return nil }
-        return (String(text[..<best.lowerBound]).trimmingCharacters(in: .whitespaces),
-                String(text[best.upperBound...]).trimmingCharacters(in: .whitespaces))
+        return parts(text, best)
+    }
+
+    /// The text before and after `separator`'s first (or last) place, trimmed.
+    private static func cut(_ text: String, at separator: String, backwards: Bool) -> (String, String)? {
+        text.utf8.firstRange(of: separator.utf8, backwards: backwards).map { parts(text, $0) }
+    }
+
+    private static func parts(_ text: String, _ range: Range<Int>) -> (String, String) {
+        let bytes = Array(text.utf8)
+        return (String(decoding: bytes[..<range.lowerBound], as: UTF8.self).trimmingCharacters(in: .whitespaces),
+                String(decoding: bytes[range.upperBound...], as: UTF8.self).trimmingCharacters(in: .whitespaces))
     }
 
     static func words(_ text: String) -> Int { text.split(whereSeparator: { $0 == " " }).count }
@@ -109,21 +115,24 @@ enum Bylines {
     /// An element that is a byline: marked as one (class, id, `itemprop="author"`) or holding
     /// a `rel="author"` link, and short.
     static func isByline(_ element: HTMLElement) -> Bool {
-        guard element.name != "body", element.name != "article", element.name != "main" else { return false }
-        let names = ((element["class"] ?? "") + " " + (element["id"] ?? "") + " " + (element["itemprop"] ?? "") + " " + (element["rel"] ?? "")).lowercased()
-        let marked = marks.contains(where: names.contains) && !names.contains("content") && !names.contains("article-body")
-        guard marked || element.firstDescendant(where: { ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") }) != nil
-        else { return false }
-        return element.measure.length < 160
+        guard element.name != "body", element.name != "article", element.name != "main", element.measure.length < 160 else { return false }
+        let reading = BoilerplateNames.reading(of: element)
+        let marked = (reading.contains(.byline) || isMarked(element["itemprop"]) || isMarked(element["rel"])) && !reading.contains(.bodyName)
+        return marked || element.firstDescendant(where: { ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") }) != nil
+    }
+
+    private static func isMarked(_ value: String?) -> Bool {
+        guard let value, !value.isEmpty else { return false }
+        let lower = value.lowercased()
+        return marks.contains { lower.utf8.contains(bytes: $0) }
     }
 
     /// The first byline element's names: its links to author pages or named parts, else its text.
     static func byline(in root: HTMLElement) -> String? {
         let elements = root.descendants { element in
             guard !HTMLText.invisibleElements.contains(element.name), !["html", "body", "meta", "link", "img"].contains(element.name) else { return false }
-            let names = ((element["class"] ?? "") + " " + (element["id"] ?? "") + " " + (element["rel"] ?? "")).lowercased()
-            guard Self.marks.contains(where: names.contains), !names.contains("comment"), !names.contains("avatar"),
-                  !names.contains("bio"), !names.contains("image") else { return false }
+            let reading = BoilerplateNames.reading(of: element)
+            guard reading.contains(.byline) || isMarked(element["rel"]), !reading.contains(.notByline) else { return false }
             let length = element.measure.length
             return length > 1 && length < 160
         }

@@ -25,7 +25,10 @@ public final class HTMLElement {
     }
 
     func append(_ node: HTMLNode) {
-        if case .element(let element) = node { element.parent = self }
+        if case .element(let element) = node {
+            element.parent = self
+            childElements.append(element)
+        }
         children.append(node)
     }
 
@@ -36,9 +39,9 @@ public final class HTMLElement {
         (attributes["class"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
     }
 
-    public var childElements: [HTMLElement] {
-        children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
-    }
+    /// The element children, in order (kept as they are appended: traversals ask for them
+    /// at every step).
+    public private(set) var childElements: [HTMLElement] = []
 
     /// Every element below this one, depth first, in document order.
     public func descendants(where predicate: (HTMLElement) -> Bool) -> [HTMLElement] {

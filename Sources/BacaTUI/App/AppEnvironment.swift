@@ -35,6 +35,15 @@ public struct AppEnvironment {
     public var startFetch: FetchStarter?
     /// The browser command for `o` (`$BROWSER`), run with the link as its last argument.
     public var browser: [String]?
+    /// The language of the reader's words.
+    public var language: Language
+    /// Fetches only the feeds that are due (`baca fetch --due`), for the reader's own schedule;
+    /// nil: no scheduled fetches.
+    public var startDueFetch: FetchStarter?
+    /// Whether any feed is due now (checked at most once a `scheduleCheckInterval` while idle).
+    public var hasDueFeeds: (@Sendable () -> Bool)?
+    /// Seconds between looks at the schedule.
+    public var scheduleCheckInterval: TimeInterval = 60
     /// Finds the feed behind a URL for `:feed add`; nil subscribes to the URL as given.
     public var findFeed: FeedLookupFunction?
 
@@ -43,8 +52,10 @@ public struct AppEnvironment {
         loadTheme: @escaping (String) throws -> Theme,
         historyDirectory: URL? = nil, preferencesFile: URL? = nil,
         startupMessages: [String] = [], isDemo: Bool = false,
-        startFetch: FetchStarter? = nil, browser: [String]? = nil, findFeed: FeedLookupFunction? = nil
+        startFetch: FetchStarter? = nil, browser: [String]? = nil, findFeed: FeedLookupFunction? = nil,
+        language: Language = .id
     ) {
+        self.language = language
         self.findFeed = findFeed
         self.startFetch = startFetch
         self.browser = browser

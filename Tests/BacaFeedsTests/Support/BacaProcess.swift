@@ -48,12 +48,8 @@ struct BacaProcess {
     func run(_ arguments: [String]) throws -> Result {
         var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"]
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
-        let output = try ChildProcess.run(
-            [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root.path)
-        return Result(
-            status: output.status,
-            stdout: String(decoding: output.stdout, as: UTF8.self),
-            stderr: String(decoding: output.stderr, as: UTF8.self),
-            peakMemory: output.peakMemory)
+        let output = try Spawn.run(
+            [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr, peakMemory: output.peakMemory)
     }
 }
