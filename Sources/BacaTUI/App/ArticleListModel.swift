@@ -55,13 +55,6 @@ final class ArticleListModel {
             let fresh = try store.feeds().first { $0.feed.id == feed.feed.id }
             self.feed = fresh ?? feed
             count = scope == .unread ? (fresh?.unreadCount ?? 0) : try store.articleCount(feedId: feed.feed.id)
-        } else if counting {
-            // Just read: counting again would scan the articles a second time (the start).
-            switch scope {
-            case .all: count = counts.total
-            case .unread: count = counts.unread
-            case .starred: count = counts.starred
-            }
         } else {
             count = try store.count(scope: scope)
         }
