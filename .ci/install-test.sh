@@ -10,9 +10,12 @@ cd "$(dirname "$0")/.."
 checkout=$PWD
 
 work=$(mktemp -d /tmp/baca-install-test.XXXXXX)
-socket="baca-install-$$"
+# One tmux server per window started (a new server on a socket whose old server is still exiting
+# can fail with "server exited unexpectedly").
+sockets=()
+socket=""
 cleanup() {
-    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    for used in "${sockets[@]}"; do tmux -L "$used" kill-server >/dev/null 2>&1 || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,9 +47,10 @@ wait_for_screen() {
     fail "the screen never showed /$pattern/"
 }
 
-# Starts a shell command line in a detached 100×30 tmux window of this test's own server.
+# Starts a shell command line in a detached 100×30 tmux window of a new server of this test's own.
 start_in_tmux() {
-    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    socket="baca-install-$$-${#sockets[@]}"
+    sockets+=("$socket")
     env -i HOME="$home" TERM=xterm-256color PATH=/usr/bin:/bin \
         tmux -L "$socket" -f /dev/null new-session -d -s t -x 100 -y 30 "$1; sleep 600"
 }

@@ -1,3 +1,4 @@
+import BacaTestSupport
 import Foundation
 import Testing
 
@@ -38,6 +39,7 @@ struct FeedProvenanceCommandTests {
         let feedObject = try #require(oldest["feed"] as? [String: Any])
         #expect(feedObject["id"] as? Int == 1)
         #expect(feedObject["title"] as? String == "Ana Lestari")
+        #expect(feedObject["feedTitle"] as? String == "Ana Lestari")
 
         let id = try #require(oldest["id"] as? Int)
         let show = try baca.run(["show", String(id), "--json"])
@@ -45,6 +47,24 @@ struct FeedProvenanceCommandTests {
         #expect(shown["titleDerived"] as? Bool == true)
         #expect((shown["feed"] as? [String: Any])?["title"] as? String == "Ana Lestari")
         #expect(shown["publishedAt"] as? String == "2024-11-04T01:15:00Z")
+    }
+
+    @Test("the reader lists a Mastodon-style feed's items under their derived titles")
+    func mastodonInTheReader() throws {
+        let server = try LoopbackServer()
+        defer { server.stop() }
+        let feed = Fixture.text("feeds/mastodon.xml").replacingOccurrences(of: "https://sosial.test", with: server.base)
+        server.route("/@ana.rss") { _ in .ok(Data(feed.utf8), type: "application/rss+xml; charset=utf-8") }
+        let sandbox = try Sandbox()
+        #expect(try BacaBinary.run(["feed", "add", server.base + "/@ana.rss"], sandbox: sandbox).status == 0)
+        let fetched = try BacaBinary.run(["fetch", "--no-pages"], sandbox: sandbox)
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        let tmux = try TmuxSession("'\(BacaBinary.url.path)'", columns: 120, rows: 20, sandbox: sandbox)
+        let screen = try tmux.waitFor("3 artikel")
+        #expect(screen.contains("Foto: hujan pertama bulan ini"), "\(screen)")
+        #expect(screen.contains("Ada yang tahu warung soto"))
+        #expect(screen.contains("Pagi ini kereta ke Bogor"))
+        #expect(!screen.contains("tanpa judul"))
     }
 
     @Test("a broken feed gives its recoverable items and a repaired status in feed list and its JSON")

@@ -25,7 +25,7 @@ extension Hardening {
         /// integrity, the index against the articles, and each article against its capture.
         static func check(_ path: String, captures: URL) throws -> Check {
             var check = Check()
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
             defer { try? queue.close() }
             try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -106,7 +106,7 @@ extension Hardening {
 
         /// The reading state of every article: (read, starred, position section).
         static func states(_ path: String) throws -> [Int64: (read: Bool, starred: Bool, section: Int?)] {
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
             defer { try? queue.close() }
             return try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")

@@ -213,7 +213,7 @@ extension Hardening {
             _ = try Baca.run(["import", "in"], sandbox: sandbox)
             // Another program (or an older baca) writes raw terminal commands into every column.
             let payload = "\u{1B}]0;PWNED-TITLE\u{07}\u{1B}[2J\u{9B}31m\u{202E}"
-            let queue = try DatabaseQueue(path: sandbox.databasePath)
+            let queue = try DatabaseQueue(path: sandbox.databasePath, configuration: StoreConnection.configuration())
             try queue.write { db in
                 let body = try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = 1") ?? ""
                 let escapedPayload = "\\u001b]0;PWNED-TITLE\\u0007\\u001b[2J\\u009b31m\\u202e"

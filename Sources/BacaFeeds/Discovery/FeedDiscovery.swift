@@ -77,12 +77,15 @@ public struct FeedFinder: Sendable {
     public let client: HTTPClient
     /// The most links of a page read to check them.
     public var maximumCandidates = 8
+    /// For the whole look-up, every request included: past it, no candidate is tried.
+    public var timeLimit: TimeInterval = 30
 
     public init(client: HTTPClient) {
         self.client = client
     }
 
     public func find(_ url: URL) async -> FeedLookup {
+        let deadline = Date().addingTimeInterval(timeLimit)
         let response: HTTPResponse
         switch await client.get(url, maximumBytes: client.limits.maximumFeedBytes, accept: FeedFetcher.feedAccept, scope: .userNamed) {
         case .failure(let failure): return .notChecked(failure.reason)
@@ -102,7 +105,7 @@ public struct FeedFinder: Sendable {
         let named = FeedLinks.links(in: response.body, url: response.url, charset: Self.charset(response.header("Content-Type")))
         var readable: [DiscoveredFeed] = []
         for candidate in named.prefix(maximumCandidates) {
-            if let feed = await read(candidate, scope: scope) { readable.append(feed) }
+            if let feed = await read(candidate, scope: scope, deadline: deadline) { readable.append(feed) }
         }
         if readable.count == 1 { return .feed(readable[0]) }
         if readable.count > 1 { return .several(readable) }
@@ -112,7 +115,7 @@ public struct FeedFinder: Sendable {
             components.query = nil
             components.fragment = nil
             guard let candidate = components.url, candidate != response.url else { continue }
-            if let feed = await read(DiscoveredFeed(url: candidate, title: nil), scope: scope) { return .feed(feed) }
+            if let feed = await read(DiscoveredFeed(url: candidate, title: nil), scope: scope, deadline: deadline) { return .feed(feed) }
         }
         let tried = named.isEmpty ? "it names no feed" : "the \(named.count == 1 ? "feed it names cannot" : "feeds it names cannot") be read"
         return .noFeed("no feed found at \(url.absoluteString): an HTML page, \(tried), and none of \(FeedLinks.usualPaths.prefix(4).joined(separator: ", ")) … is a feed")
@@ -131,9 +134,12 @@ public struct FeedFinder: Sendable {
     }
 
     /// The candidate with its feed's title when it is a feed that can be read, else nil.
-    private func read(_ candidate: DiscoveredFeed, scope: AddressScope) async -> DiscoveredFeed? {
+    private func read(_ candidate: DiscoveredFeed, scope: AddressScope, deadline: Date) async -> DiscoveredFeed? {
+        let remaining = deadline.timeIntervalSinceNow
+        guard remaining > 0 else { return nil }
         let result = await client.get(HTTPRequest(
-            url: candidate.url, accept: FeedFetcher.feedAccept, maximumBytes: client.limits.maximumFeedBytes, scope: scope))
+            url: candidate.url, accept: FeedFetcher.feedAccept, maximumBytes: client.limits.maximumFeedBytes, scope: scope,
+            totalTimeout: min(remaining, client.limits.totalTimeout)))
         guard case .success(let response) = result, let parsed = try? FeedParser.parse(response.body, url: response.url)
         else { return nil }
         let title = parsed.title.flatMap { $0.isEmpty ? nil : $0 } ?? candidate.title

@@ -52,7 +52,7 @@ struct ReadCommand: ParsableCommand {
         // The ignore rules apply to what the reader's own fetches bring too.
         store.setArrivalRules(loadedConfig.workflow.rules)
 
-        let app = App(environment: AppEnvironment(
+        var environmentForApp = AppEnvironment(
             store: store,
             keyMap: loadedConfig.keyMap,
             theme: activeTheme,
@@ -65,7 +65,16 @@ struct ReadCommand: ParsableCommand {
             startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
             browser: Self.browserCommand(environment: environment),
             findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig)),
-            language: language))
+            language: language)
+        if !demo {
+            // The reload schedule (reload-interval, `baca feed set --reload`): due feeds are
+            // fetched in the background while the reader runs.
+            let minutes = loadedConfig.workflow.reloadMinutes
+            environmentForApp.startDueFetch = Self.fetchStarter(
+                store: store, addressRule: FetchCommand.addressRule(config: loadedConfig), dueMinutes: minutes)
+            environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
+        }
+        let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -75,12 +84,19 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
-    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule()) -> FetchStarter {
+    /// With `dueMinutes`, only the feeds that are due (the reader's schedule).
+    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule(), dueMinutes: Int? = nil) -> FetchStarter {
         return { report in
-            guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
+            let selected: [Feed]?
+            if let dueMinutes {
+                selected = try? store.dueFeeds(defaultMinutes: dueMinutes)
+            } else {
+                selected = (try? store.feeds())?.map(\.feed)
+            }
+            guard let feeds = selected, !feeds.isEmpty else { return false }
             let thread = Thread {
                 let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
-                let summary = fetcher.fetchAndWait { progress in
+                let summary = fetcher.fetchAndWait(feeds) { progress in
                     report(FetchStatus(
                         feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
                         newArticles: progress.newArticles, failures: progress.failures, isFinished: false))
@@ -103,7 +119,9 @@ struct ReadCommand: ParsableCommand {
             var limits = FetchLimits()
             limits.totalTimeout = 15
             let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: addressRule)
-            switch FeedFinder(client: client).findAndWait(url) {
+            var finder = FeedFinder(client: client)
+            finder.timeLimit = 20
+            switch finder.findAndWait(url) {
             case .feed(let found): return .feed(url: FeedFetcher.normalised(found.url).absoluteString, note: nil)
             case .several(let feeds): return .several(feeds.map { FeedFetcher.normalised($0.url).absoluteString })
             case .noFeed(let reason): return .failure(Sanitizer.sanitizeLine(reason))

@@ -45,8 +45,8 @@ struct BacaProcess {
         return url.path
     }
 
-    func run(_ arguments: [String]) throws -> Result {
-        var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"]
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"].merging(extra) { $1 }
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         let output = try Spawn.run(
             [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root)
