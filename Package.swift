@@ -41,8 +41,13 @@ let package = Package(
         .systemLibrary(
             name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+        // libcurl (`libcurl4-openssl-dev`) for the HTTP client; see Sources/CCurl/shim.h and
+        // BacaFeeds' CurlTransfer for why not URLSession.
+        .systemLibrary(
+            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
         // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
-        .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2"]),
+        .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2", "CCurl"]),
         // The ncurses backend and the terminal's lifecycle.
         .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses"]),
         .executableTarget(
@@ -62,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "baca-bench",
             dependencies: [
-                "BacaCore", "BacaStore",
+                "BacaCore", "BacaStore", "BacaFeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

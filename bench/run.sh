@@ -36,4 +36,7 @@ if ! command -v newsboat >/dev/null; then
 fi
 
 swift build -c release >&2
+# The feed parser over a 1 MB feed, well-formed and broken (docs/PERFORMANCE.md, "Feed parsing").
+.build/release/baca-bench feed-parse --bytes 1000000 --runs 30 >&2
+.build/release/baca-bench feed-parse --bytes 1000000 --runs 30 --broken >&2
 exec .build/release/baca-bench run --baca .build/release/baca "$@"

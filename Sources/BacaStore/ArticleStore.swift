@@ -24,6 +24,8 @@ public final class ArticleStore: Sendable {
     private let observer: DatabaseQueue?
     /// The name errors give the repository.
     let label: String
+    /// Ignore rules applied to articles arriving from feeds (`setArrivalRules`).
+    let arrival = ArrivalRuleBox()
 
     // MARK: - Opening
 
@@ -78,7 +80,7 @@ public final class ArticleStore: Sendable {
         // Read-only, a WAL file in a folder we may not write needs another way in. (Only now,
         // once the file is known to be ours: opening it may create its `-wal` and `-shm`.)
         let name = readOnly ? StoreFileCheck.readOnlyName(path: path) : path
-        var configuration = Configuration()
+        var configuration = StoreConnection.configuration()
         configuration.label = "baca"
         configuration.busyMode = .timeout(5)
         configuration.readonly = readOnly
@@ -87,7 +89,7 @@ public final class ArticleStore: Sendable {
             // faster for imports of one transaction an article.
             configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         }
-        var observing = Configuration()
+        var observing = StoreConnection.configuration()
         observing.label = "baca.observer"
         observing.busyMode = .timeout(5)
         observing.readonly = true
@@ -96,7 +98,10 @@ public final class ArticleStore: Sendable {
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
-            if !readOnly { try schema.migrator.migrate(writer) }
+            if !readOnly {
+                try schema.migrator.migrate(writer)
+                try StemmedIndexMigration.finish(writer)
+            }
             self.writer = writer
             self.observer = try DatabaseQueue(path: name, configuration: observing)
         } catch let error as DatabaseError {
@@ -131,7 +136,7 @@ public final class ArticleStore: Sendable {
 
     private init(memoryWith schema: StoreSchema) throws {
         do {
-            var configuration = Configuration()
+            var configuration = StoreConnection.configuration()
             configuration.label = "baca.memory"
             let queue = try DatabaseQueue(configuration: configuration)
             try schema.migrator.migrate(queue)
@@ -351,32 +356,25 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Searching
 
-    /// How much a match weighs in each indexed column (bm25): a title match ranks first.
-    static let rankWeights = (title: 10.0, keyPoints: 4.0, body: 1.0)
-
     /// Full-text search, best first. Any text is a valid query (see `SearchQuery`).
     public func search(_ query: String, scope: ListScope, offset: Int, limit: Int) throws -> [SearchHit] {
         try search(SearchQuery(query), scope: scope, offset: offset, limit: limit)
     }
 
-    /// Full-text search with a query already read, best first (ties: the latest import first).
+    /// Full-text search with a query already read, best first.
     ///
     /// Two steps in one statement: rank every match on the index and the small state table
-    /// alone, then read the article rows and snippets of the one page kept. (Joining `article`
-    /// before the sort would read a large row for every match: 4× slower on 100,000 articles.)
+    /// alone (`SearchRanking.hitsSQL`), then read the article rows and snippets of the one page
+    /// kept. (Joining `article` before the sort would read a large row for every match: 4×
+    /// slower on 100,000 articles.)
     ///
     /// The snippet comes from the body when it matched there, else from the key points, else
-    /// (a title match, which the row already shows) from the body's opening words.
+    /// (a title match, which the row already shows) from the body's opening words. It marks
+    /// every form of the words that matched (*kebanjiran* for `banjir`).
     public func search(_ query: SearchQuery, scope: ListScope, offset: Int, limit: Int) throws -> [SearchHit] {
-        guard let expression = query.ftsExpression, limit > 0 else { return [] }
-        let weights = Self.rankWeights
+        guard let ranking = SearchRanking(query: query, scope: scope), limit > 0 else { return [] }
         let sql = """
-            WITH hit AS (
-                SELECT article_fts.rowid AS id, \
-                bm25(article_fts, \(weights.title), \(weights.keyPoints), \(weights.body)) AS rank \
-                FROM \(Self.matchSource(scope)) \
-                \(SummaryRow.whereClause(["article_fts MATCH ?", SummaryRow.condition(scope)])) \
-                ORDER BY rank, article_fts.rowid DESC LIMIT ? OFFSET ?)
+            WITH hit AS (\(ranking.hitsSQL)) \
             SELECT \(SummaryRow.columns), \
             \(Snippet.sql(column: 2)) AS bodySnippet, \(Snippet.sql(column: 1)) AS keyPointsSnippet, \
             \(Snippet.sql(column: 0)) AS titleSnippet \
@@ -385,10 +383,10 @@ public final class ArticleStore: Sendable {
             CROSS JOIN article a ON a.id = hit.id \
             LEFT JOIN article_state s ON s.articleId = a.id \
             WHERE article_fts MATCH ? \
-            ORDER BY hit.rank, hit.id DESC
+            ORDER BY \(SearchRanking.outerOrder)
             """
         return try read("searching") { db in
-            let arguments: StatementArguments = [expression, limit, max(0, offset), expression]
+            let arguments = ranking.arguments(limit: limit, offset: offset) + [ranking.expression]
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let body: String = row["bodySnippet"] ?? ""
                 let keyPoints: String = row["keyPointsSnippet"] ?? ""
@@ -401,28 +399,45 @@ public final class ArticleStore: Sendable {
         }
     }
 
+    /// The snippet of one search result, for the reader's focused row: the index is looked up
+    /// by the article's rowid, so it costs one row's snippet however many articles matched.
+    /// Empty when the article does not match (any more).
+    public func searchSnippet(_ query: String, articleID: Int64) throws -> [(text: String, isMatch: Bool)] {
+        guard let expression = SearchQuery(query).ftsExpression else { return [] }
+        let sql = """
+            SELECT \(Snippet.sql(column: 2)) AS bodySnippet, \(Snippet.sql(column: 1)) AS keyPointsSnippet, \
+            \(Snippet.sql(column: 0)) AS titleSnippet \
+            FROM article_fts WHERE article_fts MATCH ? AND rowid = ?
+            """
+        return try read("searching") { db in
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [expression, articleID]) else { return [] }
+            let body: String = row["bodySnippet"] ?? ""
+            let keyPoints: String = row["keyPointsSnippet"] ?? ""
+            let title: String = row["titleSnippet"] ?? ""
+            let marked = Snippet.hasMatch(body) ? body
+                : Snippet.hasMatch(keyPoints) ? keyPoints
+                : body.isEmpty ? title : body
+            return Snippet.runs(marked)
+        }
+    }
+
     /// One page of search results as list rows, best first, without snippets: what the list
     /// shows. A snippet reads the article's text again and tokenizes it; for a page of 64
     /// rows on 100,000 articles that was 7 of 7.2 ms for a rare word and 50 of 60 ms for a
     /// common one (`docs/PERFORMANCE.md`).
     public func searchSummaries(_ query: String, scope: ListScope, offset: Int, limit: Int) throws -> [ArticleSummary] {
-        guard let expression = SearchQuery(query).ftsExpression, limit > 0 else { return [] }
-        let weights = Self.rankWeights
+        guard let ranking = SearchRanking(query: SearchQuery(query), scope: scope), limit > 0 else { return [] }
         let sql = """
-            WITH hit AS (
-                SELECT article_fts.rowid AS id, \
-                bm25(article_fts, \(weights.title), \(weights.keyPoints), \(weights.body)) AS rank \
-                FROM \(Self.matchSource(scope)) \
-                \(SummaryRow.whereClause(["article_fts MATCH ?", SummaryRow.condition(scope)])) \
-                ORDER BY rank, article_fts.rowid DESC LIMIT ? OFFSET ?)
+            WITH hit AS (\(ranking.hitsSQL)) \
             SELECT \(SummaryRow.columns) \
             FROM hit \
             CROSS JOIN article a ON a.id = hit.id \
             LEFT JOIN article_state s ON s.articleId = a.id \
-            ORDER BY hit.rank, hit.id DESC
+            ORDER BY \(SearchRanking.outerOrder)
             """
         return try read("searching") { db in
-            try Row.fetchAll(db, sql: sql, arguments: [expression, limit, max(0, offset)]).map(ArticleSummary.init(row:))
+            try Row.fetchAll(db, sql: sql, arguments: ranking.arguments(limit: limit, offset: offset))
+                .map(ArticleSummary.init(row:))
         }
     }
 
@@ -440,7 +455,7 @@ public final class ArticleStore: Sendable {
     }
 
     /// The index, with the state `s` when the scope reads it (never the article rows).
-    private static func matchSource(_ scope: ListScope) -> String {
+    static func matchSource(_ scope: ListScope) -> String {
         scope == .all
             ? "article_fts"
             : "article_fts LEFT JOIN article_state s ON s.articleId = article_fts.rowid"

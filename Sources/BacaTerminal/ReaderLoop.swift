@@ -1,14 +1,17 @@
 import BacaTUI
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Runs the reader on a real terminal: events in, frames out, until the reader quits or a
-/// signal asks it to.
+/// Runs the reader on a real terminal: keys and resizes from ncurses go to an `AppDriver`,
+/// which hands them to the app and performs its effects; frames come back out.
 public enum ReaderLoop {
-    /// How long the loop waits for a key before it lets the app do its idle work (noticing other
+    /// How long the loop waits for a key before the app does its idle work (noticing other
     /// processes' imports, saving the reading position).
     static let idleMilliseconds = 1000
+    /// How often the loop looks for background events while a fetch or an import runs.
+    static let backgroundMilliseconds = 100
 
     /// Starts the terminal, runs `app`, and always restores the terminal. Throws
     /// `TerminalError` when there is no usable terminal; the terminal is untouched then.
@@ -19,68 +22,58 @@ public enum ReaderLoop {
             terminal.stop()
             terminal.exitIfSignalled()
         }
-        terminal.setTheme(app.theme)
-        var themeGeneration = app.themeGeneration
-        app.resize(to: terminal.size)
-        draw(app, on: terminal)
+        let driver = AppDriver(app: app, backend: terminal)
+        driver.start()
         // A burst of resizes (a window dragged, a tiling manager) lays the article out once, at
         // the last size: a resize is applied only before the next key or the next frame.
         var resizePending = false
         func applyResize() {
             guard resizePending else { return }
             resizePending = false
-            app.resize(to: terminal.size)
-            app.handle(.resize)
+            driver.send(.resize(terminal.size))
         }
         func handle(_ event: InputEvent) {
-            if event == .resize {
+            switch event {
+            case .resize:
                 resizePending = true
-            } else {
+            case .key(let key):
                 applyResize()
-                app.handle(event)
+                driver.send(.key(key))
             }
         }
-        while !app.shouldQuit {
+        var lastActivity = ContinuousClock.now
+        while !driver.hasQuit {
             // Ctrl-C at the prompt cancels the prompt; anywhere else it quits.
             if terminal.shouldQuit {
                 guard app.prompt != nil, terminal.withdrawInterrupt() else { break }
                 applyResize()
-                app.perform(CommandInvocation(.promptCancel))
-                draw(app, on: terminal)
+                driver.interrupt()
+                driver.draw()
                 continue
             }
-            if let command = app.pendingExternalCommand {
-                let status = terminal.withTerminalSuspended { ExternalProgram.run(command) }
-                app.externalCommandFinished(status: status)
-                app.resize(to: terminal.size)
-                draw(app, on: terminal)
-                continue
-            }
-            // While a fetch runs in the background, look at its progress more often.
-            guard let event = terminal.nextEvent(timeout: app.isFetching ? 200 : idleMilliseconds) else {
+            let timeout = driver.hasBackgroundWork ? backgroundMilliseconds : idleMilliseconds
+            guard let event = terminal.nextEvent(timeout: timeout) else {
                 if terminal.shouldQuit { continue }
                 applyResize()
-                app.tick()
-                draw(app, on: terminal)
+                driver.deliverBackgroundEvents()
+                if ContinuousClock.now - lastActivity >= .milliseconds(idleMilliseconds) {
+                    driver.send(.idle)
+                    lastActivity = ContinuousClock.now
+                }
+                driver.draw()
                 continue
             }
+            lastActivity = ContinuousClock.now
             handle(event)
-            if app.themeGeneration != themeGeneration {
-                themeGeneration = app.themeGeneration
-                terminal.setTheme(app.theme)
-            }
             // Draw once for a burst of keys: handle what is already waiting first.
             var pending = 0
-            while pending < 64, !app.shouldQuit, let next = terminal.nextEvent(timeout: 0) {
+            while pending < 64, !driver.hasQuit, let next = terminal.nextEvent(timeout: 0) {
                 handle(next)
                 pending += 1
             }
-            if app.themeGeneration != themeGeneration {
-                themeGeneration = app.themeGeneration
-                terminal.setTheme(app.theme)
-            }
+            driver.deliverBackgroundEvents()
             applyResize()
-            draw(app, on: terminal)
+            driver.draw()
         }
         app.willQuit()
     }
@@ -94,10 +87,5 @@ public enum ReaderLoop {
             sigaddset(&signals, signal)
         }
         pthread_sigmask(SIG_UNBLOCK, &signals, nil)
-    }
-
-    static func draw(_ app: App, on terminal: NcursesTerminal) {
-        let frame = app.render()
-        terminal.draw(frame.buffer, cursor: frame.cursor)
     }
 }

@@ -28,12 +28,15 @@ struct Baca: ParsableCommand {
         subcommands: [
             ReadCommand.self, ImportCommand.self, ListCommand.self, ShowCommand.self,
             SearchCommand.self, ThemesCommand.self, FeedCommand.self, FetchCommand.self,
+            SearchesCommand.self, MarkReadCommand.self, UndoCommand.self, RulesCommand.self, PruneCommand.self,
+            StemCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
 
     /// Runs the command line, printing `baca: message` for failures that are the user's to fix.
     static func main() {
+        PeakMemoryReport.installIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -52,3 +55,4 @@ struct CLIFailure: Error {
     var message: String
     var exitCode: Int32 = 1
 }
+

@@ -14,15 +14,15 @@ struct InstallLayoutTests {
         let bin = sandbox.root.appendingPathComponent("prefix/bin")
         try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         let copy = bin.appendingPathComponent("baca")
-        let copied = try ChildProcess.run(["cp", BacaBinary.url.path, copy.path])
-        #expect(copied.status == 0, "\(String(decoding: copied.stderr, as: UTF8.self))")
+        let copied = try Spawn.run(["cp", BacaBinary.url.path, copy.path])
+        #expect(copied.status == 0, "\(copied.stderr)")
         return copy
     }
 
     private func run(_ binary: URL, _ arguments: [String], sandbox: Sandbox) throws -> (status: Int32, stdout: String) {
-        let output = try ChildProcess.run([binary.path] + arguments, environment: sandbox.environment, directory: sandbox.root.path)
-        #expect(output.status == 0, "\(String(decoding: output.stderr, as: UTF8.self))")
-        return (output.status, String(decoding: output.stdout, as: UTF8.self))
+        let output = try Spawn.run([binary.path] + arguments, environment: sandbox.environment, directory: sandbox.root)
+        #expect(output.status == 0, "\(output.stderr)")
+        return (output.status, output.stdout)
     }
 
     @Test func aCopyReadsThemesBesideItAndHasTheShippedOnesCompiledIn() throws {

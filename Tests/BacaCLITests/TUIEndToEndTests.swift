@@ -7,6 +7,13 @@ import Testing
 struct TUIEndToEndTests {
     static var demo: String { "'\(BacaBinary.url.path)' --demo" }
 
+    /// A sandbox whose config fixes the language, so the machine's LANG changes nothing here.
+    static func sandbox(config: String = "") throws -> Sandbox {
+        let sandbox = try Sandbox(language: "id")
+        try sandbox.writeConfig(config)
+        return sandbox
+    }
+
     /// The bottom row of a screen capture.
     static func statusBar(_ screen: String) -> String {
         screen.split(separator: "\n", omittingEmptySubsequences: false).dropLast().last.map(String.init) ?? ""
@@ -14,7 +21,7 @@ struct TUIEndToEndTests {
 
     @Test("the list, the reader, sections, the summary toggle and quitting at 80×24")
     func readingAtEightyColumns() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Self.sandbox()
         let tmux = try TmuxSession(Self.demo, columns: 80, rows: 24, sandbox: sandbox)
         let list = try tmux.waitFor { $0.contains("13 artikel") && $0.contains("1/13") }
         #expect(list.contains("baca · 13 artikel · 13 belum dibaca"))
@@ -30,11 +37,11 @@ struct TUIEndToEndTests {
         #expect(reader.contains("Udara sejuk membuat Kota Malang"))
 
         try tmux.send("]")
-        let first = try tmux.waitFor("bagian 1/7")
+        let first = try tmux.waitFor("1/7 · Nasi Goreng")
         #expect(first.split(separator: "\n").first?.contains("1. Nasi Goreng Cak Mad") == true)
         try tmux.send("]")
-        let second = try tmux.waitFor("bagian 2/7")
-        #expect(Self.statusBar(second).contains("bagian 2/7 · Angsle dan Ronde Pak Min"))
+        let second = try tmux.waitFor("2/7 ·")
+        #expect(Self.statusBar(second).contains("2/7 · Angsle dan Ronde Pak Min"))
 
         try tmux.send("s")
         let summary = try tmux.waitFor("Bagian")
@@ -42,7 +49,7 @@ struct TUIEndToEndTests {
         #expect(summary.contains("7. Ketan Bubuk Mak Siti"))
         #expect(!summary.contains("Udara sejuk"))
         try tmux.send("s")
-        let full = try tmux.waitFor("bagian 2/7")
+        let full = try tmux.waitFor("2/7 · Angsle")
         #expect(full.contains("2. Angsle dan Ronde Pak Min"))
 
         try tmux.send("q")
@@ -56,7 +63,7 @@ struct TUIEndToEndTests {
 
     @Test("slash search narrows the list, and in the reader highlights matches that n steps through")
     func searching() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Self.sandbox()
         let tmux = try TmuxSession(Self.demo, columns: 80, rows: 24, sandbox: sandbox)
         try tmux.waitFor("1/13")
         try tmux.send("/")
@@ -66,7 +73,7 @@ struct TUIEndToEndTests {
         #expect(results.contains("Harga Cabai Rawit di Medan"))
         #expect(!results.contains("Kuliner Malam"))
         try tmux.send("Escape")
-        try tmux.waitFor { !$0.contains("cari:") && $0.contains("Kuliner Malam") && $0.contains("/13") }
+        try tmux.waitFor { !$0.contains("cari:") && $0.contains("Kuliner Malam") && $0.contains("1/13") }
 
         try tmux.send("g", "g", "Enter", "/")
         try tmux.type("warung")
@@ -82,8 +89,7 @@ struct TUIEndToEndTests {
 
     @Test("help shows a key rebound in the config")
     func helpShowsReboundKey() throws {
-        let sandbox = try Sandbox()
-        try sandbox.write("config/baca/config.toml", "[keys.reader]\n\"x\" = \"toggle-summary\"\n")
+        let sandbox = try Self.sandbox(config: "[keys.reader]\n\"x\" = \"toggle-summary\"\n")
         let tmux = try TmuxSession(Self.demo, columns: 80, rows: 24, sandbox: sandbox)
         try tmux.waitFor("1/13")
         try tmux.send("Enter")
@@ -93,12 +99,12 @@ struct TUIEndToEndTests {
         try tmux.send("?")
         let help = try tmux.waitFor { $0.contains("Bantuan") && $0.contains("tampilan ringkas/lengkap") }
         let line = help.split(separator: "\n").first { $0.contains("tampilan ringkas/lengkap") }
-        #expect(line?.trimmingCharacters(in: .whitespaces).hasPrefix("x, s") == true, "\(help)")
+        #expect(line?.contains("x, s ") == true, "\(help)")
     }
 
     @Test(":theme mono leaves no colour in the screen")
     func monoTheme() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Self.sandbox()
         let tmux = try TmuxSession(Self.demo + " --theme gruvbox", columns: 80, rows: 24, sandbox: sandbox)
         try tmux.waitFor("1/13")
         let colored = try tmux.screen(colors: true)
@@ -138,11 +144,11 @@ struct TUIEndToEndTests {
 
     @Test("a window too small shows a notice, and growing it brings the reader back")
     func resizing() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Self.sandbox()
         let tmux = try TmuxSession(Self.demo, columns: 80, rows: 24, sandbox: sandbox)
         try tmux.waitFor("1/13")
         try tmux.send("Enter")
-        try tmux.waitFor { $0.contains("Intinya sih") && $0.contains("pembuka") }
+        try tmux.waitFor { $0.contains("Intinya sih") && Self.statusBar($0).contains("Atas") }
         try tmux.resize(columns: 30, rows: 8)
         let small = try tmux.waitFor("terlalu kecil")
         #expect(small.contains("30×8"))
@@ -153,7 +159,7 @@ struct TUIEndToEndTests {
 
     @Test("at 132×40 the list shows the focused article's key points beside it")
     func wideList() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Self.sandbox()
         let tmux = try TmuxSession(Self.demo, columns: 132, rows: 40, sandbox: sandbox)
         let screen = try tmux.waitFor("Intinya sih")
         #expect(screen.contains("Kota Malang punya banyak"))
@@ -164,7 +170,7 @@ struct TUIEndToEndTests {
 
     @Test("an empty repository says how to import and how to try the demo")
     func emptyRepository() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Self.sandbox()
         let tmux = try TmuxSession("'\(BacaBinary.url.path)'", columns: 80, rows: 24, sandbox: sandbox)
         let screen = try tmux.waitFor("baca --demo")
         #expect(screen.contains("baca import"))

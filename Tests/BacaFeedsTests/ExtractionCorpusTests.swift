@@ -22,7 +22,12 @@ struct ExtractionCorpusTests {
             let data = try ExtractionCorpus.page(key, in: corpus)
             var text = ""
             do {
-                text = ExtractionCorpus.articleText(try SavedPage.load(data).article)
+                let article = try SavedPage.load(data).article
+                text = ExtractionCorpus.articleText(article)
+                if let dump = ProcessInfo.processInfo.environment["BACA_EXTRACTION_DUMP"] {
+                    let meta = [article.title, article.author ?? "-", article.publishedAt.map { "\($0)" } ?? "-", article.heroImage?.caption ?? "-"]
+                    try? meta.joined(separator: "\n").write(toFile: dump + "/" + key.prefix(12) + ".meta", atomically: true, encoding: .utf8)
+                }
             } catch {
                 failed.append("\(key.prefix(12)): \(error)")
             }

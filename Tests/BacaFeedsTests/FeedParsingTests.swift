@@ -142,6 +142,14 @@ struct FeedDateTests {
         #expect(epoch("2024-11-06T02:15Z") == moment)
         #expect(day("2024-11-06") == "2024-11-06")
         #expect(day("2024-12-31T23:30:00-05:00") == "2024-12-31")
+        // W3C-DTF's reduced forms name a day, not an instant.
+        #expect(FeedDate("2024-11")?.publishedDate.iso == "2024-11-01")
+        #expect(FeedDate("2024")?.publishedDate.iso == "2024-01-01")
+        #expect(FeedDate("2024-11-06")?.publishedDate.iso == "2024-11-06")
+        #expect(FeedDate("2024-11-06T09:15:00+07:00")?.publishedDate.iso == "2024-11-06T02:15:00Z")
+        #expect(FeedDate("Wed, 06 Nov 2024 09:15:00 +0700")?.publishedDate.iso == "2024-11-06T02:15:00Z")
+        #expect(FeedDate("6 Agustus 2024")?.publishedDate.iso == "2024-08-06", "no time named: a day")
+        #expect(FeedDate("Wed Nov  6 02:15:00 2024")?.publishedDate.iso == "2024-11-06T02:15:00Z", "asctime")
     }
 
     @Test("nonsense is no date")

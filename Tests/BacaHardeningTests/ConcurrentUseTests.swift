@@ -26,7 +26,7 @@ extension Hardening {
             try GeneratedCaptures.write(count: 5000, into: sandbox.root.appendingPathComponent("in"), startingAt: 10)
             _ = try Baca.run(["import", "first"], sandbox: sandbox)
 
-            let session = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try session.waitForHeader("baca · 10 artikel")
             let importer = try Baca.start(["import", "in"], sandbox: sandbox)
             // Use the reader the whole time: move, open (a state write), star (another), back.
@@ -85,8 +85,8 @@ extension Hardening {
             let ids = try ArticleStore(path: sandbox.databasePath, readOnly: true)
                 .summaries(scope: .all, sort: .newest, offset: 0, limit: 20).map(\.id)
 
-            let first = try Tmux(bacaCommand([]), sandbox: sandbox)
-            let second = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let first = try TmuxSession(bacaCommand([]), sandbox: sandbox)
+            let second = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try first.waitForHeader("20 belum dibaca")
             try second.waitForHeader("20 belum dibaca")
 

@@ -25,7 +25,7 @@ extension Hardening {
         /// integrity, the index against the articles, and each article against its capture.
         static func check(_ path: String, captures: URL) throws -> Check {
             var check = Check()
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
             defer { try? queue.close() }
             try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -106,7 +106,7 @@ extension Hardening {
 
         /// The reading state of every article: (read, starred, position section).
         static func states(_ path: String) throws -> [Int64: (read: Bool, starred: Bool, section: Int?)] {
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
             defer { try? queue.close() }
             return try queue.write { db in
                 let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
@@ -119,13 +119,23 @@ extension Hardening {
             }
         }
 
+        /// How many read articles have their position saved at `section`, read without writing.
+        static func savedPositions(_ path: String, section: Int) throws -> Int {
+            let queue = try DatabaseQueue(path: path)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM article_state WHERE read = 1 AND positionSection = ?",
+                                 arguments: [section]) ?? 0
+            }
+        }
+
         @Test("the reader killed with SIGKILL keeps every state write it made")
         func killedReader() throws {
             let sandbox = try Sandbox()
             try GeneratedCaptures.write(count: 30, into: sandbox.root.appendingPathComponent("in"))
             _ = try Baca.run(["import", "in"], sandbox: sandbox)
 
-            let session = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try session.waitForHeader("30 belum dibaca")
             try session.send("f")                       // star the first
             try session.send("j", "m")                  // mark the second read
@@ -133,9 +143,14 @@ extension Hardening {
             try session.send("j", "Enter")              // read the third…
             try session.waitFor("Intinya sih")
             try session.send("]", "]")                  // …to its second section
-            try session.waitFor("bagian 2")
-            // The position is saved when the reader has been idle for a second.
-            Thread.sleep(forTimeInterval: 2.5)
+            // The status bar names the second section: `2/N · its title`.
+            try session.waitFor { ($0.split(separator: "\n").last ?? "").contains(" 2/") }
+            // The position is saved when the reader has been idle for a second: poll the
+            // repository (reading only) until it is there.
+            let deadline = Date().addingTimeInterval(15)
+            while Date() < deadline, try Self.savedPositions(sandbox.databasePath, section: 2) == 0 {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
             #expect(session.killBaca(SIGKILL))
             #expect(try session.waitForExit() == 137)
 
@@ -145,7 +160,7 @@ extension Hardening {
             #expect(states.values.contains { $0.read && $0.section == 2 }, "the reading position was lost: \(states)")
 
             // Killed in the middle of a burst of state writes: whatever got in is whole.
-            let second = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let second = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try second.waitForHeader("28 belum dibaca")
             try second.type(String(repeating: "fjm", count: 150))
             Thread.sleep(forTimeInterval: 0.3)
@@ -155,7 +170,7 @@ extension Hardening {
             let unread = 30 - after.values.filter(\.read).count
 
             // The next reader opens on the same repository and shows the same counts.
-            let third = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let third = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             let header = try third.waitForHeader("baca · 30 artikel")
             #expect(header.contains("\(unread) belum dibaca"), "\(header)")
             try third.send("q")

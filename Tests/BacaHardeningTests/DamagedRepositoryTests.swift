@@ -82,7 +82,7 @@ extension Hardening {
                 try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<2000).map { _ in UInt8.random(in: 0...255, using: &random) })
                     .write(to: URL(fileURLWithPath: path))
             default:
-                let queue = try DatabaseQueue(path: path)
+                let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
                 try queue.write { db in
                     try db.execute(sql: "CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO note (text) VALUES ('belanja')")
                 }
@@ -95,7 +95,7 @@ extension Hardening {
         /// Turns a baca repository into one "written by a newer baca": a higher schema version
         /// and a migration this build does not know.
         static func makeNewer(_ path: String) throws {
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
             try queue.write { db in
                 try db.execute(sql: "CREATE TABLE future_podcast (id INTEGER PRIMARY KEY, url TEXT)")
                 try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-podcasts')")
@@ -114,7 +114,7 @@ extension Hardening {
             try Self.expectRefused(path, sandbox: sandbox, words: ["newer baca", "update baca"])
             // The reader says the same, and leaves the terminal as it was.
             let before = Self.snapshot(folder.url)
-            let session = try Tmux(bacaCommand(["--db", path]), columns: 250, sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand(["--db", path]), columns: 250, sandbox: sandbox)
             let status = try session.waitForExit()
             let screen = try session.screen()
             #expect(status == 1, "\(screen)")
@@ -182,7 +182,7 @@ extension Hardening {
             #expect(chmod(repo.path, 0o555) == 0)
             defer { _ = chmod(repo.path, 0o755) }
             let before = Self.snapshot(repo)
-            let session = try Tmux(Unprivileged.command(["--db", path]), sandbox: sandbox)
+            let session = try TmuxSession(Unprivileged.command(["--db", path]), sandbox: sandbox)
             let screen = try session.waitForHeader("baca · 5 artikel")
             #expect(screen.contains("Berita"), "\(screen)")
             try session.send("Enter")

@@ -125,8 +125,8 @@ extension Hardening {
         func readerScreens() throws {
             let (hostile, clean) = try Self.twinRepositories()
             let hostileLog = hostile.root.appendingPathComponent("raw.log")
-            let dirty = try Tmux(loggedBacaCommand([], log: hostileLog), sandbox: hostile)
-            let twin = try Tmux(bacaCommand([]), sandbox: clean)
+            let dirty = try TmuxSession(loggedBacaCommand([], log: hostileLog), sandbox: hostile)
+            let twin = try TmuxSession(bacaCommand([]), sandbox: clean)
             try dirty.waitForHeader()
             try twin.waitForHeader()
             #expect(try dirty.screen() == twin.screen())
@@ -156,7 +156,7 @@ extension Hardening {
             let (hits, twinHits) = try both("Enter")
             #expect(hits == twinHits)
 
-            #expect(dirty.paneTitle == Tmux.sentinelTitle, "the window title changed")
+            #expect(dirty.paneTitle == TmuxSession.sentinelTitle, "the window title changed")
             #expect(dirty.pasteBuffers.isEmpty, "the clipboard was written: \(dirty.pasteBuffers)")
             #expect(dirty.paneSize == "80x24")
             for session in [dirty, twin] { try session.send("Escape", "q") }
@@ -171,7 +171,7 @@ extension Hardening {
             try sandbox.write("in/a.txt", HostileCorpus.clean(index: 1))
             _ = try Baca.run(["import", "in"], sandbox: sandbox)
             let log = sandbox.root.appendingPathComponent("raw.log")
-            let session = try Tmux(loggedBacaCommand([], log: log), sandbox: sandbox)
+            let session = try TmuxSession(loggedBacaCommand([], log: log), sandbox: sandbox)
             let before = try session.waitForHeader()
 
             // Typed: bidi overrides, zero-width characters, C1 controls and DEL around a word.
@@ -186,8 +186,8 @@ extension Hardening {
             // the terminal, and baca must end cleanly.
             try session.send("/")
             try session.type("x\u{1B}]0;PWNED-TITLE\u{07}\u{1B}[2J\u{1B}]52;c;cHduZWQ=\u{07}\u{1B}P+q\u{1B}\\y")
-            Thread.sleep(forTimeInterval: 0.3)
-            #expect(session.paneTitle == Tmux.sentinelTitle)
+            try session.waitUntilInputHandled()
+            #expect(session.paneTitle == TmuxSession.sentinelTitle)
             #expect(session.pasteBuffers.isEmpty)
             if session.bacaPID() != nil {
                 let after = try session.waitFor { $0.contains("baca ·") }
@@ -213,7 +213,7 @@ extension Hardening {
             _ = try Baca.run(["import", "in"], sandbox: sandbox)
             // Another program (or an older baca) writes raw terminal commands into every column.
             let payload = "\u{1B}]0;PWNED-TITLE\u{07}\u{1B}[2J\u{9B}31m\u{202E}"
-            let queue = try DatabaseQueue(path: sandbox.databasePath)
+            let queue = try DatabaseQueue(path: sandbox.databasePath, configuration: StoreConnection.configuration())
             try queue.write { db in
                 let body = try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = 1") ?? ""
                 let escapedPayload = "\\u001b]0;PWNED-TITLE\\u0007\\u001b[2J\\u009b31m\\u202e"
@@ -233,7 +233,7 @@ extension Hardening {
                 #expect(!pty.contains("PWNED") && !pty.contains("\u{1B}]") && !pty.contains("\u{1B}[2J"), "\(command): \(pty.debugDescription)")
             }
             let log = sandbox.root.appendingPathComponent("raw.log")
-            let session = try Tmux(loggedBacaCommand([], log: log), sandbox: sandbox)
+            let session = try TmuxSession(loggedBacaCommand([], log: log), sandbox: sandbox)
             let list = try session.waitForHeader()
             #expect(list.contains("Jembatan Gantung"), "\(list)")
             try session.send("Enter")
@@ -241,7 +241,7 @@ extension Hardening {
             try session.send("q")
             try session.send("q")
             _ = try session.waitForExit()
-            #expect(session.paneTitle == Tmux.sentinelTitle)
+            #expect(session.paneTitle == TmuxSession.sentinelTitle)
             Self.checkRawOutput(log)
         }
 
@@ -252,7 +252,7 @@ extension Hardening {
         /// A config and themes whose every value carries escape sequences (as TOML escapes).
         static func hostileConfiguration(in sandbox: Sandbox) throws {
             let escaped = #"x\u001b]0;PWNED-TITLE\u0007\u001b[2J\u202Ey"#
-            try sandbox.write("config/baca/config.toml", """
+            try sandbox.writeConfig("""
                 theme = "\(escaped)"
                 [keys.list]
                 "\(escaped)" = "quit"
@@ -275,13 +275,13 @@ extension Hardening {
             for theme in [nil, "bad", Self.hostileName] {
                 let log = sandbox.root.appendingPathComponent("raw-\(UUID().uuidString).log")
                 let arguments = theme.map { ["--theme", $0] } ?? []
-                let session = try Tmux(loggedBacaCommand(arguments, log: log), sandbox: sandbox)
+                let session = try TmuxSession(loggedBacaCommand(arguments, log: log), sandbox: sandbox)
                 let screen = try session.waitForHeader()
                 #expect(screen.hasPrefix(" baca · 1 artikel"), "\(screen)")
                 try session.send("z")   // bound to a command named with escapes
                 try session.send("?")   // the help lists the bindings
-                Thread.sleep(forTimeInterval: 0.3)
-                #expect(session.paneTitle == Tmux.sentinelTitle)
+                try session.waitUntilInputHandled()
+                #expect(session.paneTitle == TmuxSession.sentinelTitle)
                 #expect(session.pasteBuffers.isEmpty)
                 #expect(session.paneSize == "80x24")
                 try session.send("q")

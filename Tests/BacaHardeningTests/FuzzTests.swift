@@ -23,9 +23,9 @@ extension Hardening {
         final class FTSMatcher {
             let queue: DatabaseQueue
             init() throws {
-                queue = try DatabaseQueue()
+                queue = try DatabaseQueue(configuration: StoreConnection.configuration())
                 try queue.write { db in
-                    try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'unicode61 remove_diacritics 2')")
+                    try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(body, tokenize = 'baca_stem')")
                 }
             }
             func count(_ expression: String, _ document: String) throws -> Int {

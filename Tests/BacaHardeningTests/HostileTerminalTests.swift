@@ -24,7 +24,7 @@ extension Hardening {
         ])
         func unusableTerminal(name: String, prefix: String, reason: String) throws {
             let sandbox = try Self.repository(articles: 1)
-            let session = try Tmux("\(prefix) \(bacaCommand([]))", columns: 200, sandbox: sandbox)
+            let session = try TmuxSession("\(prefix) \(bacaCommand([]))", columns: 200, sandbox: sandbox)
             let status = try session.waitForExit()
             let screen = try session.screen()
             #expect(status == 2, "\(name): \(screen)")
@@ -39,7 +39,7 @@ extension Hardening {
             let output = sandbox.root.appendingPathComponent("out.txt")
             for (name, redirect) in [("stdout to a file", "> \(shellQuoted(output.path))"), ("stdin from /dev/null", "< /dev/null"),
                                      ("both", "< /dev/null > \(shellQuoted(output.path))")] {
-                let session = try Tmux("\(bacaCommand([])) \(redirect)", sandbox: sandbox)
+                let session = try TmuxSession("\(bacaCommand([])) \(redirect)", sandbox: sandbox)
                 let status = try session.waitForExit()
                 let screen = try session.screen()
                 #expect(status == 2, "\(name): \(screen)")
@@ -58,7 +58,7 @@ extension Hardening {
         @Test("a 1×1 window: the reader keeps running and draws again when the window grows")
         func tinyWindow() throws {
             let sandbox = try Self.repository()
-            let session = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try session.waitForHeader()
             try session.send("Enter")
             try session.waitFor("Intinya sih")
@@ -81,7 +81,7 @@ extension Hardening {
         @Test("a tiny window from the start")
         func tinyFromTheStart() throws {
             let sandbox = try Self.repository(articles: 2)
-            let session = try Tmux(bacaCommand([]), columns: 1, rows: 1, sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand([]), columns: 1, rows: 1, sandbox: sandbox)
             Thread.sleep(forTimeInterval: 0.5)
             #expect(session.bacaPID() != nil, "baca did not survive a 1×1 start")
             try session.resize(columns: 80, rows: 24)
@@ -94,7 +94,7 @@ extension Hardening {
         @Test("50 resizes in a second, in the list and in the reader")
         func rapidResizes() throws {
             let sandbox = try Self.repository()
-            let session = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try session.waitForHeader()
             var random = SeededGenerator(seed: 50)
             for screen in ["list", "reader"] {
@@ -123,7 +123,7 @@ extension Hardening {
         @Test("a burst of 10,000 keys is handled, and the reader still answers at once")
         func keyBurst() throws {
             let sandbox = try Self.repository()
-            let session = try Tmux(bacaCommand([]), sandbox: sandbox)
+            let session = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try session.waitForHeader()
             let started = Date()
             // In chunks, as a terminal delivers them; 10,000 in all.
@@ -149,7 +149,7 @@ extension Hardening {
         func pasteIntoPrompt() throws {
             let sandbox = try Self.repository()
             let log = sandbox.root.appendingPathComponent("raw.log")
-            let session = try Tmux(loggedBacaCommand([], log: log), sandbox: sandbox)
+            let session = try TmuxSession(loggedBacaCommand([], log: log), sandbox: sandbox)
             try session.waitForHeader()
             var paste = ""
             var random = SeededGenerator(seed: 7)
@@ -159,8 +159,8 @@ extension Hardening {
             try session.tmux(["set-buffer", "-b", "p", paste])
             try session.send("/")
             try session.tmux(["paste-buffer", "-d", "-b", "p", "-t", "t"])
-            Thread.sleep(forTimeInterval: 0.5)
-            #expect(session.paneTitle == Tmux.sentinelTitle)
+            try session.waitUntilInputHandled()
+            #expect(session.paneTitle == TmuxSession.sentinelTitle)
             #expect(!session.pasteBuffers.contains("cHduZWQ"), "the clipboard was written")
             // Whatever the paste did (an ESC in it leaves the prompt, its letters are keys), the
             // reader is either still there and answering, or it quit cleanly.

@@ -52,6 +52,11 @@ struct CanonicalJSONTests {
                 ],
                 sources: [text], topics: [text, text], disclaimer: text)
             #expect(CanonicalJSON.encode(full) == (try Self.foundation(full)), "text \(n)")
+            var fromFeed = full
+            fromFeed.titleDerived = n % 2 == 0
+            fromFeed.link = text
+            fromFeed.publishedAt = PublishedDate(instant: Date(timeIntervalSince1970: 1_730_691_000))
+            #expect(CanonicalJSON.encode(fromFeed) == (try Self.foundation(fromFeed)), "from a feed \(n)")
             let bare = Article(title: text)
             #expect(CanonicalJSON.encode(bare) == (try Self.foundation(bare)), "bare \(n)")
             #expect(CanonicalJSON.encode([text, text]) == Array(try JSONEncoder().encode([text, text])), "strings \(n)")
@@ -66,7 +71,7 @@ struct CanonicalJSONTests {
         let article = Article(title: "t")
         #expect(Mirror(reflecting: article).children.compactMap(\.label) == [
             "title", "heroImage", "keyPoints", "location", "outlet", "publishedAt", "author", "editor",
-            "sections", "sources", "topics", "disclaimer",
+            "sections", "sources", "topics", "disclaimer", "titleDerived", "link",
         ])
         #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
         #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit"])

@@ -165,15 +165,15 @@ struct SearchTests {
 
 @Suite("Search queries")
 struct SearchQueryTests {
-    @Test("words are quoted and ANDed", arguments: [
+    @Test("words are quoted and ANDed (an excluded word excludes its every form)", arguments: [
         ("banjir jakarta", "\"banjir\" AND \"jakarta\""),
         ("kafe*", "\"kafe\"*"),
         ("say \"hi", "\"say\" AND \"\"\"hi\""),
         ("\"jalur puncak\"", "\"jalur puncak\""),
         ("\"jalur punc\"*", "\"jalur punc\"*"),
         ("banjir OR longsor jakarta", "(\"banjir\" OR \"longsor\") AND \"jakarta\""),
-        ("jakarta -kafe", "(\"jakarta\") NOT (\"kafe\")"),
-        ("jakarta NOT kafe -kopi*", "(\"jakarta\") NOT (\"kafe\" OR \"kopi\"*)"),
+        ("jakarta -kafe", "(\"jakarta\") NOT ((\"kafe\" OR \"\u{E000}kafe\"))"),
+        ("jakarta NOT kafe -kopi*", "(\"jakarta\") NOT ((\"kafe\" OR \"\u{E000}kafe\") OR \"kopi\"*)"),
         ("a AND b", "\"a\" AND \"b\""),
         ("and or", "\"and\" AND \"or\""),
         ("NEAR(", "\"NEAR(\""),
@@ -189,6 +189,23 @@ struct SearchQueryTests {
         ("kafe\u{301}*", "\"kafe\u{301}\"*"),
     ])
     func expressions(input: String, expected: String) {
+        #expect(SearchQuery(input).exactExpression == expected)
+    }
+
+    @Test("a word also asks for the other forms of its root; phrases and prefixes do not", arguments: [
+        ("kebanjiran", "(\"kebanjiran\" OR \"banjir\" OR \"\u{E000}banjir\")"),
+        ("Banjir", "(\"Banjir\" OR \"\u{E000}banjir\")"),
+        ("mengunjungi,", "(\"mengunjungi,\" OR \"kunjung\" OR \"\u{E000}kunjung\")"),
+        ("anak-anak", "(\"anak-anak\" OR \"anak\" OR \"\u{E000}anak\")"),
+        ("jakarta", "\"jakarta\""),
+        ("meeting", "\"meeting\""),
+        ("U-20", "\"U-20\""),
+        ("kunjung*", "\"kunjung\"*"),
+        ("\"jalur puncak\"", "\"jalur puncak\""),
+        ("\"kebanjiran\"", "\"kebanjiran\""),
+        ("jakarta -kebanjiran", "(\"jakarta\") NOT ((\"kebanjiran\" OR \"banjir\" OR \"\u{E000}banjir\"))"),
+    ])
+    func expansions(input: String, expected: String) {
         #expect(SearchQuery(input).ftsExpression == expected)
     }
 

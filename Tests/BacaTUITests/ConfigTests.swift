@@ -112,7 +112,7 @@ struct ConfigTests {
 
     @Test func helpListsTheLiveKeymap() {
         let sections = HelpContent.make(keyMap: .default)
-        #expect(sections.map(\.title) == ["Umum", "Daftar", "Pembaca", "Daftar isi", "Langganan", "Cari/Prompt"])
+        #expect(sections.map(\.title) == ["Umum", "Daftar", "Pembaca", "Daftar isi", "Langganan", "Daftar tautan", "Cari/Prompt"])
         let global = sections[0].rows
         #expect(global.first == HelpRow(keys: "j, ↓", text: "turun satu baris", command: .moveDown))
         #expect(global.contains(HelpRow(keys: "g g, Home", text: "ke paling atas", command: .goTop)))
@@ -122,7 +122,8 @@ struct ConfigTests {
         #expect(list.contains(HelpRow(keys: "a", text: "tampilkan semua artikel", command: .filter)))
         let reader = sections[2].rows
         #expect(reader.contains(HelpRow(keys: "0–9", text: "lompat ke bagian nomor N", command: .gotoSection)))
-        #expect(reader.contains(HelpRow(keys: "q, Esc, h, ←, Backspace", text: "kembali ke daftar (atau hapus pencarian)", command: .back)))
+        #expect(reader.contains(HelpRow(keys: "Esc, h, ←, Backspace", text: "kembali ke daftar", command: .back)))
+        #expect(reader.contains(HelpRow(keys: "q", text: "kembali satu tingkat; di daftar utama: keluar", command: .backOrQuit)))
         #expect(sections[3].rows.contains { $0.keys == "Enter, l, →" && $0.text == "lompat ke bagian terpilih" })
         #expect(HelpContent.make(keyMap: .default, contexts: [.help]).first?.title == "Bantuan")
     }

@@ -65,8 +65,10 @@ struct KeyMapTests {
         #expect(keyMap.resolve(context: .list, keys: keys("ctrl-d")) == .command(CommandInvocation(.halfPageDown)))
         #expect(keyMap.resolve(context: .list, keys: keys("a")) == .command(CommandInvocation(.filter, arguments: ["all"])))
         #expect(keyMap.resolve(context: .reader, keys: keys("3")) == .command(CommandInvocation(.gotoSection, arguments: ["3"])))
-        #expect(keyMap.resolve(context: .reader, keys: keys("q")) == .command(CommandInvocation(.back)))
-        #expect(keyMap.resolve(context: .list, keys: keys("q")) == .command(CommandInvocation(.quit)))
+        #expect(keyMap.resolve(context: .reader, keys: keys("q")) == .command(CommandInvocation(.backOrQuit)))
+        #expect(keyMap.resolve(context: .list, keys: keys("q")) == .command(CommandInvocation(.backOrQuit)))
+        #expect(keyMap.resolve(context: .list, keys: keys("esc")) == .command(CommandInvocation(.back)))
+        #expect(keyMap.resolve(context: .feeds, keys: keys("Q")) == .command(CommandInvocation(.quit)))
         #expect(keyMap.resolve(context: .prompt, keys: keys("ctrl-w")) == .command(CommandInvocation(.promptKillWord)))
     }
 
@@ -81,7 +83,8 @@ struct KeyMapTests {
     }
 
     @Test func everyCommandButPromptOnesHasADefaultKeyWhereItApplies() {
-        let unbound: Set<CommandName> = [.sort, .theme, .importPath, .feed]  // typed after ':'
+        // Typed after ':' (`/` then Enter on an empty line clears a search, too).
+        let unbound: Set<CommandName> = [.sort, .theme, .importPath, .feed, .clearSearch, .saveSearch, .export]
         for spec in CommandSpec.all where !unbound.contains(spec.name) {
             let bound = spec.contexts.contains { !keyMap.keys(for: spec.name, context: $0).isEmpty }
             #expect(bound, "\(spec.name.rawValue) has no default key")
@@ -136,8 +139,9 @@ struct KeyMapTests {
         #expect(keyMap.hint(for: .open, context: .list) == "Enter")
         #expect(keyMap.hint(for: .search, context: .list) == "/")
         #expect(keyMap.hint(for: .help, context: .list) == "?")  // from global
-        #expect(keyMap.hint(for: .quit, context: .list) == "q")
-        #expect(keyMap.hint(for: .back, context: .reader) == "q")
+        #expect(keyMap.hint(for: .quit, context: .list) == "Ctrl-c")
+        #expect(keyMap.hint(for: .backOrQuit, context: .list) == "q")
+        #expect(keyMap.hint(for: .back, context: .reader) == "Esc")
         #expect(keyMap.hint(for: .nextSection, context: .reader) == "]")
         #expect(keyMap.hint(for: .toggleSummary, context: .reader) == "s")
         #expect(keyMap.hint(for: .goTop, context: .list) == "g g")
@@ -148,7 +152,7 @@ struct KeyMapTests {
 
     @Test func keysForCommandInBindingOrder() {
         #expect(keyMap.keys(for: .open, context: .list).map(KeySequence.label) == ["Enter", "l", "→"])
-        #expect(keyMap.keys(for: .back, context: .reader).map(KeySequence.label) == ["q", "Esc", "h", "←", "Backspace"])
+        #expect(keyMap.keys(for: .back, context: .reader).map(KeySequence.label) == ["Esc", "h", "←", "Backspace"])
     }
 
     // MARK: Key order in TOML

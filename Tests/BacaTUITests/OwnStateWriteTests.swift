@@ -11,30 +11,29 @@ import Testing
 struct OwnStateWriteTests {
     /// A reader over a repository file (a real one: the store watches it through a second
     /// connection, as it does when another process imports), and that file's path.
-    func makeFileApp(_ titles: [String]) throws -> (App, String) {
+    func makeFileApp(_ titles: [String]) throws -> (TestReader, String) {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("baca-own-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("baca.sqlite").path
         let store = try ArticleStore(path: path)
         for (index, title) in titles.enumerated() {
             _ = try store.importArticle(makeArticle(title, day: 20 - index), sourcePath: "/test/\(index).txt")
         }
-        let environment = AppEnvironment(store: store, keyMap: .default, theme: .default, loadTheme: { _ in .default })
+        let environment = AppEnvironment(store: store, keyMap: .default, theme: .default, loadTheme: { _ in .default }, language: .id)
         let app = App(environment: environment)
-        app.resize(to: TerminalSize(columns: 80, rows: 24))
-        return (app, path)
+        return (TestReader(app: app, backend: MemoryBackend(size: TerminalSize(columns: 80, rows: 24)), store: store), path)
     }
 
     /// Lets the queued state writes land, then runs the idle tick.
-    func settleAndTick(_ app: App) {
-        app.stateWriter.finish()
-        app.tick()
+    func settleAndTick(_ app: TestReader) {
+        app.app.context.stateWriter.finish()
+        app.idle()
     }
 
     @Test("opening an article (marks it read), starring it and marking it unread: no reload, counts right")
     func ownWrites() throws {
         let (app, _) = try makeFileApp(["Banjir Rob Genangi Pesisir", "Pasar Malam Dibuka", "Jalan Tol Diresmikan"])
         settleAndTick(app)
-        let before = app.list.reloads
+        let before = app.rootList.model.reloads
         app.press("enter")
         settleAndTick(app)
         app.press("q")
@@ -44,9 +43,9 @@ struct OwnStateWriteTests {
         settleAndTick(app)
         app.press("j", "m")
         settleAndTick(app)
-        #expect(app.list.reloads == before)
+        #expect(app.rootList.model.reloads == before)
         #expect(app.screenLines[0].contains("3 artikel · 1 belum dibaca"))
-        #expect(app.list.counts.starred == 1)
+        #expect(app.app.context.counts.starred == 1)
     }
 
     @Test("another process's import still reloads the list and shows the new article")
@@ -54,25 +53,23 @@ struct OwnStateWriteTests {
         let (app, path) = try makeFileApp(["Banjir Rob Genangi Pesisir"])
         app.press("enter", "q")
         settleAndTick(app)
-        let before = app.list.reloads
+        let before = app.rootList.model.reloads
         let other = try ArticleStore(path: path)
         _ = try other.importArticle(makeArticle("Kabar Baru Dari Pelabuhan", day: 27), sourcePath: "/test/new.txt")
         settleAndTick(app)
-        #expect(app.list.reloads == before + 1)
+        #expect(app.rootList.model.reloads == before + 1)
         #expect(app.screenText.contains("Kabar Baru Dari Pelabuhan"))
     }
 
     @Test("in the unread list an article read leaves it: that write reloads")
     func filteredListReloads() throws {
         let (app, _) = try makeFileApp(["Banjir Rob Genangi Pesisir", "Pasar Malam Dibuka"])
-        app.press(":")
-        app.type("filter unread")
-        app.press("enter")
+        app.command("filter unread")
         settleAndTick(app)
-        let before = app.list.reloads
+        let before = app.rootList.model.reloads
         app.press("enter", "q")
         settleAndTick(app)
-        #expect(app.list.reloads == before + 1)
+        #expect(app.rootList.model.reloads == before + 1)
         #expect(app.screenLines[23].contains("1/1"))
     }
 }

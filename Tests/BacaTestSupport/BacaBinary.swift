@@ -32,17 +32,16 @@ public enum BacaBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// Peak resident memory in bytes (`VmHWM`).
+        public var peakMemory: Int = 0
     }
 
     /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
     public static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
-        let output = try ChildProcess.run(
+        let output = try Spawn.run(
             [url.path] + arguments, environment: sandbox.environment.merging(extra) { $1 },
-            directory: sandbox.root.path, input: stdin.map { Data($0.utf8) })
-        return Result(
-            status: output.status,
-            stdout: String(decoding: output.stdout, as: UTF8.self),
-            stderr: String(decoding: output.stderr, as: UTF8.self))
+            directory: sandbox.root, stdin: stdin)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr, peakMemory: output.peakMemory)
     }
 }
 
@@ -50,10 +49,21 @@ public enum BacaBinary {
 public final class Sandbox {
     public let root: URL
 
-    public init() throws {
+    /// The reader's language, written to the sandbox's config so that what the tests read does
+    /// not depend on the machine's LANG.
+    public let language: String
+
+    public init(language: String = "id") throws {
+        self.language = language
         root = FileManager.default.temporaryDirectory.appendingPathComponent("baca-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: root.appendingPathComponent("config/baca"), withIntermediateDirectories: true)
+        try writeConfig("")
+    }
+
+    /// Writes `config.toml`: the sandbox's `language`, then `text`.
+    public func writeConfig(_ text: String) throws {
+        try Data("language = \"\(language)\"\n\(text)".utf8).write(to: configFile)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }

@@ -29,6 +29,10 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     /// `true` when the source gave no title and `title` was made from the text (a feed item
     /// with a description only); `nil` otherwise, so that older articles decode unchanged.
     public var titleDerived: Bool?
+    /// The link a feed item gave, absolute, on an article made of the item's own text. An
+    /// article read from its page has none (it equals the page saved by hand, byte for byte):
+    /// the page's canonical URL is the repository's (`ArticleProvenance.url`).
+    public var link: String?
 
     public init(
         title: String,

@@ -61,13 +61,14 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable, CustomStri
         return Self.day(fromDaysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
     }
 
-    /// `4 Nov 2024`, or `4 Nov 2024 10.30` for an instant, in local time.
+    /// `4 Nov 2024`, or `4 Nov 2024 09.30` for an instant, in local time.
     public var shortDisplay: String {
         guard let instant else { return day().shortDisplay }
         let local = Int(instant.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: instant)
         let rest = ((local % 86_400) + 86_400) % 86_400
         let minutes = rest % 3600 / 60
-        return "\(day().shortDisplay) \(rest / 3600).\(minutes < 10 ? "0" : "")\(minutes)"
+        let hours = rest / 3600
+        return "\(day().shortDisplay) \(hours < 10 ? "0" : "")\(hours).\(minutes < 10 ? "0" : "")\(minutes)"
     }
 
     /// `04 Nov`, for list rows.

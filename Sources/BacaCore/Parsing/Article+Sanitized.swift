@@ -15,6 +15,7 @@ extension Article {
         article.outlet = outlet.map(Sanitizer.sanitizeLine)
         article.author = author.map(Sanitizer.sanitizeLine)
         article.editor = editor.map(Sanitizer.sanitizeLine)
+        article.link = link.map(Sanitizer.sanitizeLine)
         article.sections = sections.map { section in
             Section(
                 number: section.number,

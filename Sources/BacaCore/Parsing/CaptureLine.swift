@@ -64,20 +64,35 @@ struct CaptureLine: Equatable {
         }
     }
 
-    /// ASCII text is lower-cased byte by byte (what `lowercased()` gives for ASCII); other text
-    /// goes through `lowercased()`.
+    /// Byte by byte: ASCII letters lower-cased, apostrophes made straight, any other scalar
+    /// copied when lower-casing leaves it as it is (what `lowercased()` gives then); a text
+    /// with a scalar that lower-casing changes goes through `lowercased()`.
     static func key(of text: String) -> String {
         var copy = text
-        let ascii: String? = copy.withUTF8 { bytes in
-            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { output in
-                for (index, byte) in bytes.enumerated() {
-                    output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte
+        let fast: String? = copy.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    output.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte)
+                    index += 1
+                    continue
                 }
-                return bytes.count
+                guard let (scalar, length) = UTF8Scan.scalar(at: index, in: bytes) else { return nil }
+                switch scalar {
+                case "\u{2019}", "\u{2018}", "\u{00B4}", "\u{02BC}":
+                    output.append(0x27)
+                default:
+                    guard !scalar.properties.changesWhenLowercased else { return nil }
+                    output.append(contentsOf: bytes[index..<(index + length)])
+                }
+                index += length
             }
+            return String(decoding: output, as: UTF8.self)
         }
-        if let ascii { return ascii }
+        if let fast { return fast }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             switch scalar {
@@ -141,10 +156,13 @@ extension CaptureLine {
 extension String {
     /// The text without spaces at either end.
     var trimmingSpaces: String {
-        let scalars = unicodeScalars
-        guard let start = scalars.firstIndex(where: { $0 != " " }) else { return "" }
-        let end = scalars.lastIndex(where: { $0 != " " })!
-        return String(scalars[start...end])
+        // Over UTF-8 (a space is one byte and never inside another scalar's bytes): text with
+        // nothing to trim, most of it, comes back without a copy or a pass over its scalars.
+        let bytes = utf8
+        guard let start = bytes.firstIndex(where: { $0 != 0x20 }) else { return "" }
+        let end = bytes.lastIndex(where: { $0 != 0x20 })!
+        if start == bytes.startIndex && end == bytes.index(before: bytes.endIndex) { return self }
+        return String(self[start...end])
     }
 
     /// Whether two texts are the same once all their spaces are taken out: the two copies of a

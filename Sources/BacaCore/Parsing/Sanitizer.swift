@@ -74,9 +74,24 @@ public enum Sanitizer {
     /// Whether a line (without its line feed) comes out of the scanner unchanged: no control,
     /// no space of another kind, no bidi or invisible scalar, no space at its end.
     static func isClean(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
-        if let last = line.last, last == 0x20 { return false }
+        guard let base = line.baseAddress, !line.isEmpty else { return true }
+        if line[line.count - 1] == 0x20 { return false }
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
         var index = 0
         while index < line.count {
+            // Eight bytes at a time while they are printable ASCII: no high bit, no byte below
+            // 0x20 and no DEL (the usual bit tricks on a 64-bit word).
+            if index + 8 <= line.count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let notDelete = word ^ (0x7F &* ones)
+                let control = (word &- 0x20 &* ones) & ~word & high
+                let delete = (notDelete &- ones) & ~notDelete & high
+                if word & high == 0 && control == 0 && delete == 0 {
+                    index += 8
+                    continue
+                }
+            }
             let byte = line[index]
             if byte < 0x80 {
                 guard byte >= 0x20 && byte != 0x7F else { return false }

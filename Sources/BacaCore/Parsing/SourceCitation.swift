@@ -11,7 +11,9 @@ enum SourceCitation {
 
     /// The outlet named before the first comma, or `nil` when the paragraph cites none.
     static func outlet(in paragraph: String) -> String? {
-        guard let opener = openers.first(where: { paragraph.hasPrefix($0) }) else { return nil }
+        // Every opener starts with `D` or `M`: most paragraphs are ruled out on one byte.
+        guard let lead = paragraph.utf8.first, lead == UInt8(ascii: "D") || lead == UInt8(ascii: "M") else { return nil }
+        guard let opener = openers.first(where: { paragraph.utf8.starts(with: $0.utf8) }) else { return nil }
         let rest = paragraph.dropFirst(opener.count).prefix(maximumOutletLength + 1)
         guard let comma = rest.firstIndex(of: ",") else { return nil }
         var outlet = String(rest[..<comma])

@@ -81,13 +81,26 @@ public enum ArticleExtractor {
         let title = chooseTitle(metadata: metadata, body: body, articleRoots: best.roots)
         if !title.isEmpty { pieces.insert(.title(title), at: 0) }
         var article = ArticleAssembler.assemble(pieces, metadata: metadata)
-        if article.title.isEmpty { article.title = metadata.titles.first ?? "" }
+        if article.title.isEmpty { article.title = metadata.titles.first ?? Self.untitled(article) }
         guard !article.title.isEmpty, !article.sections.isEmpty || !article.keyPoints.isEmpty else {
             throw .noArticle
         }
         return ExtractedPage(
             article: article, canonicalURL: metadata.canonicalURL, method: best.method, encoding: document.encoding,
             publishedTime: metadata.datePublished?.date)
+    }
+
+    /// A page that states no title at all: its first heading, else the opening words of its
+    /// first paragraph.
+    static func untitled(_ article: Article) -> String {
+        if let heading = article.sections.lazy.compactMap(\.heading).first { return heading }
+        guard let text = article.sections.lazy.flatMap(\.blocks).compactMap({ block -> String? in
+            if case .paragraph(let text) = block { return text } else { return nil }
+        }).first else { return "" }
+        let sentence = text.split(separator: ". ", maxSplits: 1).first.map(String.init) ?? text
+        guard sentence.count > 90 else { return sentence }
+        let cut = sentence.prefix(90)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
     }
 
     /// The scorer's passes: strict, then with fewer rules while the article is shorter than
@@ -109,8 +122,10 @@ public enum ArticleExtractor {
             guard key.count >= 4 else { continue }
             if cleaned.contains(key) || stated.contains(key) { return text }
             if stated.contains(where: { $0.contains(key) && key.count * 2 >= $0.count }) { return text }
+            // A stated headline cut short.
+            if stated.contains(where: { $0.count >= 20 && key.hasPrefix($0) }) { return text }
         }
-        let documentTitle = metadata.documentTitle.map { TitleCleaner.clean($0, siteName: metadata.siteName) }
+        let documentTitle = metadata.documentTitle.map(metadata.cleanTitle)
         if let title = metadata.titles.first, title != documentTitle { return title }
         let inArticle = articleRoots.lazy.flatMap { [$0] + $0.descendants(named: ["h1"]) }.filter { $0.name == "h1" && !HTMLText.isHidden($0) }
         if let heading = inArticle.map(HTMLText.line(of:)).first(where: { !$0.isEmpty }) { return heading }
@@ -192,6 +207,8 @@ enum ArticleAssembler {
             case .keyPoints(let points):
                 if article.keyPoints.isEmpty { article.keyPoints = points } else { append(.list(points)) }
             case .heading(let text):
+                // The title again, as the article's first heading.
+                if !bodyStarted, TitleCleaner.comparable(text) == TitleCleaner.comparable(article.title) { continue }
                 bodyStarted = true
                 sawFirstParagraph = true
                 if let (number, heading) = ArticleTextRules.numberedItem(text), number == expectedNumber,

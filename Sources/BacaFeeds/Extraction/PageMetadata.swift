@@ -25,12 +25,12 @@ struct PageMetadata {
     static let articleTypes: Set<String> = [
         "newsarticle", "article", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
         "backgroundnewsarticle", "blogposting", "reviewnewsarticle", "socialmediaposting", "liveblogposting",
-        "techarticle", "scholarlyarticle", "report", "posting", "webpage", "medicalwebpage",
+        "techarticle", "scholarlyarticle", "report", "posting", "claimreview", "webpage", "medicalwebpage",
     ]
 
     /// `<meta name>`s that state the publication time, most trusted first.
     static let dateMetaNames = [
-        "article:published_time", "og:article:published_time", "og:published_time", "published_time",
+        "article:published_time", "article:published", "og:article:published_time", "og:published_time", "published_time",
         "article.published", "datepublished", "pubdate", "publishdate", "publish-date", "publish_date", "date",
         "dc.date.issued", "dc.date", "dcterms.created", "dcterms.issued", "sailthru.date", "parsely-pub-date",
         "cxenseparse:recs:publishtime", "article_date_original", "original-publish-date",
@@ -68,7 +68,11 @@ struct PageMetadata {
                 case "article:author": articleAuthor = articleAuthor ?? content
                 case "twitter:creator": twitterCreator = twitterCreator ?? content
                 default:
-                    if Self.dateMetaNames.contains(key), metaDates[key] == nil, let date = FeedDate(content) { metaDates[key] = date }
+                    if Self.dateMetaNames.contains(key), metaDates[key] == nil, let date = Self.date(content) { metaDates[key] = date }
+                    if (element["itemprop"] ?? "").lowercased().split(separator: " ").contains("datepublished"), metaDates["datepublished"] == nil,
+                       let date = Self.date(content) {
+                        metaDates["datepublished"] = date
+                    }
                 }
             case "script":
                 if !jsonLDArticle { jsonLDArticle = readJSONLD(element.rawText) }
@@ -94,14 +98,29 @@ struct PageMetadata {
                 canonicalURL = url
             }
         }
+        titles = titleCandidates()
     }
 
     /// The title candidates, most trusted first, with the site's name removed.
-    var titles: [String] {
-        let site = siteName
-        return [headline, ogTitle.map { TitleCleaner.clean($0, siteName: site) }, twitterTitle.map { TitleCleaner.clean($0, siteName: site) },
-                microdataHeadline, documentTitle.map { TitleCleaner.clean($0, siteName: site) }].compactMap { $0 }.filter { !$0.isEmpty }
+    private(set) var titles: [String] = []
+
+    private func titleCandidates() -> [String] {
+        [headline, ogTitle.map(cleanTitle), twitterTitle.map(cleanTitle), microdataHeadline, documentTitle.map(cleanTitle)]
+            .compactMap { $0 }.filter { !$0.isEmpty }
     }
+
+    /// What the page calls its site: `og:site_name`, the publisher, its canonical URL's host.
+    var siteNames: [String] {
+        var names = [siteName, publisher].compactMap { $0 }
+        if let host = canonicalURL?.host {
+            var name = host.lowercased()
+            if name.hasPrefix("www.") { name.removeFirst(4) }
+            names.append(String(name.split(separator: ".").first ?? ""))
+        }
+        return names
+    }
+
+    func cleanTitle(_ title: String) -> String { TitleCleaner.clean(title, siteNames: siteNames) }
 
     /// The raw `<title>`, `og:title` and `twitter:title`: a headline element repeating one of
     /// them is the title.
@@ -109,7 +128,7 @@ struct PageMetadata {
 
     /// `itemprop="author"`: its `itemprop="name"`, else its own `content` or text.
     static func microdataAuthor(in root: HTMLElement) -> String? {
-        guard let element = root.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased().split(separator: " ").contains("author") })
+        guard let element = root.firstDescendant(where: { $0["itemprop"].map { $0.lowercased().split(separator: " ").contains("author") } ?? false })
         else { return nil }
         if let name = element.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased() == "name" }) {
             return name["content"] ?? HTMLText.line(of: name)
@@ -119,20 +138,26 @@ struct PageMetadata {
 
     /// `<a rel="author">`'s text.
     static func relAuthor(in root: HTMLElement) -> String? {
-        root.firstDescendant { ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") && $0.name == "a" }
+        root.firstDescendant { $0.name == "a" && ($0["rel"] ?? "").lowercased().split(separator: " ").contains("author") }
             .map(HTMLText.line(of:))
     }
 
     /// The publication time an element states: `itemprop="datePublished"`, else the first
     /// `<time datetime>` (one marked `pubdate` first).
     static func statedTime(in root: HTMLElement) -> FeedDate? {
-        if let marked = root.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased() == "datepublished" }),
-           let date = (marked["content"] ?? marked["datetime"]).flatMap(FeedDate.init) ?? FeedDate(HTMLText.line(of: marked)) {
+        if let marked = root.firstDescendant(where: { ($0["itemprop"] ?? "").lowercased().split(separator: " ").contains("datepublished") }),
+           let date = (marked["content"] ?? marked["datetime"]).flatMap(Self.date) ?? Self.date(HTMLText.line(of: marked)) {
             return date
         }
         let times = root.descendants { $0.name == "time" && $0["datetime"] != nil }
         let ordered = times.filter { $0["pubdate"] != nil } + times
-        return ordered.lazy.compactMap { $0["datetime"].flatMap(FeedDate.init) }.first
+        return ordered.lazy.compactMap { $0["datetime"].flatMap(Self.date) }.first
+    }
+
+    /// A stated time, if it is one a page could mean (`0001-01-01` is a template's blank).
+    static func date(_ text: String) -> FeedDate? {
+        guard let date = FeedDate(text), (1995...2100).contains(date.day.year) else { return nil }
+        return date
     }
 
     /// An absolute `http`/`https` URL, fragment removed; anything else is `nil`.
@@ -188,7 +213,7 @@ struct PageMetadata {
         if let headline = object["headline"] as? String ?? (Self.isWebPage(object) ? nil : object["name"] as? String) {
             self.headline = nonEmpty(Sanitizer.sanitizeLine(headline))
         }
-        if let published = object["datePublished"] as? String ?? object["dateCreated"] as? String, let date = FeedDate(published) {
+        if let published = object["datePublished"] as? String ?? object["dateCreated"] as? String, let date = Self.date(published) {
             datePublished = date
         }
         var names: [String] = []

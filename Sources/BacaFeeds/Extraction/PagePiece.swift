@@ -90,7 +90,7 @@ struct PageWalker {
             return true
         }
         // A name that also says content (`l-sidebar-fixed l-article-body`) is not chrome.
-        if BoilerplateNames.matches(BoilerplateNames.names(of: element), ["article", "content", "body", "main", "entry", "story"]) { return false }
+        if BoilerplateNames.reading(of: element).contains(.content) { return false }
         for name in [element["class"], element["id"]] {
             guard let name else { continue }
             for token in name.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
@@ -126,7 +126,7 @@ struct PageWalker {
             if let box { pieces.append(box) }
             return
         }
-        if Self.isChrome(element) || isBoilerplate(element) {
+        if Self.isChrome(element) || isBoilerplate(element) || Bylines.isByline(element) {
             // Chrome may still hold a box of the article (the team in a share-bar footer).
             if !HTMLText.invisibleElements.contains(name) && !HTMLText.isHidden(element) { collectBoxes(in: element) }
             return
@@ -143,7 +143,14 @@ struct PageWalker {
         case "h2", "h3", "h4", "h5", "h6":
             add(.heading(HTMLText.line(of: element)))
         case "p", "pre", "dt", "dd", "address", "summary", "caption":
-            add(.paragraph(HTMLText.line(of: element)))
+            let text = HTMLText.line(of: element)
+            // A short paragraph that is one link is a pointer to another article, unless it
+            // is a `Baca Juga` line, which the assembler reads.
+            if dropsLinkLists, element.measure.linkDensity > 0.9, element.measure.length < 120,
+               ArticleTextRules.relatedTitle(text) == nil {
+                return
+            }
+            add(.paragraph(text))
         case "blockquote":
             if Self.isChrome(element) { return }
             let paragraphs = element.childElements.filter { $0.name == "p" }
@@ -186,12 +193,9 @@ struct PageWalker {
         pieces.append(piece)
     }
 
-    /// Words of a class that mark a standfirst or the article's header.
-    static let standfirstNames = ["dek", "subline", "sub-head", "subhead", "standfirst", "subtitle", "lead-text", "article-summary", "entry-summary", "c-entry-summary", "excerpt"]
-
     static func isHeader(_ element: HTMLElement) -> Bool {
         element.name == "header" || element.name == "hgroup"
-            || BoilerplateNames.matches((element["class"] ?? "").lowercased(), standfirstNames)
+            || BoilerplateNames.reading(of: element).contains(.standfirst)
     }
 
     mutating func flushInline() {
@@ -266,6 +270,8 @@ struct PageWalker {
                 }
             case .element(let child):
                 if HTMLText.invisibleElements.contains(child.name) { break }
+                // A long first child names nothing (and its text is not worth reading out).
+                if child.measure.length > 64 { return nil }
                 let line = HTMLText.line(of: child)
                 if !line.isEmpty {
                     // Only a heading-like element names its parent; a container with text
@@ -284,11 +290,29 @@ struct PageWalker {
         return nil
     }
 
-    /// The lines of a team list: each `li`, `p` or `div` that holds no other block, else the element.
+    /// The lines of a team list: each `li`, `p` or `div` that holds no other block, else the
+    /// element; within one, each text run and inline element is a line of its own, so that a
+    /// role and a name in separate `span`s or `a`s (`<span>Writer</span><a>Rani Putri</a>`)
+    /// read as a role line and the name it names.
     static func lines(of element: HTMLElement) -> [String] {
-        let blocks = element.descendants { ["li", "p", "div"].contains($0.name) && $0.descendants(named: ["li", "p", "div"]).isEmpty }
+        let blocks = element.descendants { ["li", "p", "div", "dd", "dt"].contains($0.name) && $0.descendants(named: ["li", "p", "div", "dd", "dt"]).isEmpty }
         let source = blocks.isEmpty ? [element] : blocks
-        return source.map(HTMLText.line(of:)).filter { !$0.isEmpty }
+        return source.flatMap { block -> [String] in
+            var lines: [String] = []
+            for child in block.children {
+                switch child {
+                case .text(let text): lines.append(Sanitizer.sanitizeLine(text))
+                case .element(let inner):
+                    if HTMLText.invisibleElements.contains(inner.name) || HTMLText.isHidden(inner) { continue }
+                    if HTMLText.inlineElements.contains(inner.name) || blocks.isEmpty {
+                        lines.append(HTMLText.line(of: inner))
+                    } else {
+                        lines += Self.lines(of: inner)
+                    }
+                }
+            }
+            return lines
+        }.filter { !$0.isEmpty }
     }
 
     // MARK: Figures
@@ -339,16 +363,10 @@ struct PageWalker {
     // MARK: Link density
 
     /// The share of an element's text that is inside links.
-    static func linkDensity(_ element: HTMLElement) -> Double {
-        let total = HTMLText.line(of: element).count
-        guard total > 0 else { return 0 }
-        let linked = element.descendants(named: ["a"]).reduce(0) { $0 + HTMLText.line(of: $1).count }
-        return Double(linked) / Double(total)
-    }
+    static func linkDensity(_ element: HTMLElement) -> Double { element.measure.linkDensity }
 
     /// A block that is mostly links and short: a menu, a tag cloud, a list of other articles.
     static func isLinkBlock(_ element: HTMLElement) -> Bool {
-        let text = HTMLText.line(of: element)
-        return text.count < 300 && linkDensity(element) > 0.5
+        element.measure.length < 300 && element.measure.linkDensity > 0.5
     }
 }

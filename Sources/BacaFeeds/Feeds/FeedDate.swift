@@ -58,10 +58,12 @@ public struct FeedDate: Sendable, Equatable, Hashable {
 
     static func parseISO(_ text: String) -> FeedDate? {
         var scanner = DateTokens(text)
-        guard let year = scanner.number(digits: 4...4), scanner.skip("-"),
-              let month = scanner.number(digits: 1...2), scanner.skip("-"),
-              let day = scanner.number(digits: 1...2)
-        else { return nil }
+        guard let year = scanner.number(digits: 4...4) else { return nil }
+        // W3C-DTF's reduced forms: `2003` and `2003-12` name their first day.
+        if scanner.atEnd { return day(year: year, month: 1) }
+        guard scanner.skip("-"), let month = scanner.number(digits: 1...2) else { return nil }
+        if scanner.atEnd { return day(year: year, month: month) }
+        guard scanner.skip("-"), let day = scanner.number(digits: 1...2) else { return nil }
         var hour = 0, minute = 0
         var second = 0.0
         var offset = 0
@@ -90,6 +92,12 @@ public struct FeedDate: Sendable, Equatable, Hashable {
         guard scanner.atEnd else { return nil }
         var parsed = make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
         parsed?.namesTime = namesTime
+        return parsed
+    }
+
+    private static func day(year: Int, month: Int) -> FeedDate? {
+        var parsed = make(year: year, month: month, day: 1, hour: 0, minute: 0, second: 0, offset: 0)
+        parsed?.namesTime = false
         return parsed
     }
 

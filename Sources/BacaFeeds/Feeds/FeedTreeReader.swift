@@ -262,6 +262,8 @@ struct FeedTreeReader {
             }
         case (.atom10, "link"), (.atom03, "link"):
             if draft.alternateLink == nil, let link = alternateLink(node) { draft.alternateLink = link }
+        case (.atom10, "title"):
+            draft.fallbackTitles.append(text(node, default: .text))
         case (.atom10, "content"):
             if draft.content == nil { draft.content = text(node, default: .text) }
         case (.atom10, "summary"):
@@ -333,7 +335,7 @@ struct FeedTreeReader {
     static func line(_ text: Text) -> String {
         switch text.kind {
         case .text: return Sanitizer.sanitizeLine(text.value)
-        case .html: return Sanitizer.sanitizeLine(HTMLText.paragraphs(fromHTML: FeedText.fragment(text.value)).joined(separator: " "))
+        case .html: return Sanitizer.sanitizeLine(FeedHTML.paragraphs(fromHTML: FeedText.fragment(text.value)).joined(separator: " "))
         case .guess: return FeedText.title(text.value)
         }
     }
@@ -342,7 +344,7 @@ struct FeedTreeReader {
     static func paragraphs(_ text: Text) -> [String] {
         switch text.kind {
         case .text: return HTMLText.paragraphs(fromPlainText: text.value)
-        case .html, .guess: return HTMLText.paragraphs(fromHTML: FeedText.fragment(text.value))
+        case .html, .guess: return FeedHTML.paragraphs(fromHTML: FeedText.fragment(text.value))
         }
     }
 
@@ -380,11 +382,28 @@ struct FeedTreeReader {
 
 /// Titles out of feed text whose type nobody declared.
 enum FeedText {
+    /// Whether `html` holds `<!` (a comment, a DOCTYPE, a CDATA section), by its bytes.
+    static func containsMarkupDeclaration(_ html: String) -> Bool {
+        var html = html
+        return html.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            var offset = 0
+            while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), bytes.count - offset) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "!") { return true }
+                offset = index + 1
+            }
+            return false
+        }
+    }
+
     /// A title may carry escaped markup (`Harga &lt;b&gt;naik&lt;/b&gt;`) or entities: read as
     /// HTML when it has a tag or an entity.
     static func title(_ value: String) -> String {
-        if (value.contains("<") && value.contains(">")) || (value.contains("&") && value.contains(";")) {
-            return Sanitizer.sanitizeLine(HTMLText.paragraphs(fromHTML: fragment(value)).joined(separator: " "))
+        let utf8 = value.utf8
+        if (utf8.contains(UInt8(ascii: "<")) && utf8.contains(UInt8(ascii: ">")))
+            || (utf8.contains(UInt8(ascii: "&")) && utf8.contains(UInt8(ascii: ";"))) {
+            return Sanitizer.sanitizeLine(FeedHTML.paragraphs(fromHTML: fragment(value)).joined(separator: " "))
         }
         return Sanitizer.sanitizeLine(value)
     }
@@ -393,7 +412,7 @@ enum FeedText {
     /// one ends at the next `>`, as feedparser ends it, instead of swallowing the rest), and a
     /// `<!` that opens no comment (`<!DOCTYPE` in a title) is text.
     static func fragment(_ html: String) -> String {
-        guard html.contains("<!") else { return html }
+        guard FeedText.containsMarkupDeclaration(html) else { return html }
         var result = ""
         var rest = Substring(html)
         while let open = rest.range(of: "<!") {

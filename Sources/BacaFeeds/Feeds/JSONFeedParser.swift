@@ -80,7 +80,7 @@ enum JSONFeedParser {
         let items: [FeedItem] = (document.items ?? []).compactMap { entry in
             let summary: [String]
             if let html = entry.contentHTML {
-                summary = HTMLText.paragraphs(fromHTML: html)
+                summary = FeedHTML.paragraphs(fromHTML: html)
             } else if let text = entry.contentText ?? entry.summary {
                 summary = HTMLText.paragraphs(fromPlainText: text)
             } else {

@@ -67,6 +67,7 @@ public struct FeedItem: Sendable, Equatable, Hashable {
         var article = Article(
             title: title, publishedAt: published?.publishedDate, author: author,
             sections: summary.isEmpty ? [] : [Section(blocks: summary.map(Block.paragraph))])
+        article.link = link?.absoluteString
         if title.isEmpty {
             article.title = DerivedTitle.make(from: summary) ?? link.map(DerivedTitle.make(from:)) ?? "(tanpa judul)"
             article.titleDerived = true

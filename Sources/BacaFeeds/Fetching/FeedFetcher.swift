@@ -23,6 +23,9 @@ public struct FeedFetchOutcome: Sendable, Equatable {
     public var summaryOnly = 0
     /// Summary-only articles whose page was read this time.
     public var pagesRecovered = 0
+    /// Pages refused by a safety rule (a body past its limit, an address the rule refuses);
+    /// their articles keep the feed's text.
+    public var refusedPages: [RefusedPage] = []
     /// The feed was not well-formed and was read in recover mode: what was wrong first.
     public var repairNote: String?
 
@@ -45,6 +48,29 @@ public struct FeedFetchOutcome: Sendable, Equatable {
         case .failed(let reason): return "failed: \(reason)"
         case .deferred(let until): return "waiting: the server asked not to be fetched before \(HTTPClient.describe(until))"
         }
+    }
+}
+
+/// A page not read because a safety rule refused it.
+public struct RefusedPage: Sendable, Equatable {
+    public var url: String
+    public var reason: String
+}
+
+/// Collects refused pages from the page reads of one feed.
+final class PageRefusals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [RefusedPage] = []
+
+    func add(_ url: URL, _ failure: FetchFailure) {
+        guard failure.isRefusal else { return }
+        lock.lock(); defer { lock.unlock() }
+        pages.append(RefusedPage(url: url.absoluteString, reason: failure.reason))
+    }
+
+    var list: [RefusedPage] {
+        lock.lock(); defer { lock.unlock() }
+        return pages
     }
 }
 
@@ -79,6 +105,7 @@ public struct FetchSummary: Sendable, Equatable {
     public var failed: Int { outcomes.filter(\.failed).count }
     public var deferred: Int { outcomes.filter { if case .deferred = $0.status { return true } else { return false } }.count }
     public var newArticles: Int { outcomes.reduce(0) { $0 + $1.newArticles } }
+    public var refusedPages: Int { outcomes.reduce(0) { $0 + $1.refusedPages.count } }
     public var summaryOnly: Int { outcomes.reduce(0) { $0 + $1.summaryOnly } }
 
     /// `100 feeds: 98 fetched, 0 unchanged, 2 failed; 294 new articles (3 summary only) in 4.2 s`.
@@ -88,6 +115,7 @@ public struct FetchSummary: Sendable, Equatable {
         if deferred > 0 { text += ", \(deferred) waiting" }
         text += "; \(newArticles) new \(newArticles == 1 ? "article" : "articles")"
         if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
+        if refusedPages > 0 { text += ", \(refusedPages) \(refusedPages == 1 ? "page" : "pages") refused" }
         text += " in " + String(format: "%.1f s", elapsed)
         return text
     }
@@ -115,8 +143,11 @@ public final class FeedFetcher: Sendable {
         self.fetchesPages = fetchesPages
     }
 
-    public convenience init(store: ArticleStore, limits: FetchLimits = FetchLimits(), userAgent: String, fetchesPages: Bool = true) {
-        self.init(store: store, client: HTTPClient(limits: limits, userAgent: userAgent), fetchesPages: fetchesPages)
+    public convenience init(
+        store: ArticleStore, limits: FetchLimits = FetchLimits(), userAgent: String, addressRule: AddressRule = AddressRule(),
+        fetchesPages: Bool = true
+    ) {
+        self.init(store: store, client: HTTPClient(limits: limits, userAgent: userAgent, addressRule: addressRule), fetchesPages: fetchesPages)
     }
 
     /// Fetches `feeds` (every subscription when `nil`), calling `progress` after each feed
@@ -178,7 +209,7 @@ public final class FeedFetcher: Sendable {
         }
         let result = await client.get(
             url, etag: feed.etag, lastModified: feed.lastModified,
-            maximumBytes: client.limits.maximumFeedBytes, accept: Self.feedAccept)
+            maximumBytes: client.limits.maximumFeedBytes, accept: Self.feedAccept, scope: .userNamed)
         let response: HTTPResponse
         switch result {
         case .failure(let failure):
@@ -188,10 +219,14 @@ public final class FeedFetcher: Sendable {
             response = received
         }
         let movedTo = response.permanentlyMovedTo?.absoluteString
+        // Pages named by a feed on a public address are fetched from public addresses only.
+        let pageScope = AddressScope.namedBy(response.remoteAddress, rule: client.addressRule)
+        let refusals = PageRefusals()
 
         if response.status == 304 {
             var outcome = record(feed, FeedFetchRecord(status: .unchanged, movedTo: movedTo), status: .unchanged)
-            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: [])
+            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: [], scope: pageScope, refusals: refusals)
+            outcome.refusedPages = refusals.list
             return outcome
         }
 
@@ -211,7 +246,7 @@ public final class FeedFetcher: Sendable {
             let known = try store.knownItemKeys(feedId: feed.id)
             let fresh = parsed.items.filter { !known.contains($0.key) }.prefix(client.limits.maximumNewItemsPerFeed)
             for item in fresh {
-                let input = await article(for: item)
+                let input = await article(for: item, scope: pageScope, refusals: refusals)
                 let result = try store.storeFeedArticle(input, feedId: feed.id)
                 if case .imported = result {
                     outcome.newArticles += 1
@@ -232,8 +267,9 @@ public final class FeedFetcher: Sendable {
         outcome.status = recorded.status
         if recorded.status != .fetched { outcome.repairNote = nil }
         if outcome.status == .fetched {
-            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored)
+            outcome.pagesRecovered = await retryPendingPages(of: feed, skipping: stored, scope: pageScope, refusals: refusals)
         }
+        outcome.refusedPages = refusals.list
         return outcome
     }
 
@@ -252,7 +288,7 @@ public final class FeedFetcher: Sendable {
 
     /// The article an item becomes: its page read, else its own text (summary only). A page
     /// already stored in full (a saved page, another feed) is not fetched again.
-    func article(for item: FeedItem) async -> FeedArticle {
+    func article(for item: FeedItem, scope: AddressScope = .publicOnly, refusals: PageRefusals = PageRefusals()) async -> FeedArticle {
         let link = item.link.map(Self.normalised)
         let summary = FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
         guard let link, fetchesPages else { return summary }
@@ -260,7 +296,9 @@ public final class FeedFetcher: Sendable {
            let origin = try? store.origin(ofArticle: id), !origin.summaryOnly {
             return summary
         }
-        guard case .success(let page) = await readPage(link) else { return summary }
+        let read = await readPage(link, scope: scope)
+        if case .failure(let failure) = read { refusals.add(link, failure) }
+        guard case .success(let page) = read else { return summary }
         var article = page.page.article
         if article.publishedAt == nil { article.publishedAt = item.published?.publishedDate }
         if article.author == nil { article.author = item.author }
@@ -277,8 +315,8 @@ public final class FeedFetcher: Sendable {
     }
 
     /// Fetches a page and extracts its article.
-    func readPage(_ url: URL) async -> Result<ReadPage, FetchFailure> {
-        let result = await client.get(url, maximumBytes: client.limits.maximumPageBytes, accept: Self.pageAccept)
+    func readPage(_ url: URL, scope: AddressScope = .publicOnly) async -> Result<ReadPage, FetchFailure> {
+        let result = await client.get(url, maximumBytes: client.limits.maximumPageBytes, accept: Self.pageAccept, scope: scope)
         switch result {
         case .failure(let failure):
             return .failure(failure)
@@ -294,12 +332,15 @@ public final class FeedFetcher: Sendable {
 
     /// Tries again the pages of the feed's summary-only articles (not those of `skipping`,
     /// stored just now); returns how many were read.
-    private func retryPendingPages(of feed: Feed, skipping: Set<Int64>) async -> Int {
+    private func retryPendingPages(of feed: Feed, skipping: Set<Int64>, scope: AddressScope, refusals: PageRefusals) async -> Int {
         guard fetchesPages, let pending = try? store.pendingPages(feedIds: [feed.id], limit: client.limits.pageRetriesPerFeed + skipping.count)
         else { return 0 }
         var recovered = 0
         for page in pending where !skipping.contains(page.articleId) {
-            guard let url = URL(string: page.url), case .success(let read) = await readPage(url) else { continue }
+            guard let url = URL(string: page.url) else { continue }
+            let result = await readPage(url, scope: scope)
+            if case .failure(let failure) = result { refusals.add(url, failure) }
+            guard case .success(let read) = result else { continue }
             let canonical = read.page.canonicalURL.map(Self.normalised) ?? read.finalURL
             var article = read.page.article
             if let stored = try? store.article(id: page.articleId) {

@@ -5,9 +5,15 @@ public struct FetchLimits: Sendable, Equatable {
     /// Until the server answers with its response headers (the connection, TLS, and the
     /// server's thinking): a server that accepts and never answers fails after this.
     public var connectTimeout: TimeInterval = 10
+    /// The minimum rate: a transfer that receives fewer than `lowSpeedBytes` in
+    /// `lowSpeedSeconds` (waiting for the answer included) is dropped, so a server that accepts
+    /// and never answers, or sends a byte a second, fails after about `lowSpeedSeconds`.
+    public var lowSpeedBytes = 1024
+    public var lowSpeedSeconds = 10
     /// For one whole request, redirects and a retry included.
     public var totalTimeout: TimeInterval = 30
-    /// The largest feed body read (after gzip is undone).
+    /// The largest feed body read, both as received and after gzip, deflate, br or zstd is
+    /// undone (the transfer stops the moment either is passed).
     public var maximumFeedBytes = 10 * 1024 * 1024
     /// The largest article page read.
     public var maximumPageBytes = ArticleExtractor.maximumBytes
@@ -32,10 +38,14 @@ public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible 
     public var reason: String
     /// When the server asked to be asked again (`Retry-After` on 429 or 503).
     public var retryAfter: Date?
+    /// Refused by a safety rule (a body past its limit, an address the rule refuses), not a
+    /// failure of the server's: worth telling the user even for a page.
+    public var isRefusal: Bool
 
-    public init(_ reason: String, retryAfter: Date? = nil) {
+    public init(_ reason: String, retryAfter: Date? = nil, isRefusal: Bool = false) {
         self.reason = reason
         self.retryAfter = retryAfter
+        self.isRefusal = isRefusal
     }
 
     public var description: String { reason }
@@ -51,6 +61,8 @@ public struct HTTPResponse: Sendable {
     public var url: URL
     /// Set when every redirect on the way was permanent (301, 308): the request's new home.
     public var permanentlyMovedTo: URL?
+    /// The address the last hop connected to.
+    public var remoteAddress: NetworkAddress?
 
     public func header(_ name: String) -> String? { headers[name.lowercased()] }
 }

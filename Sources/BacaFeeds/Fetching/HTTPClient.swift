@@ -1,94 +1,113 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
-/// GET over `URLSession`, with the limits a feed reader needs.
+/// One GET, as a caller of any kind (feed, page, image) asks it: what it accepts, how large
+/// a body it takes, and where it may connect.
+public struct HTTPRequest: Sendable {
+    public var url: URL
+    /// The `Accept` header.
+    public var accept: String
+    /// The largest body after decoding; the transfer stops the moment it is passed.
+    public var maximumBytes: Int
+    /// The largest body as received (compressed); the same as `maximumBytes` unless set.
+    public var maximumReceivedBytes: Int?
+    /// Makes the request conditional (`If-None-Match`, `If-Modified-Since`).
+    public var etag: String?
+    public var lastModified: String?
+    public var scope: AddressScope
+    /// Overrides the client's total time-out for this request.
+    public var totalTimeout: TimeInterval?
+
+    public init(
+        url: URL, accept: String, maximumBytes: Int, maximumReceivedBytes: Int? = nil, etag: String? = nil,
+        lastModified: String? = nil, scope: AddressScope, totalTimeout: TimeInterval? = nil
+    ) {
+        self.url = url
+        self.accept = accept
+        self.maximumBytes = maximumBytes
+        self.maximumReceivedBytes = maximumReceivedBytes
+        self.etag = etag
+        self.lastModified = lastModified
+        self.scope = scope
+        self.totalTimeout = totalTimeout
+    }
+}
+
+/// GET over libcurl (see `CurlTransfer` for why not `URLSession`), with the limits a feed
+/// reader needs on a hostile network.
 ///
 /// - only `http` and `https`, on every hop of a redirect;
-/// - redirects are followed here, not by the session, up to `maximumRedirects`, so a loop is
-///   named as one and a chain of permanent redirects (301, 308) is reported
-///   (`permanentlyMovedTo`);
+/// - redirects are followed here, one transfer a hop, up to `maximumRedirects`, so a loop is
+///   named as one, each hop's addresses are checked, and a chain of permanent redirects (301,
+///   308) is reported (`permanentlyMovedTo`);
+/// - the address rule (`AddressScope`, `AddressRule`): names resolved by the rule's resolver,
+///   addresses the scope refuses dropped, and each socket's address checked again as libcurl
+///   opens it, before anything is sent;
+/// - the body streams in under two running limits, decoded and received bytes, and memory
+///   stays within the limit whatever the server sends;
+/// - a connect time-out, a minimum rate (fewer than `lowSpeedBytes` in `lowSpeedSeconds`
+///   drops the server) and a total time-out; cancelling the task stops the transfer;
 /// - a conditional GET sends `If-None-Match` / `If-Modified-Since`; a 304 comes back as a
 ///   response with no body;
-/// - gzip (and deflate) bodies are undone by the session (libcurl), and the size limit counts
-///   the undone bytes, so a small bomb cannot fill memory;
-/// - a connect time-out (until the response headers) and a total one;
 /// - `429` and `503` with a short `Retry-After` are waited out and tried once more;
 /// - at most `concurrentFetches` requests at once and `fetchesPerHost` to one host.
 public final class HTTPClient: Sendable {
     public let limits: FetchLimits
     public let userAgent: String
+    public let addressRule: AddressRule
     let limiter: FetchLimiter
-    private let session: URLSession
-    private let delegate: SessionDelegate
 
-    public init(limits: FetchLimits = FetchLimits(), userAgent: String) {
+    public init(limits: FetchLimits = FetchLimits(), userAgent: String, addressRule: AddressRule = AddressRule()) {
         self.limits = limits
         self.userAgent = userAgent
+        self.addressRule = addressRule
         self.limiter = FetchLimiter(total: limits.concurrentFetches, perHost: limits.fetchesPerHost)
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.urlCache = nil
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.httpCookieStorage = nil
-        configuration.httpShouldSetCookies = false
-        // The session's own time-outs are a backstop only, later than ours (`perform`), which
-        // name the limit that was hit. (libcurl's Foundation counts them in whole seconds.)
-        configuration.timeoutIntervalForRequest = Self.backstop(limits)
-        configuration.timeoutIntervalForResource = Self.backstop(limits)
-        configuration.httpMaximumConnectionsPerHost = max(1, limits.fetchesPerHost)
-        let delegate = SessionDelegate()
-        let queue = OperationQueue()
-        queue.maxConcurrentOperationCount = 1
-        self.delegate = delegate
-        self.session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: queue)
     }
 
-    deinit {
-        session.invalidateAndCancel()
-    }
-
-    /// GETs `url`. `etag` and `lastModified` make it conditional.
+    /// GETs `url`. `etag` and `lastModified` make it conditional. The scope has no default:
+    /// every caller says whose word the URL is (`.userNamed`, or `AddressScope.namedBy` the
+    /// response that named it).
     public func get(
-        _ url: URL, etag: String? = nil, lastModified: String? = nil, maximumBytes: Int, accept: String
+        _ url: URL, etag: String? = nil, lastModified: String? = nil, maximumBytes: Int, accept: String,
+        scope: AddressScope
     ) async -> Result<HTTPResponse, FetchFailure> {
+        await get(HTTPRequest(url: url, accept: accept, maximumBytes: maximumBytes, etag: etag, lastModified: lastModified, scope: scope))
+    }
+
+    public func get(_ request: HTTPRequest) async -> Result<HTTPResponse, FetchFailure> {
+        let url = request.url
         guard Self.isFetchable(url) else {
             return .failure(FetchFailure("only http and https URLs are fetched, not \(Self.shortDescription(url))"))
         }
-        let deadline = Date().addingTimeInterval(limits.totalTimeout)
+        let totalTimeout = request.totalTimeout ?? limits.totalTimeout
+        let deadline = Date().addingTimeInterval(totalTimeout)
+        var scope = request.scope
         var current = url
         var visited = [url]
         var allPermanent: Bool?
         var retried = false
         while true {
-            var request = URLRequest(url: current)
-            request.httpMethod = "GET"
-            request.cachePolicy = .reloadIgnoringLocalCacheData
-            request.timeoutInterval = Self.backstop(limits)
-            request.setValue(userAgent, forHTTPHeaderField: "User-Agent")
-            request.setValue(accept, forHTTPHeaderField: "Accept")
+            var headers = ["Accept: \(request.accept)"]
             if current == url {
-                if let etag { request.setValue(etag, forHTTPHeaderField: "If-None-Match") }
-                if let lastModified { request.setValue(lastModified, forHTTPHeaderField: "If-Modified-Since") }
+                if let etag = request.etag { headers.append("If-None-Match: \(etag)") }
+                if let lastModified = request.lastModified { headers.append("If-Modified-Since: \(lastModified)") }
             }
             let host = current.host?.lowercased() ?? ""
             await limiter.acquire(host: host)
-            let hop = await perform(request, deadline: deadline, maximumBytes: maximumBytes)
+            let hop = await perform(current, headers: headers, request: request, scope: scope, deadline: deadline, totalTimeout: totalTimeout)
             await limiter.release(host: host)
 
-            let response: HTTPURLResponse
-            let body: Data
+            let response: CurlTransfer.Response
             switch hop {
             case .failure(let failure): return .failure(failure)
-            case .success(let (received, data)):
-                response = received
-                body = data
+            case .success(let received): response = received
             }
-            let status = response.statusCode
-            let headers = Self.headers(of: response)
+            // What the user named is trusted; what a public server names is not.
+            if scope == .userNamed { scope = AddressScope.namedBy(response.remoteAddress, rule: addressRule) }
+            let status = response.status
+            let headerFields = response.headers
 
             if (300...399).contains(status) && status != 304 {
-                guard let location = headers["location"],
+                guard let location = headerFields["location"],
                       let next = URL(string: location.trimmingCharacters(in: .whitespaces), relativeTo: current)?.absoluteURL
                 else { return .failure(FetchFailure("HTTP \(status) redirect without a Location")) }
                 guard Self.isFetchable(next) else {
@@ -108,7 +127,7 @@ public final class HTTPClient: Sendable {
 
             if status == 429 || status == 503 {
                 let phrase = status == 429 ? "Too Many Requests" : "Service Unavailable"
-                guard let retryAt = headers["retry-after"].flatMap(Self.retryDate) else {
+                guard let retryAt = headerFields["retry-after"].flatMap(Self.retryDate) else {
                     return .failure(FetchFailure("HTTP \(status) \(phrase)"))
                 }
                 let wait = retryAt.timeIntervalSinceNow
@@ -121,47 +140,87 @@ public final class HTTPClient: Sendable {
                     "HTTP \(status) \(phrase); the server asks to wait until \(Self.describe(retryAt))", retryAfter: retryAt))
             }
             if status >= 400 {
-                return .failure(FetchFailure("HTTP \(status) \(HTTPURLResponse.localizedString(forStatusCode: status).capitalizedPhrase)"))
+                return .failure(FetchFailure("HTTP \(status) \(Self.phrase(status))"))
             }
             return .success(HTTPResponse(
-                status: status, headers: headers, body: body, url: current,
-                permanentlyMovedTo: allPermanent == true ? current : nil))
+                status: status, headers: headerFields, body: status == 304 ? Data() : response.body, url: current,
+                permanentlyMovedTo: allPermanent == true ? current : nil, remoteAddress: response.remoteAddress))
         }
     }
 
-    // MARK: - One request
+    // MARK: - One hop
 
-    private func perform(_ request: URLRequest, deadline: Date, maximumBytes: Int) async -> Result<(HTTPURLResponse, Data), FetchFailure> {
+    private func perform(
+        _ url: URL, headers: [String], request: HTTPRequest, scope: AddressScope, deadline: Date, totalTimeout: TimeInterval
+    ) async -> Result<CurlTransfer.Response, FetchFailure> {
         let remaining = deadline.timeIntervalSinceNow
-        guard remaining > 0 else { return .failure(FetchFailure("timed out after \(Self.seconds(limits.totalTimeout))")) }
-        let task = session.dataTask(with: request)
-        let transfer = Transfer(limit: maximumBytes)
-        let connectTimeout = min(limits.connectTimeout, remaining)
-        let totalTimeout = limits.totalTimeout
+        guard remaining > 0 else { return .failure(FetchFailure("timed out after \(Self.seconds(totalTimeout))")) }
+        let rule = addressRule
+        let hostText = url.host ?? ""
+        let port = url.port ?? (url.scheme?.lowercased() == "https" ? 443 : 80)
+        let base = CurlTransfer.Request(
+            url: url, headers: headers, userAgent: userAgent,
+            maximumBytes: request.maximumBytes, maximumReceivedBytes: request.maximumReceivedBytes ?? request.maximumBytes,
+            connectTimeout: limits.connectTimeout, timeout: remaining, totalTimeout: totalTimeout,
+            lowSpeedBytes: limits.lowSpeedBytes, lowSpeedSeconds: limits.lowSpeedSeconds, resolved: nil,
+            allows: { rule.allows($0, in: scope) },
+            refusal: { Self.refusal(host: hostText, address: $0, rule: rule) })
+        let box = TransferBox()
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<(HTTPURLResponse, Data), FetchFailure>, Never>) in
-                transfer.continuation = continuation
-                delegate.register(task, transfer)
-                DispatchQueue.global().asyncAfter(deadline: .now() + connectTimeout) { [weak task] in
-                    if transfer.cancelIfNoResponse("no answer within \(Self.seconds(connectTimeout)) (connect time-out)") {
-                        task?.cancel()
+            await withCheckedContinuation { (continuation: CheckedContinuation<Result<CurlTransfer.Response, FetchFailure>, Never>) in
+                // libcurl's easy interface blocks: one thread a transfer, at most `concurrentFetches` of them.
+                let thread = Thread {
+                    var transferRequest = base
+                    if NetworkAddress(hostText) == nil {
+                        switch Self.resolve(hostText, port: port, scope: scope, rule: rule) {
+                        case .failure(let failure):
+                            continuation.resume(returning: .failure(failure))
+                            return
+                        case .success(let addresses):
+                            transferRequest.resolved = addresses
+                        }
                     }
+                    let transfer = CurlTransfer(transferRequest)
+                    guard box.start(transfer) else {
+                        continuation.resume(returning: .failure(FetchFailure("cancelled")))
+                        return
+                    }
+                    continuation.resume(returning: transfer.perform())
                 }
-                DispatchQueue.global().asyncAfter(deadline: .now() + remaining) { [weak task] in
-                    if transfer.cancel("timed out after \(Self.seconds(totalTimeout))") { task?.cancel() }
-                }
-                task.resume()
+                thread.stackSize = 1 << 20
+                thread.start()
             }
         } onCancel: {
-            if transfer.cancel("cancelled") { task.cancel() }
+            box.cancel()
         }
+    }
+
+    /// The host's addresses the scope lets through; a failure naming the host and the kind of
+    /// address when it lets none.
+    static func resolve(_ host: String, port: Int, scope: AddressScope, rule: AddressRule) -> Result<[NetworkAddress], FetchFailure> {
+        let all: [NetworkAddress]
+        do {
+            all = try rule.resolver.addresses(of: host, port: port)
+        } catch let failure as FetchFailure {
+            return .failure(failure)
+        } catch {
+            return .failure(FetchFailure("cannot find host \(host) (DNS)"))
+        }
+        let allowed = all.filter { rule.allows($0, in: scope) }
+        guard !allowed.isEmpty else {
+            guard let first = all.first else { return .failure(FetchFailure("cannot find host \(host) (DNS)")) }
+            return .failure(FetchFailure(refusal(host: host, address: first, rule: rule), isRefusal: true))
+        }
+        return .success(allowed)
+    }
+
+    /// `refused: intranet.example is 10.0.0.5, a private address (…)`.
+    static func refusal(host: String, address: NetworkAddress, rule: AddressRule) -> String {
+        let subject = NetworkAddress(host) != nil ? "\(address)" : "\(host) is \(address)"
+        return "refused: \(subject), a \(rule.classify(address).rawValue) address (only public addresses are fetched for what a public server names; allow_private_addresses in config.toml lifts this)"
     }
 
     // MARK: - Helpers
-
-    static func backstop(_ limits: FetchLimits) -> TimeInterval {
-        max(1, limits.totalTimeout.rounded(.up)) + 5
-    }
 
     static func isFetchable(_ url: URL) -> Bool {
         guard let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return false }
@@ -170,15 +229,6 @@ public final class HTTPClient: Sendable {
 
     static func shortDescription(_ url: URL) -> String {
         url.scheme.map { "\($0): URLs" } ?? "'\(url.absoluteString.prefix(60))'"
-    }
-
-    static func headers(of response: HTTPURLResponse) -> [String: String] {
-        var headers: [String: String] = [:]
-        for (key, value) in response.allHeaderFields {
-            guard let name = key as? String, let text = value as? String else { continue }
-            headers[name.lowercased()] = text
-        }
-        return headers
     }
 
     /// `Retry-After: 120` or an HTTP date.
@@ -198,151 +248,47 @@ public final class HTTPClient: Sendable {
         interval == interval.rounded() ? "\(Int(interval)) s" : String(format: "%.1f s", interval)
     }
 
-    /// A failed transfer, said plainly.
-    static func reason(for error: any Error, url: URL?) -> String {
-        let host = url?.host ?? "the server"
-        guard let urlError = error as? URLError else { return "\(error.localizedDescription)" }
-        switch urlError.code {
-        case .timedOut: return "timed out"
-        case .cannotFindHost, .dnsLookupFailed: return "cannot find host \(host) (DNS)"
-        case .cannotConnectToHost: return "cannot connect to \(host) (connection refused)"
-        case .networkConnectionLost: return "the connection to \(host) was lost"
-        case .notConnectedToInternet: return "no network connection"
-        case .secureConnectionFailed, .serverCertificateUntrusted, .serverCertificateHasBadDate,
-             .serverCertificateNotYetValid, .serverCertificateHasUnknownRoot, .clientCertificateRejected,
-             .clientCertificateRequired:
-            return "TLS failure with \(host) (\(urlError.localizedDescription))"
-        case .badServerResponse, .cannotParseResponse: return "bad response from \(host)"
-        case .httpTooManyRedirects: return "too many redirects"
-        case .unsupportedURL, .badURL: return "unsupported URL"
-        case .cancelled: return "cancelled"
-        default: return "\(urlError.localizedDescription) (\(urlError.code.rawValue))"
+    /// `Not Found` for 404.
+    static func phrase(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 405: return "Method Not Allowed"
+        case 406: return "Not Acceptable"
+        case 408: return "Request Timeout"
+        case 410: return "Gone"
+        case 429: return "Too Many Requests"
+        case 451: return "Unavailable For Legal Reasons"
+        case 500: return "Internal Server Error"
+        case 501: return "Not Implemented"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return status < 500 ? "Client Error" : "Server Error"
         }
     }
 }
 
-extension String {
-    /// `not found` → `Not Found`.
-    var capitalizedPhrase: String {
-        split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
-    }
-}
-
-// MARK: - The session's delegate
-
-/// The state of one transfer, shared by the delegate's queue and the timers.
-final class Transfer: @unchecked Sendable {
+/// Hands a cancellation to the transfer whether it comes before or after the transfer starts.
+final class TransferBox: @unchecked Sendable {
     private let lock = NSLock()
-    let limit: Int
-    var continuation: CheckedContinuation<Result<(HTTPURLResponse, Data), FetchFailure>, Never>?
-    private var data = Data()
-    private var response: HTTPURLResponse?
-    private var cancelReason: String?
-    private var finished = false
+    private var transfer: CurlTransfer?
+    private var cancelled = false
 
-    init(limit: Int) { self.limit = limit }
-
-    /// Marks the transfer cancelled for `reason`; `false` when it has finished already.
-    func cancel(_ reason: String) -> Bool {
+    /// False when cancelled already.
+    func start(_ transfer: CurlTransfer) -> Bool {
         lock.lock(); defer { lock.unlock() }
-        guard !finished, cancelReason == nil else { return false }
-        cancelReason = reason
-        return true
+        self.transfer = transfer
+        return !cancelled
     }
 
-    func cancelIfNoResponse(_ reason: String) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard !finished, cancelReason == nil, response == nil else { return false }
-        cancelReason = reason
-        return true
-    }
-
-    func receive(_ response: HTTPURLResponse) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        self.response = response
-        let expected = response.expectedContentLength
-        if expected > Int64(limit), cancelReason == nil {
-            cancelReason = "body over the limit of \(limit) bytes (\(expected) announced)"
-            return false
-        }
-        return cancelReason == nil
-    }
-
-    /// Appends received bytes; `false` when the body went over the limit.
-    func append(_ chunk: Data) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        guard cancelReason == nil else { return false }
-        data.append(chunk)
-        if data.count > limit {
-            cancelReason = "body over the limit of \(limit) bytes"
-            data = Data()
-            return false
-        }
-        return true
-    }
-
-    func finish(task: URLSessionTask, error: (any Error)?) {
+    func cancel() {
         lock.lock()
-        guard !finished else { lock.unlock(); return }
-        finished = true
-        let continuation = self.continuation
-        self.continuation = nil
-        let result: Result<(HTTPURLResponse, Data), FetchFailure>
-        if let cancelReason {
-            result = .failure(FetchFailure(cancelReason))
-        } else if let error {
-            result = .failure(FetchFailure(HTTPClient.reason(for: error, url: task.originalRequest?.url)))
-        } else if let response = response ?? task.response as? HTTPURLResponse {
-            result = .success((response, data))
-        } else {
-            result = .failure(FetchFailure("no response"))
-        }
+        cancelled = true
+        let transfer = self.transfer
         lock.unlock()
-        continuation?.resume(returning: result)
-    }
-
-    func finishedWithoutResponse(_ response: HTTPURLResponse?) {
-        lock.lock(); defer { lock.unlock() }
-        if self.response == nil { self.response = response }
-    }
-}
-
-final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var transfers: [Int: Transfer] = [:]
-
-    func register(_ task: URLSessionTask, _ transfer: Transfer) {
-        lock.lock(); defer { lock.unlock() }
-        transfers[task.taskIdentifier] = transfer
-    }
-
-    private func transfer(_ task: URLSessionTask, remove: Bool = false) -> Transfer? {
-        lock.lock(); defer { lock.unlock() }
-        return remove ? transfers.removeValue(forKey: task.taskIdentifier) : transfers[task.taskIdentifier]
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        guard let transfer = transfer(dataTask), let http = response as? HTTPURLResponse else {
-            completionHandler(.cancel)
-            return
-        }
-        completionHandler(transfer.receive(http) ? .allow : .cancel)
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        guard let transfer = transfer(dataTask) else { return }
-        if !transfer.append(data) { dataTask.cancel() }
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
-                    newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
-        // Redirects are followed by `HTTPClient.get`, which checks each hop.
-        transfer(task)?.finishedWithoutResponse(response)
-        completionHandler(nil)
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        transfer(task, remove: true)?.finish(task: task, error: error)
+        transfer?.cancel()
     }
 }

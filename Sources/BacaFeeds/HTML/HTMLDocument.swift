@@ -16,6 +16,8 @@ public final class HTMLElement {
     public private(set) weak var parent: HTMLElement?
     /// `measure`, once computed.
     var cachedMeasure: TextMeasure?
+    /// The extractor's reading of the class and id (`BoilerplateNames.reading`), once computed.
+    var cachedNameReading: UInt16?
 
     init(name: String, attributes: [String: String]) {
         self.name = name
@@ -23,7 +25,10 @@ public final class HTMLElement {
     }
 
     func append(_ node: HTMLNode) {
-        if case .element(let element) = node { element.parent = self }
+        if case .element(let element) = node {
+            element.parent = self
+            childElements.append(element)
+        }
         children.append(node)
     }
 
@@ -34,9 +39,9 @@ public final class HTMLElement {
         (attributes["class"] ?? "").split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
     }
 
-    public var childElements: [HTMLElement] {
-        children.compactMap { if case .element(let element) = $0 { return element } else { return nil } }
-    }
+    /// The element children, in order (kept as they are appended: traversals ask for them
+    /// at every step).
+    public private(set) var childElements: [HTMLElement] = []
 
     /// Every element below this one, depth first, in document order.
     public func descendants(where predicate: (HTMLElement) -> Bool) -> [HTMLElement] {
@@ -125,7 +130,7 @@ public struct HTMLDocument {
             }
         }
         let usedEncoding = charset ?? document.pointee.encoding.map { String(cString: $0) } ?? "UTF-8"
-        if data.contains(0x1B), let text = Self.decode(data, encoding: usedEncoding),
+        if Self.containsEscape(data), let text = Self.decode(data, encoding: usedEncoding),
            let clean = Self.parse(Data(Sanitizer.sanitize(text).utf8), encoding: "UTF-8", url: url) {
             // libxml2 drops the ESC of an escape sequence and keeps the rest (`[2J`): read such a
             // page sanitised first, so that the sequence goes whole, as in a capture.
@@ -138,6 +143,11 @@ public struct HTMLDocument {
         Self.copyChildren(of: rootNode, into: root, depth: 0)
         self.root = root
         self.encoding = usedEncoding
+    }
+
+    /// Whether the bytes hold an ESC (`memchr`: iterating `Data` byte by byte is slow).
+    static func containsEscape(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, 0x1B, raw.count) != nil } ?? false }
     }
 
     /// The text of a page in the encodings that carry ESC as a byte of its own.

@@ -21,7 +21,9 @@ public struct TextMeasure: Sendable, Equatable {
         var measure = TextMeasure()
         var inSpace = true
         for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let isSpace = scalar.isASCII ? (scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}")
+                : scalar.properties.isWhitespace
+            if isSpace {
                 if !inSpace { measure.length += 1 }
                 inSpace = true
             } else {

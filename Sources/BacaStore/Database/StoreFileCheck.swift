@@ -42,7 +42,7 @@ enum StoreFileCheck {
             throw StoreError.truncated(path, detail: detail)
         }
 
-        var configuration = Configuration()
+        var configuration = StoreConnection.configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
         configuration.label = "baca.check"
@@ -123,7 +123,7 @@ enum StoreFileCheck {
     }
 
     private static func canOpenReadOnly(_ name: String) -> Bool {
-        var configuration = Configuration()
+        var configuration = StoreConnection.configuration()
         configuration.readonly = true
         configuration.label = "baca.probe"
         guard let queue = try? DatabaseQueue(path: name, configuration: configuration) else { return false }
@@ -133,7 +133,7 @@ enum StoreFileCheck {
 
     /// Whether this SQLite reads `file:` URIs as such.
     static let sqliteUsesURIs: Bool = {
-        guard let queue = try? DatabaseQueue() else { return false }
+        guard let queue = try? DatabaseQueue(configuration: StoreConnection.configuration()) else { return false }
         let options = (try? queue.read { db in try String.fetchAll(db, sql: "PRAGMA compile_options") }) ?? []
         return options.contains("USE_URI=1") || options.contains("USE_URI")
     }()

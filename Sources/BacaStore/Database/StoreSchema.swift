@@ -11,8 +11,10 @@ import GRDB
 /// article_state  read, starred and the reading position, keyed by article id. Kept apart so
 ///                a re-import (an UPDATE of `article`) never resets it.
 /// article_fts    FTS5 over title, key points and body text; external content on `article`,
-///                diacritics and case folded. A new article's index row is written by the
-///                store in the same transaction (v3); updates and deletes go through triggers.
+///                diacritics and case folded, Indonesian roots added by the `baca_stem`
+///                tokenizer (v5). A new article's index row is written by the store in the
+///                same transaction (v3); updates and deletes go through triggers.
+/// search_reindex present only while v5's re-indexing of older articles is unfinished.
 /// ```
 ///
 /// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
@@ -24,15 +26,24 @@ struct StoreSchema: Sendable {
     private(set) var version: Int
 
     /// The schema of this build of baca.
-    static let current: StoreSchema = {
+    static let current = upTo(version: .max)
+
+    /// This build's migrations up to `version`: an older baca's schema (tests).
+    static func upTo(version limit: Int) -> StoreSchema {
         var schema = StoreSchema(migrator: DatabaseMigrator(), version: 0)
-        schema.register("v1-articles", version: 1, createVersion1)
+        func register(_ identifier: String, _ version: Int, _ migrate: @escaping @Sendable (Database) throws -> Void) {
+            if version <= limit { schema.register(identifier, version: version, migrate) }
+        }
+        register("v1-articles", 1, createVersion1)
         // Feeds: see `FeedSchema` (Sources/BacaStore/Feeds).
-        schema.register("v2-feeds", version: 2, FeedSchema.createVersion2)
-        schema.register("v3-fts-insert-by-store", version: 3, dropInsertTrigger)
-        schema.register("v4-published-instant", version: 4, publishedInstant)
+        register("v2-feeds", 2, FeedSchema.createVersion2)
+        register("v3-fts-insert-by-store", 3, dropInsertTrigger)
+        register("v4-published-instant", 4, publishedInstant)
+        register("v5-stemmed-index", 5, StemmedIndexMigration.migrate)
+        // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
+        register("v7-daily-workflow", 7, DailySchema.createVersion7)
         return schema
-    }()
+    }
 
     /// The identifiers of every known migration.
     var identifiers: [String] { migrator.migrations }

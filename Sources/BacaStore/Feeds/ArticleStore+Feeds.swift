@@ -110,20 +110,53 @@ extension ArticleStore {
     /// in one transaction. An article already stored under the same URL (from another feed, or
     /// a saved page) is that article: it is linked, and replaced only when it held a summary
     /// and this one is the full page.
+    ///
+    /// A new article whose URL has a tombstone (pruned, or hidden by a rule before) is not
+    /// stored, nor one an ignore rule hides (`setArrivalRules`); a rule may store it read. An
+    /// article kept out is `.unchanged(id: 0)`: its item keys are remembered without an article.
     public func storeFeedArticle(_ input: FeedArticle, feedId: Int64, importedAt: Date = Date()) throws -> ImportOutcome {
         let record = try articleRecord(input.article, sourcePath: nil, importedAt: importedAt)
+        let rules = arrival.rules
         return try write("storing '\(input.article.title)'") { db in
+            func remember(_ articleId: Int64?) throws {
+                for key in input.itemKeys {
+                    try db.execute(sql: """
+                        INSERT INTO feed_item (feedId, itemKey, articleId, seenAt) VALUES (?, ?, ?, ?)
+                        ON CONFLICT (feedId, itemKey) DO UPDATE SET articleId = excluded.articleId
+                        """, arguments: [feedId, key, articleId, importedAt])
+                }
+            }
+            let urls = ([input.url].compactMap { $0 } + input.alternateURLs)
+            if try Self.hasTombstone(urls: urls, in: db) {
+                try remember(nil)
+                return .unchanged(id: 0)
+            }
             let outcome = try Self.saveByURL(
                 record, url: input.url, alternateURLs: input.alternateURLs, feedId: feedId,
                 summaryOnly: input.summaryOnly, in: db)
-            for key in input.itemKeys {
-                try db.execute(sql: """
-                    INSERT INTO feed_item (feedId, itemKey, articleId, seenAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT (feedId, itemKey) DO UPDATE SET articleId = excluded.articleId
-                    """, arguments: [feedId, key, outcome.id, importedAt])
+            if case .imported(let id) = outcome, !rules.isEmpty,
+               let feed = try FeedRecord.fetchOne(db, key: feedId)?.feed,
+               let rule = ArrivalRule.first(of: rules, matching: RuleCandidate(article: input.article, feeds: [feed])) {
+                switch rule.action {
+                case .hide:
+                    try Self.bury([id], reason: "rule", at: importedAt, in: db)
+                    try remember(nil)
+                    return .unchanged(id: 0)
+                case .markRead:
+                    try db.execute(sql: """
+                        INSERT INTO article_state (articleId, read, updatedAt) VALUES (?, 1, ?)
+                        ON CONFLICT (articleId) DO UPDATE SET read = 1
+                        """, arguments: [id, importedAt])
+                }
             }
+            try remember(outcome.id)
             return outcome
         }
+    }
+
+    /// Sets the ignore rules applied to articles arriving from feeds from now on.
+    public func setArrivalRules(_ rules: [ArrivalRule]) {
+        arrival.rules = rules
     }
 
     /// Stores an article known by its page's `url` (a saved page, a page fetched again): the
@@ -162,6 +195,18 @@ extension ArticleStore {
         try read("reading article \(id)") { db in
             try Row.fetchOne(db, sql: "SELECT url, feedId, summaryOnly FROM article WHERE id = ?", arguments: [id]).map {
                 ArticleOrigin(url: $0["url"], feedId: $0["feedId"], summaryOnly: $0["summaryOnly"])
+            }
+        }
+    }
+
+    /// Where article `id` came from: its canonical URL and its feed, with the feed's title.
+    public func provenance(ofArticle id: Int64) throws -> ArticleProvenance? {
+        try read("reading where article \(id) came from") { db in
+            try Row.fetchOne(db, sql: """
+                SELECT a.url, a.feedId, COALESCE(f.title, f.feedTitle, f.url) AS shownTitle, f.feedTitle
+                FROM article a LEFT JOIN feed f ON f.id = a.feedId WHERE a.id = ?
+                """, arguments: [id]).map {
+                ArticleProvenance(url: $0["url"], feedId: $0["feedId"], feedTitle: $0["shownTitle"], feedOwnTitle: $0["feedTitle"])
             }
         }
     }

@@ -153,6 +153,23 @@ public struct PendingPage: Sendable, Equatable, Hashable {
 }
 
 /// Where a stored article came from.
+/// Where an article came from, for the CLI's JSON.
+public struct ArticleProvenance: Sendable, Equatable, Hashable {
+    /// The canonical URL of its page.
+    public var url: String?
+    /// The feed it first came from, and that feed's title (the user's, else its own).
+    public var feedId: Int64?
+    public var feedTitle: String?
+    /// The title the feed gives itself (`feedTitle` is the user's when they gave one).
+    public var feedOwnTitle: String?
+    public init(url: String?, feedId: Int64?, feedTitle: String?, feedOwnTitle: String? = nil) {
+        self.url = url
+        self.feedId = feedId
+        self.feedTitle = feedTitle
+        self.feedOwnTitle = feedOwnTitle
+    }
+}
+
 public struct ArticleOrigin: Sendable, Equatable, Hashable {
     public var url: String?
     public var feedId: Int64?

@@ -132,8 +132,9 @@ extension ArticleRecord {
 
     /// The lead's first paragraph without the dateline, else the first paragraph anywhere.
     static func leadExcerpt(of article: Article) -> String? {
-        let blocks = (article.lead?.blocks ?? []) + article.sections.flatMap(\.blocks)
-        for block in blocks {
+        // The lead is the first section when it has one: walking the sections in order visits
+        // its blocks first, as the lead-then-all order did, without copying every block.
+        for block in article.sections.lazy.flatMap(\.blocks) {
             guard case .paragraph(let text) = block else { continue }
             let excerpt = removingDateline(from: text, location: article.location, outlet: article.outlet)
             if !excerpt.isEmpty { return excerpt }
@@ -143,7 +144,7 @@ extension ArticleRecord {
 
     /// `Jakarta, IDN Times - Hujan …` → `Hujan …` (when the dateline names this article's outlet).
     static func removingDateline(from text: String, location: String?, outlet: String?) -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = trimmingWhiteSpace(text)
         guard let outlet, !outlet.isEmpty else { return trimmed }
         var prefixes: [String] = []
         if let location, !location.isEmpty { prefixes.append("\(location), \(outlet)") }
@@ -154,9 +155,27 @@ extension ArticleRecord {
             let leading = rest.prefix(while: { $0 == " " })
             guard let dash = rest.dropFirst(leading.count).first, dashes.contains(dash) else { continue }
             rest = rest.dropFirst(leading.count + 1)
-            return rest.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmingWhiteSpace(String(rest))
         }
         return trimmed
+    }
+
+    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without building the character set
+    /// (Linux builds it on every call) when neither end is white space, which is most text.
+    static func trimmingWhiteSpace(_ text: String) -> String {
+        func isWhite(_ scalar: Unicode.Scalar) -> Bool {
+            if scalar.value > 0x20 && scalar.value < 0x7F { return false }
+            if scalar.properties.isWhitespace { return true }
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control: return true
+            default: return false
+            }
+        }
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
+              !isWhite(first) && !isWhite(last) else {
+            return text.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        return text
     }
 
     private static func localDay(of date: Date) -> CalendarDate {

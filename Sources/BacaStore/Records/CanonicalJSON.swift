@@ -35,6 +35,7 @@ enum CanonicalJSON {
             out.raw("}")
         }
         key("keyPoints"); out.strings(article.keyPoints)
+        if let link = article.link { key("link"); out.string(link) }
         if let location = article.location { key("location"); out.string(location) }
         if let outlet = article.outlet { key("outlet"); out.string(outlet) }
         if let date = article.publishedAt { key("publishedAt"); out.string(date.iso) }

@@ -14,6 +14,10 @@
 /// Each word becomes a quoted FTS5 string (`"word"`, inner quotes doubled), so FTS5 syntax
 /// (`NEAR(`, `title:x`, `^x`, parentheses) reaches the tokenizer as text, never the parser.
 /// A query with no searchable word has no expression and finds nothing.
+///
+/// A plain word (not quoted, not a prefix) also asks for the other forms of its Indonesian root
+/// (`WordForms`): `banjir` finds *kebanjiran* and *membanjiri*. `exactExpression` asks for the
+/// forms typed only; the ranking puts its matches first.
 public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
     /// One word or phrase of a query.
     public struct Term: Sendable, Equatable, Hashable {
@@ -21,10 +25,22 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
         public var text: String
         /// The user typed a trailing `*`.
         public var isPrefix: Bool
+        /// The user put it in quotes: a phrase, searched as typed.
+        public var isQuoted: Bool
 
-        public init(_ text: String, isPrefix: Bool = false) {
+        public init(_ text: String, isPrefix: Bool = false, isQuoted: Bool = false) {
             self.text = text
             self.isPrefix = isPrefix
+            self.isQuoted = isQuoted
+        }
+
+        /// The FTS5 expression for every form of the term: `ftsString` alone, or
+        /// `("word" OR "root" OR "⟨mark⟩root")` for a word with an Indonesian root.
+        public var ftsForms: String {
+            guard !isPrefix, !isQuoted else { return ftsString }
+            let forms = WordForms.indexTerms(for: text)
+            guard !forms.isEmpty else { return ftsString }
+            return "(" + ([ftsString] + forms.map { Term($0).ftsString }).joined(separator: " OR ") + ")"
         }
 
         /// `"text"` or `"text"*`, inner quotes doubled: always one FTS5 string.
@@ -86,7 +102,7 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
                     break
                 }
             }
-            let term = Term(lexeme.text, isPrefix: lexeme.isPrefix)
+            let term = Term(lexeme.text, isPrefix: lexeme.isPrefix, isQuoted: lexeme.isQuoted)
             guard term.isSearchable else { continue }
             termCount += 1
             if lexeme.isNegated || negateNext {
@@ -111,16 +127,23 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
     /// Nothing to search for: the query finds no article.
     public var isEmpty: Bool { groups.isEmpty }
 
-    /// The FTS5 `MATCH` expression, or `nil` when there is no searchable word.
-    public var ftsExpression: String? {
+    /// The FTS5 `MATCH` expression, every form of each word, or `nil` when there is no
+    /// searchable word.
+    public var ftsExpression: String? { expression(\.ftsForms) }
+
+    /// The expression for the forms as typed only (what ranks first), or `nil`.
+    public var exactExpression: String? { expression(\.ftsString) }
+
+    private func expression(_ form: (Term) -> String) -> String? {
         guard !groups.isEmpty else { return nil }
         let positive = groups.map { group in
             group.count == 1
-                ? group[0].ftsString
-                : "(" + group.map(\.ftsString).joined(separator: " OR ") + ")"
+                ? form(group[0])
+                : "(" + group.map(form).joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
         guard !excluded.isEmpty else { return positive }
-        return "(" + positive + ") NOT (" + excluded.map(\.ftsString).joined(separator: " OR ") + ")"
+        // An excluded word excludes its every form.
+        return "(" + positive + ") NOT (" + excluded.map(\.ftsForms).joined(separator: " OR ") + ")"
     }
 
     public var description: String { ftsExpression ?? "" }

@@ -2,7 +2,7 @@ import BacaCore
 import BacaStore
 import Foundation
 
-/// Which screen has the keyboard.
+/// Which component is on top of the stack.
 public enum ScreenKind: Sendable, Equatable {
     case list
     case reader
@@ -12,196 +12,422 @@ public enum ScreenKind: Sendable, Equatable {
     case tableOfContents
     /// The subscribed feeds with their unread counts.
     case feeds
+    /// The `/` or `:` line.
+    case prompt
 }
 
-/// A line for the status bar that lasts until the next key.
-public struct StatusMessage: Sendable, Equatable {
-    public var text: String
-    public var isError: Bool
-}
-
-/// The interactive reader without a terminal: it takes input events, runs commands against the
-/// repository and draws frames into a `ScreenBuffer`.
+/// The compositor: a stack of components (the list at the bottom, then whatever was opened
+/// over it), the status line, and the app-wide commands.
 ///
-/// The terminal loop (`BacaTerminal`) feeds it keys and shows its frames; tests do the same with
-/// a `MemoryBackend`.
+/// `handle(_:)` takes one `AppEvent`: a key is resolved through the keymap in the top
+/// component's context into a typed `Command`, which the top component handles (or, when it
+/// ignores it, the app's global commands). The component answers with actions; the app applies
+/// stack changes and messages itself and returns the `Effect`s the loop must perform (quit, a
+/// program, a theme, background work), whose results come back as events. `render()` prepares
+/// and draws the visible components and the status bar.
 public final class App {
-    // MARK: State
-
-    public internal(set) var screen: ScreenKind = .list
-    /// The screen under the help overlay.
-    var screenUnderHelp: ScreenKind = .list
-    public internal(set) var theme: Theme
-    /// Bumped when the theme changes, so the terminal loop knows to hand it to the backend.
-    public internal(set) var themeGeneration = 0
-    public internal(set) var message: StatusMessage?
-    public internal(set) var prompt: PromptState?
-    public internal(set) var shouldQuit = false
-    public internal(set) var size = TerminalSize(columns: 80, rows: 24)
-
-    let environment: AppEnvironment
-    let list: ArticleListModel
-    var keyMap: KeyMap
-    var listCursor = 0
-    var listTop = 0
-    var reader: ReaderModel?
-    var preferences: Preferences
-    var helpTop = 0
-    var tocCursor = 0
-    var pendingKeys: [Key] = []
-    var lastDataVersion: Int?
-    var positionDirty = false
-    let searchHistory: PromptHistory
-    let commandHistory: PromptHistory
-    var feedRows: [FeedOverview] = []
-    var feedCursor = 0
-    let fetchMonitor = FetchMonitor()
-    lazy var stateWriter = StateWriter(store: environment.store)
-    /// Positions saved this session, newest first in effect: an article reopened before its
-    /// queued write landed still opens where the reader left it.
-    var recentPositions: [Int64: ReadingPosition] = [:]
-    /// A fetch is running in the background.
-    public internal(set) var isFetching = false
-    /// A program to run with the terminal handed over (the browser for `o`); the terminal loop
-    /// runs it and clears it.
-    public internal(set) var pendingExternalCommand: [String]?
-    /// Tab completion: the candidates and which one is shown.
-    var completion: (candidates: [String], index: Int)?
+    let context: AppContext
+    /// The screens and overlays, bottom first; never empty (the list is always at the bottom).
+    private(set) var stack: [any Component]
+    public private(set) var message: StatusMessage?
+    private var pendingKeys: [Key] = []
+    private var lastDataVersion: Int?
+    private var importRunning = false
+    /// When the schedule was last looked at (the start counts: the first look is one interval
+    /// in, so a key pressed at once is never beaten by a scheduled fetch).
+    private var lastScheduleCheck = Date()
 
     /// The smallest window the reader draws into; below it a notice asks for more room.
     public static let minimumSize = TerminalSize(columns: 40, rows: 10)
 
     public init(environment: AppEnvironment) {
-        self.environment = environment
-        self.theme = environment.theme
-        self.keyMap = environment.keyMap
-        self.list = ArticleListModel(store: environment.store)
-        self.preferences = Preferences.load(from: environment.preferencesFile)
-        self.searchHistory = PromptHistory(file: environment.historyDirectory?.appendingPathComponent("search_history"))
-        self.commandHistory = PromptHistory(file: environment.historyDirectory?.appendingPathComponent("command_history"))
+        context = AppContext(environment: environment)
+        let root = ListScreen(level: .all, store: environment.store)
+        stack = [root]
         do {
-            try list.reload()
+            context.counts = try environment.store.counts()
             lastDataVersion = try environment.store.dataVersion()
         } catch {
-            show(error: "\(error)")
+            message = .error("\(error)")
         }
         if let first = environment.startupMessages.first {
-            let more = environment.startupMessages.count > 1 ? " (+\(environment.startupMessages.count - 1) lagi)" : ""
-            show(error: first + more)
+            let more = environment.startupMessages.count > 1
+                ? context.tr(" (+\(environment.startupMessages.count - 1) lagi)", " (+\(environment.startupMessages.count - 1) more)") : ""
+            message = .warning(first + more)
         }
     }
 
-    // MARK: Input
+    // MARK: What tests and the loop read
 
-    /// Handles one event from the terminal.
-    public func handle(_ event: InputEvent) {
+    /// The component on top.
+    public var screen: ScreenKind { top.kind }
+    /// How many levels are open: 1 at the plain list.
+    public var depth: Int { stack.count }
+    public var theme: Theme { context.theme }
+    public var size: TerminalSize { context.size }
+    public var language: Language { context.language }
+    /// The prompt's state while `/` or `:` is open.
+    public var prompt: PromptState? { (top as? PromptOverlay)?.state }
+    /// A fetch or an import is running: the loop looks for its events more often.
+    public var hasBackgroundWork: Bool { context.fetchStatus != nil || importRunning }
+
+    private var top: any Component { stack[stack.count - 1] }
+
+    // MARK: Events
+
+    /// Handles one event and returns what the loop must do.
+    public func handle(_ event: AppEvent) -> [Effect] {
         switch event {
-        case .resize:
-            break
         case .key(let key):
-            handle(key)
+            return handle(key)
+        case .resize(let size):
+            context.size = size
+            return []
+        case .idle:
+            return idle()
+        case .fetchProgress(let status):
+            return fetchProgressed(status)
+        case .importFinished(let result):
+            importRunning = false
+            noticeDataChange()
+            let line = context.tr("Impor: \(result.imported) baru, \(result.updated) diperbarui, \(result.unchanged) tetap, \(result.failed) gagal",
+                                  "Import: \(result.imported) new, \(result.updated) updated, \(result.unchanged) unchanged, \(result.failed) failed")
+            if let failure = result.firstFailure {
+                message = .error(line + " — " + failure)
+            } else {
+                message = .info(line)
+            }
+            return []
+        case .programFinished(let name, let status):
+            if status == nil {
+                message = .error(context.tr("\(name) tidak bisa dijalankan", "\(name) could not be started"))
+            } else if let status, status != 0 {
+                message = .error(context.tr("\(name) berhenti dengan kode \(status)", "\(name) exited with status \(status)"))
+            }
+            return []
         }
     }
 
-    /// Sets the size that frames and page movements use.
-    public func resize(to size: TerminalSize) {
-        self.size = size
-        clampListScroll()
-        if let height = readerHeight, reader != nil {
-            reader!.prepareLayout(width: readerTextWidth)
-            reader!.scroll(to: reader!.top, viewHeight: height)
-        }
-    }
-
-    func handle(_ key: Key) {
-        if prompt != nil {
-            handlePromptKey(key)
-            return
+    private func handle(_ key: Key) -> [Effect] {
+        if top.keyContext == .prompt {
+            switch context.keyMap.resolve(keys: [key], contexts: [.prompt]) {
+            case .command(let invocation):
+                return run(Command(invocation))
+            case .pending, .none:
+                if case .character(let character) = key {
+                    return apply(top.handle(character: character, context: context))
+                }
+                return []
+            }
         }
         message = nil
         pendingKeys.append(key)
-        let contexts = keyContexts
-        switch keyMap.resolve(keys: pendingKeys, contexts: contexts) {
+        switch context.keyMap.resolve(keys: pendingKeys, contexts: [top.keyContext, .global]) {
         case .command(let invocation):
             pendingKeys = []
             // While the window is too small the reader cannot see what a key would do: only
             // quitting works until it grows.
-            guard isLargeEnough || invocation.name == .quit else { return }
-            perform(invocation)
+            let command = Command(invocation)
+            guard context.isLargeEnough || command == .quit else { return [] }
+            return run(command)
         case .pending:
-            break
+            return []
         case .none:
             pendingKeys = []
+            return []
         }
     }
 
-    /// The key-binding contexts that apply now, most specific first.
-    var keyContexts: [KeyContext] {
-        switch screen {
-        case .list: return [.list, .global]
-        case .reader: return [.reader, .global]
-        case .help: return [.help, .global]
-        case .tableOfContents: return [.toc, .global]
-        case .feeds: return [.feeds, .global]
+    /// A command for the top component, then, if it ignores it, for the app.
+    func run(_ command: Command) -> [Effect] {
+        switch top.handle(command, context: context) {
+        case .consumed(let actions): return perform(actions)
+        case .ignored: return apply(global(command))
         }
     }
 
-    func handlePromptKey(_ key: Key) {
-        switch keyMap.resolve(keys: [key], contexts: [.prompt]) {
-        case .command(let invocation):
-            perform(invocation)
-        case .pending, .none:
-            if case .character(let character) = key {
-                prompt?.insert(character)
-                completion = nil
-                promptDidChange()
+    private func apply(_ result: EventResult) -> [Effect] {
+        if case .consumed(let actions) = result { return perform(actions) }
+        return []
+    }
+
+    /// Applies stack changes and messages; collects what goes out to the loop.
+    private func perform(_ actions: [Action]) -> [Effect] {
+        var effects: [Effect] = []
+        for action in actions {
+            switch action {
+            case .push(let component):
+                stack.append(component)
+            case .pop:
+                if stack.count > 1 {
+                    stack.removeLast()
+                    top.didBecomeTop(context: context)
+                }
+            case .dispatch(let command):
+                effects += run(command)
+            case .message(let text):
+                message = text
+            case .dataChanged:
+                noticeDataChange()
+            case .effect(let effect):
+                if case .quit = effect { saveState() }
+                effects.append(effect)
             }
         }
+        return effects
     }
 
-    // MARK: Messages
+    // MARK: Global commands
 
-    func show(error text: String) { message = StatusMessage(text: text, isError: true) }
-    func show(info text: String) { message = StatusMessage(text: text, isError: false) }
+    /// What works on every screen: help, the `:` line, themes, import, fetch, quit.
+    private func global(_ command: Command) -> EventResult {
+        switch command {
+        case .quit:
+            return .perform(.effect(.quit))
+        case .back, .clearSearch:
+            // Nothing to go back to at the top level.
+            return .done
+        case .backOrQuit:
+            return stack.count == 1 ? .perform(.effect(.quit)) : .perform(.pop)
+        case .help:
+            return .perform(.push(HelpOverlay(sections: helpSections())))
+        case .commandLine(let prefill):
+            return .perform(.push(PromptOverlay(kind: .command, text: prefill, context: context)))
+        case .search(nil):
+            return .perform(.push(PromptOverlay(kind: .search, context: context)))
+        case .theme(let name):
+            guard let name else { return .perform(.message(.info(context.tr("Tema: ", "Theme: ") + context.theme.name))) }
+            do {
+                let theme = try context.environment.loadTheme(name)
+                context.theme = theme
+                return .perform(.effect(.setTheme(theme)), .message(.info(context.tr("Tema: ", "Theme: ") + theme.name)))
+            } catch {
+                return .perform(.message(.error("\(error)")))
+            }
+        case .importFiles(let paths):
+            return importFiles(paths)
+        case .fetch:
+            return startFetch()
+        case .addFeed(let url):
+            return addFeed(url)
+        case .redraw:
+            return .done
+        case .undo:
+            return BulkRead.undo(context: context)
+        case .tag(let name?):
+            return TagLists.open(name, context: context)
+        case .tag(nil):
+            return .perform(.push(FeedsScreen(context: context, current: nil)), .dispatch(.tag(nil)))
+        case .filter, .sort, .refresh, .feeds:
+            // List commands from another screen: they apply to the list at the bottom.
+            return .done
+        default:
+            return .done
+        }
+    }
 
-    // MARK: Periodic work
+    /// The help, made from the live keymap, with the keys of the screen below it first.
+    private func helpSections() -> [HelpSection] {
+        let first: KeyContext
+        switch top.kind {
+        case .reader, .tableOfContents: first = .reader
+        case .feeds: first = .feeds
+        default: first = .list
+        }
+        let order = [first] + HelpContent.defaultContexts.filter { $0 != first }
+        return HelpContent.make(keyMap: context.keyMap, contexts: order, language: context.language)
+    }
 
-    /// Called by the terminal loop when no key came for a while: notices articles that another
-    /// process imported, and saves the reading position.
-    public func tick() {
-        if positionDirty { saveReadingPosition() }
-        if let failure = stateWriter.takeFailure() { show(error: failure) }
-        pollFetch()
-        searchHistory.saveIfNeeded()
-        commandHistory.saveIfNeeded()
-        guard let version = try? environment.store.dataVersion() else { return }
-        if let lastDataVersion, version != lastDataVersion {
+    /// `:import PATH…` on a background thread; the list follows when it is done.
+    private func importFiles(_ paths: [String]) -> EventResult {
+        guard !paths.isEmpty else {
+            return .perform(.message(.error(context.tr("import perlu PATH berkas atau folder", "import needs a file or folder PATH"))))
+        }
+        guard !importRunning else {
+            return .perform(.message(.info(context.tr("Impor masih berjalan…", "An import is still running…"))))
+        }
+        importRunning = true
+        let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+        let expanded = paths.map { path in
+            path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
+        }
+        let store = context.store
+        let job = BackgroundJob(name: "import") { post in
+            var firstFailure: String?
+            let summary = FileImporter(store: store).importPaths(expanded) { report in
+                if report.failed, firstFailure == nil { firstFailure = "\(report.path): \(report.statusText)" }
+            }
+            post(.importFinished(ImportResult(
+                imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
+                failed: summary.failed, firstFailure: firstFailure)))
+        }
+        return .perform(.effect(.background(job)), .message(.info(context.tr("Mengimpor…", "Importing…"))))
+    }
+
+    /// `r`: fetches every feed on another thread while the reader goes on.
+    private func startFetch() -> EventResult {
+        guard context.fetchStatus == nil else {
+            return .perform(.message(.info(context.tr("Pengambilan masih berjalan…", "A fetch is still running…"))))
+        }
+        guard let start = context.environment.startFetch else {
+            return .perform(.message(.error(context.tr("Pengambilan feed tidak tersedia di sini", "Fetching is not available here"))))
+        }
+        let hasFeeds = ((try? context.store.feeds()) ?? []).isEmpty == false
+        guard hasFeeds else {
+            return .perform(.message(.info(context.tr("Belum ada langganan; tambahkan dengan :feed add URL",
+                                                      "No subscriptions yet; add one with :feed add URL"))))
+        }
+        context.fetchStatus = FetchStatus(feedsDone: 0, feedsTotal: 0, newArticles: 0, failures: 0, isFinished: false)
+        let job = BackgroundJob(name: "fetch") { post in
+            let started = start { status in post(.fetchProgress(status)) }
+            if !started {
+                post(.fetchProgress(FetchStatus(feedsDone: 0, feedsTotal: 0, newArticles: 0, failures: 0, isFinished: true)))
+            }
+        }
+        return .perform(.effect(.background(job)), .message(.info(context.tr("Mengambil feed…", "Fetching feeds…"))))
+    }
+
+    private func fetchProgressed(_ status: FetchStatus) -> [Effect] {
+        if status.isFinished {
+            context.fetchStatus = nil
+            noticeDataChange()
+            let line = context.tr("Selesai: \(status.newArticles) artikel baru, \(status.failures) feed gagal",
+                                  "Done: \(status.newArticles) new articles, \(status.failures) feeds failed")
+            message = status.failures > 0 ? .warning(line) : .info(line)
+        } else {
+            let previous = context.fetchStatus?.newArticles ?? 0
+            context.fetchStatus = status
+            if status.newArticles > previous { noticeDataChange() }
+            message = .info(context.tr("Mengambil feed \(status.feedsDone)/\(status.feedsTotal) · \(status.newArticles) baru",
+                                       "Fetching feeds \(status.feedsDone)/\(status.feedsTotal) · \(status.newArticles) new")
+                + (status.failures > 0 ? context.tr(" · \(status.failures) gagal", " · \(status.failures) failed") : ""))
+        }
+        return []
+    }
+
+    /// `:feed add URL`.
+    private func addFeed(_ url: String) -> EventResult {
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+              scheme == "http" || scheme == "https", parsed.host != nil
+        else {
+            return .perform(.message(.error(context.tr("bukan URL http/https: \(url)", "not an http/https URL: \(url)"))))
+        }
+        var subscribed = url
+        switch context.environment.findFeed?(url) ?? .feed(url: url, note: nil) {
+        case .feed(let found, _): subscribed = found
+        case .several(let feeds):
+            return .perform(.message(.info(context.tr("Ada \(feeds.count) feed di halaman itu; pilih satu dengan :feed add ",
+                                                      "That page names \(feeds.count) feeds; pick one with :feed add ")
+                + feeds.joined(separator: "  ·  "))))
+        case .failure(let reason):
+            return .perform(.message(.error(reason)))
+        }
+        do {
+            switch try context.store.addFeed(url: subscribed) {
+            case .added(let feed):
+                return .perform(.message(.info(context.tr("Langganan ditambahkan: \(feed.displayTitle) · tekan r untuk mengambil",
+                                                          "Subscribed: \(feed.displayTitle) · press r to fetch"))))
+            case .existing(let feed):
+                return .perform(.message(.info(context.tr("Sudah berlangganan: \(feed.displayTitle)", "Already subscribed: \(feed.displayTitle)"))))
+            }
+        } catch {
+            return .perform(.message(.error("\(error)")))
+        }
+    }
+
+    // MARK: Idle work
+
+    /// No key for a while: saves the reading position, reports a failed write, saves the
+    /// histories, and notices articles another process imported.
+    private func idle() -> [Effect] {
+        for case let reader as ReaderScreen in stack { reader.savePosition(context) }
+        if let failure = context.stateWriter.takeFailure() { message = .error(failure) }
+        context.searchHistory.saveIfNeeded()
+        context.commandHistory.saveIfNeeded()
+        let scheduled = scheduledFetch()
+        guard let version = try? context.store.dataVersion() else { return scheduled }
+        if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
-            // The reader's own read/star/position write: the rows and counts were changed in
-            // place, and in an unfiltered list no row can have come or gone, so there is
-            // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).
-            if !(stateWriter.isOwnWrite(version) && list.scope == .all) {
-                reloadList(keepingFocus: true)
+            if context.stateWriter.isOwnWrite(from: last, to: version) {
+                // The reader's own read/star/position write: rows and counts were changed in
+                // place, and in an unfiltered list no row can have come or gone, so there is
+                // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).
+                // A filtered list (unread, starred) may have lost or gained the row.
+                for case let list as ListScreen in stack where list.model.scope != .all { list.reload(context) }
+            } else {
+                noticeDataChange()
             }
         }
         lastDataVersion = version
+        return scheduled
     }
 
-    /// Saves where the reader is; called on leaving an article, on quit and when idle.
-    func saveReadingPosition() {
-        positionDirty = false
-        guard let reader, reader.mode == .full, let position = reader.position else { return }
-        let id = reader.stored.id
-        recentPositions[id] = position
-        stateWriter.enqueue { try $0.savePosition(position, id: id) }
+    /// The reload schedule: when a feed is due and no fetch runs, the due feeds are fetched in
+    /// the background. The lists keep their cursor on the same article as new ones arrive.
+    private func scheduledFetch() -> [Effect] {
+        let now = Date()
+        if now.timeIntervalSince(lastScheduleCheck) < context.environment.scheduleCheckInterval { return [] }
+        lastScheduleCheck = now
+        guard context.fetchStatus == nil, let start = context.environment.startDueFetch,
+              context.environment.hasDueFeeds?() == true else { return [] }
+        context.fetchStatus = FetchStatus(feedsDone: 0, feedsTotal: 0, newArticles: 0, failures: 0, isFinished: false)
+        let job = BackgroundJob(name: "scheduled-fetch") { post in
+            if !start({ status in post(.fetchProgress(status)) }) {
+                post(.fetchProgress(FetchStatus(feedsDone: 0, feedsTotal: 0, newArticles: 0, failures: 0, isFinished: true)))
+            }
+        }
+        message = .info(context.tr("Mengambil feed terjadwal…", "Fetching due feeds…"))
+        return [.background(job)]
     }
 
-    /// Called by the terminal loop before it stops.
+    /// The repository changed: counts and every component read again.
+    private func noticeDataChange() {
+        if let counts = try? context.store.counts() { context.counts = counts }
+        lastDataVersion = try? context.store.dataVersion()
+        for component in stack { component.dataDidChange(context: context) }
+    }
+
+    /// Saves what must outlive the session (positions, histories, preferences).
+    private func saveState() {
+        for case let reader as ReaderScreen in stack { reader.savePosition(context) }
+    }
+
+    /// Called by the loop before it stops.
     public func willQuit() {
-        saveReadingPosition()
-        stateWriter.finish()
-        searchHistory.saveIfNeeded()
-        commandHistory.saveIfNeeded()
-        preferences.save(to: environment.preferencesFile)
+        saveState()
+        context.stateWriter.finish()
+        context.searchHistory.saveIfNeeded()
+        context.commandHistory.saveIfNeeded()
+        context.preferences.save(to: context.environment.preferencesFile)
+    }
+
+    /// Ctrl-C from the terminal: cancels the prompt when one is open; otherwise quits.
+    public func interrupt() -> [Effect] {
+        if top.keyContext == .prompt { return perform([.pop]) }
+        saveState()
+        return [.quit]
+    }
+
+    // MARK: Drawing
+
+    /// Prepares the visible components and draws them and the status bar into a new frame.
+    public func render() -> (buffer: ScreenBuffer, cursor: CursorPosition?) {
+        var buffer = ScreenBuffer(size: context.size)
+        guard context.isLargeEnough else {
+            TooSmallView(size: context.size, minimum: Self.minimumSize, language: context.language).draw(into: &buffer)
+            return (buffer, nil)
+        }
+        // The top component and the ones it lets show through, bottom first.
+        var first = stack.count - 1
+        while first > 0, stack[first].isOverlay { first -= 1 }
+        let visible = stack[first...]
+        for component in visible { component.prepare(context: context) }
+        for component in visible { component.render(into: &buffer, context: context) }
+        // The status bar: the top component's, or the one under the prompt (which covers it).
+        if top.kind != .prompt {
+            StatusBarView(content: top.status(context: context), message: message, language: context.language)
+                .draw(into: &buffer, row: context.size.rows - 1)
+        }
+        return (buffer, top.cursor(context: context))
     }
 }

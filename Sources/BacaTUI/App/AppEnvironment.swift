@@ -1,6 +1,20 @@
 import BacaStore
 import Foundation
 
+/// What `:feed add URL` finds at the URL (the CLI's `FeedFinder`, given by the environment).
+public enum FeedAddLookup: Sendable, Equatable {
+    /// Subscribe to `url` (the URL itself, or the feed its page names); `note` says why it was
+    /// not checked, when it was not.
+    case feed(url: String, note: String?)
+    /// A page naming several feeds: the user picks one.
+    case several([String])
+    /// No feed there; nothing is subscribed.
+    case failure(String)
+}
+
+/// Looks a URL up for `:feed add`, on the calling thread.
+public typealias FeedLookupFunction = @Sendable (String) -> FeedAddLookup
+
 /// What the reader needs from outside: the repository, the key bindings, the themes and where
 /// to keep its small files. Tests build one with an in-memory repository and no files.
 public struct AppEnvironment {
@@ -21,14 +35,28 @@ public struct AppEnvironment {
     public var startFetch: FetchStarter?
     /// The browser command for `o` (`$BROWSER`), run with the link as its last argument.
     public var browser: [String]?
+    /// The language of the reader's words.
+    public var language: Language
+    /// Fetches only the feeds that are due (`baca fetch --due`), for the reader's own schedule;
+    /// nil: no scheduled fetches.
+    public var startDueFetch: FetchStarter?
+    /// Whether any feed is due now (checked at most once a `scheduleCheckInterval` while idle).
+    public var hasDueFeeds: (@Sendable () -> Bool)?
+    /// Seconds between looks at the schedule.
+    public var scheduleCheckInterval: TimeInterval = 60
+    /// Finds the feed behind a URL for `:feed add`; nil subscribes to the URL as given.
+    public var findFeed: FeedLookupFunction?
 
     public init(
         store: ArticleStore, keyMap: KeyMap, theme: Theme,
         loadTheme: @escaping (String) throws -> Theme,
         historyDirectory: URL? = nil, preferencesFile: URL? = nil,
         startupMessages: [String] = [], isDemo: Bool = false,
-        startFetch: FetchStarter? = nil, browser: [String]? = nil
+        startFetch: FetchStarter? = nil, browser: [String]? = nil, findFeed: FeedLookupFunction? = nil,
+        language: Language = .id
     ) {
+        self.language = language
+        self.findFeed = findFeed
         self.startFetch = startFetch
         self.browser = browser
         self.store = store

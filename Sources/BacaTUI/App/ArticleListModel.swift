@@ -13,8 +13,9 @@ final class ArticleListModel {
     private(set) var query: String?
     /// The feed whose articles the list shows, or nil for every article.
     private(set) var feed: FeedOverview?
+    /// A tag's or a saved search's query (`LibraryQuery`), or nil.
+    private(set) var library: LibraryQuery?
     private(set) var count = 0
-    private(set) var counts = ArticleCounts(total: 0, unread: 0, starred: 0)
 
     static let pageSize = 64
     private var pages: [Int: [ArticleSummary]] = [:]
@@ -23,31 +24,31 @@ final class ArticleListModel {
         self.store = store
     }
 
-    /// Changes what the list shows and reads its size again. The header's counts are the
-    /// whole repository's, the same for every scope, order and search, so they are not read
-    /// again (on 100,000 articles that is a scan of an index, a few ms after any write).
-    func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil) throws {
+    /// Changes what the list shows and reads its size again. (The header's counts are the
+    /// whole repository's, kept by `AppContext`, not read again here.)
+    func configure(
+        scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil,
+        library: LibraryQuery?? = nil
+    ) throws {
         if let scope { self.scope = scope }
         if let sort { self.sort = sort }
         if let query { self.query = query }
         if let feed { self.feed = feed }
-        try reload(counting: !hasCounts)
+        if let library { self.library = library }
+        try reload()
     }
 
-    private var hasCounts = false
     /// How many times the list was read again from scratch (tests: the reader's own state
     /// writes must not cause one).
     private(set) var reloads = 0
 
-    /// Drops the cached pages and reads the counts again (after an import or another process's write).
-    func reload(counting: Bool = true) throws {
+    /// Drops the cached pages and reads the size again (after an import or another process's write).
+    func reload() throws {
         reloads += 1
         pages.removeAll(keepingCapacity: true)
-        if counting {
-            counts = try store.counts()
-            hasCounts = true
-        }
-        if let query {
+        if let library {
+            count = try store.count(matching: scoped(library))
+        } else if let query {
             count = try store.searchCount(query, scope: scope)
         } else if let feed {
             // A feed's list is newest first; of the filters, it knows its unread count.
@@ -78,6 +79,9 @@ final class ArticleListModel {
 
     private func loadPage(_ page: Int) throws -> [ArticleSummary] {
         let offset = page * Self.pageSize
+        if let library {
+            return try store.summaries(matching: scoped(library), sort: sort, offset: offset, limit: Self.pageSize)
+        }
         if let query {
             return try store.searchSummaries(query, scope: scope, offset: offset, limit: Self.pageSize)
         }
@@ -86,6 +90,23 @@ final class ArticleListModel {
                 feedId: feed.feed.id, scope: scope == .unread ? .unread : .all, offset: offset, limit: Self.pageSize)
         }
         return try store.summaries(scope: scope, sort: sort, offset: offset, limit: Self.pageSize)
+    }
+
+    /// `query` narrowed by the list's filter (unread, starred).
+    private func scoped(_ query: LibraryQuery) -> LibraryQuery {
+        var narrowed = query
+        if scope == .unread { narrowed.unread = true }
+        if scope == .starred { narrowed.starred = true }
+        return narrowed
+    }
+
+    /// What the list shows as a query, for marking it all read: nil for a full-text search
+    /// (its ids are marked instead).
+    var viewQuery: LibraryQuery? {
+        if let library { return scoped(library) }
+        if query != nil { return nil }
+        if let feed { return scoped(LibraryQuery(feeds: [String(feed.feed.id)])) }
+        return scoped(LibraryQuery())
     }
 
     /// Looks for the article among the rows near `index` (within the cached and adjacent pages).
@@ -109,17 +130,5 @@ final class ArticleListModel {
                 pages[page] = updated
             }
         }
-    }
-
-    /// Reads the counts again without dropping the pages.
-    func refreshCounts() {
-        if let fresh = try? store.counts() { counts = fresh }
-    }
-
-    /// Changes the counts by what this app has just written (an article read or starred),
-    /// without reading them again.
-    func adjustCounts(unread: Int = 0, starred: Int = 0) {
-        counts.unread = max(0, min(counts.total, counts.unread + unread))
-        counts.starred = max(0, min(counts.total, counts.starred + starred))
     }
 }

@@ -20,30 +20,7 @@ public struct FetchStatus: Sendable, Equatable {
     }
 }
 
-/// Starts fetching every feed on a background thread; the callback may come from any thread,
-/// and the last one has `isFinished`. Returns false when there is nothing to fetch.
+/// Fetches every feed, reporting as it goes; the caller (a `BackgroundJob`) runs it off the UI
+/// thread, and the last report has `isFinished`. Returns false when there is nothing to fetch.
 public typealias FetchStarter = @Sendable (_ report: @escaping @Sendable (FetchStatus) -> Void) -> Bool
 
-/// The latest status of a background fetch, handed from its thread to the reader's.
-final class FetchMonitor: @unchecked Sendable {
-    private let lock = NSLock()
-    private var latest: FetchStatus?
-
-    func post(_ status: FetchStatus) {
-        lock.lock()
-        latest = status
-        lock.unlock()
-    }
-
-    func take() -> FetchStatus? {
-        lock.lock()
-        defer { lock.unlock() }
-        return latest
-    }
-
-    func clear() {
-        lock.lock()
-        latest = nil
-        lock.unlock()
-    }
-}

@@ -32,7 +32,9 @@ struct ReaderModel {
         let fresh = ArticleLayout.make(article: article, width: width, mode: mode)
         if mode == .full {
             // Keep the reader on the same block; only a full-view layout says which block it is.
-            let anchor = pendingPosition ?? (layout?.mode == .full ? position : nil)
+            // At the very top it stays at the top (the title and key points have no block).
+            let atTop = layout != nil && top == 0 && pendingPosition == nil
+            let anchor = pendingPosition ?? (layout?.mode == .full && !atTop ? position : nil)
             if let anchor { top = Self.line(of: anchor, in: fresh) ?? 0 }
             pendingPosition = nil
         } else if layout?.mode != .summary {
@@ -70,7 +72,11 @@ struct ReaderModel {
             ? layout.sectionStartLines[position.sectionIndex] : nil
     }
 
-    var lineCount: Int { layout?.lines.count ?? 0 }
+    /// Lines after the article: a blank and the end-of-article line that offers the next one.
+    static let trailerLines = 2
+
+    /// The article's lines and the trailer: what scrolling covers.
+    var lineCount: Int { (layout?.lines.count ?? 0) + Self.trailerLines }
 
     /// Scrolls to `line`, clamped so the last page stays full. A jump (`allowOverscroll`) may
     /// bring any line to the top, so the last section's heading can stand at the top too; line
@@ -102,9 +108,10 @@ struct ReaderSearch {
 
     init(query: String, layout: ArticleLayout, preferredLine: Int = 0) {
         self.query = query
+        let matcher = WordFormMatcher(query: query)  // every form of the words (kebanjiran for banjir)
         for (lineIndex, line) in layout.lines.enumerated() {
             let text = line.text
-            for range in TextFolding.matches(of: query, in: text) {
+            for range in matcher.ranges(in: text) {
                 let start = String(text[..<range.lowerBound]).displayWidth
                 let width = String(text[range]).displayWidth
                 matches.append(Match(line: lineIndex, columns: start..<(start + width)))

@@ -9,17 +9,22 @@ final class StateWriter: @unchecked Sendable {
     private let queue = DispatchQueue(label: "baca.state-writes")
     private let lock = NSLock()
     private var failure: String?
-    private var ownVersion: Int?
+    /// The data-version changes this queue's writes made: the version just before a write →
+    /// the version just after it. Kept short; see `isOwnWrite(from:to:)`.
+    private var ownTransitions: [Int: Int] = [:]
 
     init(store: ArticleStore) { self.store = store }
 
     func enqueue(_ write: @escaping @Sendable (ArticleStore) throws -> Void) {
         queue.async { [store] in
             do {
+                let before = try? store.dataVersion()
                 try write(store)
-                let version = try? store.dataVersion()
+                let after = try? store.dataVersion()
+                guard let before, let after, before != after else { return }
                 self.lock.lock()
-                self.ownVersion = version
+                if self.ownTransitions.count > 64 { self.ownTransitions.removeAll() }
+                self.ownTransitions[before] = after
                 self.lock.unlock()
             } catch {
                 self.lock.lock()
@@ -38,14 +43,22 @@ final class StateWriter: @unchecked Sendable {
         return taken
     }
 
-    /// Whether `version` (the repository's data version) is the one this queue's last write
-    /// left: the change the store-change detection sees is the reader's own state write, not
-    /// another process's articles. (A commit by another process in the same instant is noticed
-    /// at its next one.)
-    func isOwnWrite(_ version: Int) -> Bool {
+    /// Whether the change from `last` to `version` (the repository's data version, as the
+    /// store-change detection saw it) is made of this queue's own writes alone. Each write notes
+    /// the version before and after it; a commit by another process in between breaks the chain,
+    /// so another process's articles are never mistaken for the reader's own write. (Only one
+    /// committed in the instant between reading the version and writing could be: it is noticed
+    /// at the next change.)
+    func isOwnWrite(from last: Int, to version: Int) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        return ownVersion == version
+        var current = last
+        for _ in 0...ownTransitions.count {
+            if current == version { return true }
+            guard let next = ownTransitions[current] else { return false }
+            current = next
+        }
+        return false
     }
 
     /// Waits for every queued write (before quitting).

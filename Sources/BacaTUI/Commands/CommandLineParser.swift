@@ -28,6 +28,22 @@ public enum CommandLineError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 }
 
+extension CommandLineError {
+    /// The error in the reader's language.
+    public func describe(in language: Language) -> String {
+        guard language == .en else { return description }
+        switch self {
+        case .empty: return "empty command"
+        case .unknownCommand(let word): return "unknown command: \(word)"
+        case .notTypable(let name): return "\(name.rawValue) is only for keys in [keys.prompt]"
+        case .unterminatedQuote: return "unterminated quote"
+        case .missingArgument(let spec): return "\(spec.name.rawValue) needs an argument: \(spec.signature)"
+        case .tooManyArguments(let spec): return "too many arguments: \(spec.signature)"
+        case .invalidValue(let spec, let value): return "\(spec.name.rawValue): unknown value '\(value)' (\(spec.signature))"
+        }
+    }
+}
+
 /// Reads the `:` line: `theme dark`, `import "/path with space"`, `sort date`, `q`.
 ///
 /// Words are split at spaces; `"…"` and `'…'` keep spaces, and a backslash keeps the next

@@ -5,6 +5,7 @@ import TOMLKit
 ///
 /// ```toml
 /// theme = "dark"
+/// language = "en"            # or "id"; default: from LANG/LC_MESSAGES
 ///
 /// [keys.list]
 /// "ctrl-n" = "move-down"
@@ -12,6 +13,9 @@ import TOMLKit
 ///
 /// [keys.reader]
 /// "x" = "goto-section 3"
+///
+/// [network]
+/// allow_private_addresses = true   # pages a public feed names may be on private addresses
 /// ```
 ///
 /// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
@@ -19,10 +23,17 @@ import TOMLKit
 public struct BacaConfig: Sendable {
     /// The theme the file asks for; nil when it names none.
     public var theme: String?
+    /// `language = "id"` or `"en"`; nil when the file does not say (the environment decides).
+    public var language: Language?
     /// The default bindings with the user's laid over them.
     public var keyMap: KeyMap
     /// One line each: `~/.config/baca/config.toml: [keys.list] "j": perintah tidak dikenal: mvoe`.
     public var warnings: [String]
+    /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
+    /// `AddressRule`), so what a public feed names may be fetched from private addresses.
+    public var allowsPrivateAddresses = false
+    /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
+    public var workflow = WorkflowSettings()
 
     public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
         self.theme = theme
@@ -44,23 +55,29 @@ public struct BacaConfig: Sendable {
     public static func load(
         path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> BacaConfig {
+        let language = Language.detect(environment: environment)
         guard let path = path ?? defaultPath(environment: environment) else { return BacaConfig() }
         let file = DisplayPath.shorten(path)
         guard FileManager.default.fileExists(atPath: path) else { return BacaConfig() }
         guard let source = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return BacaConfig(warnings: ["\(file): tidak bisa dibaca (bukan UTF-8?); memakai pengaturan bawaan"])
+            return BacaConfig(warnings: ["\(file): " + language.pick("tidak bisa dibaca (bukan UTF-8?); memakai pengaturan bawaan",
+                                                                   "cannot be read (not UTF-8?); using the defaults")])
         }
-        return parse(source, file: file)
+        return parse(source, file: file, language: language)
     }
 
     /// Reads config text; `file` names it in warnings.
-    public static func parse(_ source: String, file: String) -> BacaConfig {
+    /// Reads config text; `file` names it in warnings, which are in the file's own `language`,
+    /// else in `language`.
+    public static func parse(_ source: String, file: String, language: Language = .id) -> BacaConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source)
         } catch {
-            return BacaConfig(warnings: [TOMLErrorText.describe(error, file: file) + "; memakai pengaturan bawaan"])
+            return BacaConfig(warnings: [TOMLErrorText.describe(error, file: file) + language.pick("; memakai pengaturan bawaan", "; using the defaults")])
         }
+        let language = table["language"]?.string.flatMap { Language(rawValue: $0.lowercased()) } ?? language
+        let tr = language.pick
 
         var config = BacaConfig()
         for key in table.keys {
@@ -70,16 +87,50 @@ public struct BacaConfig: Sendable {
                 if let name = value.string, !name.isEmpty {
                     config.theme = name
                 } else {
-                    config.warnings.append("\(file): 'theme' harus berupa nama tema, misalnya theme = \"dark\"")
+                    config.warnings.append("\(file): " + tr("'theme' harus berupa nama tema, misalnya theme = \"dark\"",
+                                                              "'theme' must be a theme name, such as theme = \"dark\""))
+                }
+            case "language":
+                if let word = value.string, let language = Language(rawValue: word.lowercased()) {
+                    config.language = language
+                } else {
+                    config.warnings.append("\(file): " + tr("'language' harus \"id\" atau \"en\"", "'language' must be \"id\" or \"en\""))
                 }
             case "keys":
-                let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file)
+                let bindings = KeyBindingsParser.parse(value, order: TOMLKeyOrder.scan(source), file: file, language: language)
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
+            case "network":
+                config.readNetwork(value, file: file)
+            case _ where WorkflowSettings.keys.contains(key):
+                var problems: [String] = []
+                config.workflow.read(key, value, file: file, warnings: &problems)
+                config.workflow.problems += problems
+                config.warnings += problems
             default:
-                config.warnings.append("\(file): kunci tidak dikenal '\(key)' (ada: theme, [keys.*])")
+                config.warnings.append("\(file): " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known")
+                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network])")
             }
         }
         return config
+    }
+
+    /// `[network]`: `allow_private_addresses = true|false`.
+    private mutating func readNetwork(_ value: any TOMLValueConvertible, file: String) {
+        guard let table = value.table else {
+            return warnings.append("\(file): [network] harus berupa tabel")
+        }
+        for key in table.keys {
+            switch key {
+            case "allow_private_addresses":
+                if let flag = table[key]?.bool {
+                    allowsPrivateAddresses = flag
+                } else {
+                    warnings.append("\(file): [network] allow_private_addresses harus true atau false")
+                }
+            default:
+                warnings.append("\(file): [network] kunci tidak dikenal '\(key)' (ada: allow_private_addresses)")
+            }
+        }
     }
 }

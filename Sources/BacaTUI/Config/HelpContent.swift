@@ -31,26 +31,27 @@ public struct HelpRow: Sendable, Equatable {
 public enum HelpContent {
     /// The sections shown by default: what works everywhere (moving, too) first, then each
     /// screen, then the prompt.
-    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .feeds, .prompt]
+    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .feeds, .links, .prompt]
 
-    public static func title(of context: KeyContext) -> String {
+    public static func title(of context: KeyContext, language: Language = .id) -> String {
         switch context {
-        case .global: return "Umum"
-        case .list: return "Daftar"
-        case .reader: return "Pembaca"
-        case .prompt: return "Cari/Prompt"
-        case .help: return "Bantuan"
-        case .toc: return "Daftar isi"
-        case .feeds: return "Langganan"
+        case .global: return language.pick("Umum", "Everywhere")
+        case .list: return language.pick("Daftar", "List")
+        case .reader: return language.pick("Pembaca", "Reader")
+        case .prompt: return language.pick("Cari/Prompt", "Search/prompt")
+        case .help: return language.pick("Bantuan", "Help")
+        case .toc: return language.pick("Daftar isi", "Contents")
+        case .feeds: return language.pick("Langganan", "Feeds")
+        case .links: return language.pick("Daftar tautan", "Links")
         }
     }
 
     /// A section per context that has bindings; in each, a row per command and arguments in the
     /// order of `CommandSpec.all`, with every key bound to it in binding order.
-    public static func make(keyMap: KeyMap, contexts: [KeyContext] = defaultContexts) -> [HelpSection] {
+    public static func make(keyMap: KeyMap, contexts: [KeyContext] = defaultContexts, language: Language = .id) -> [HelpSection] {
         contexts.compactMap { context in
             let rows = rows(keyMap.bindings(in: context), context: context)
-            return rows.isEmpty ? nil : HelpSection(context: context, title: title(of: context), rows: rows)
+            return rows.isEmpty ? nil : HelpSection(context: context, title: title(of: context, language: language), rows: rows)
         }
     }
 

@@ -19,38 +19,42 @@ struct KeyBindingChange: Sendable, Equatable {
 ///
 /// Problems become warnings naming the file and the binding; the rest still applies.
 enum KeyBindingsParser {
-    static func parse(_ keys: TOMLValueConvertible, order: [String: [String]], file: String) -> (changes: [KeyBindingChange], warnings: [String]) {
+    static func parse(
+        _ keys: TOMLValueConvertible, order: [String: [String]], file: String, language: Language = .id
+    ) -> (changes: [KeyBindingChange], warnings: [String]) {
+        let tr = language.pick
         var changes: [KeyBindingChange] = []
         var warnings: [String] = []
         guard let table = keys.table else {
-            return ([], ["\(file): 'keys' harus berupa tabel, misalnya [keys.list]"])
+            return ([], ["\(file): " + tr("'keys' harus berupa tabel, misalnya [keys.list]", "'keys' must be a table, such as [keys.list]")])
         }
         let contextNames = KeyContext.allCases.map(\.rawValue).joined(separator: ", ")
         for contextName in TOMLKeyOrder.sorted(table.keys, table: "keys", order: order) {
             let section = "[keys.\(contextName)]"
             guard let context = KeyContext(rawValue: contextName) else {
-                warnings.append("\(file): \(section): konteks tidak dikenal (pilih \(contextNames))")
+                warnings.append("\(file): \(section): " + tr("konteks tidak dikenal (pilih \(contextNames))", "unknown context (choose \(contextNames))"))
                 continue
             }
             guard let bindings = table[contextName]?.table else {
-                warnings.append("\(file): \(section) harus berupa tabel tombol = \"perintah\"")
+                warnings.append("\(file): \(section) " + tr("harus berupa tabel tombol = \"perintah\"", "must be a table of key = \"command\""))
                 continue
             }
             for keyName in TOMLKeyOrder.sorted(bindings.keys, table: "keys.\(contextName)", order: order) {
                 let here = "\(file): \(section) \"\(keyName)\""
                 guard let sequence = KeySequence.parse(keyName) else {
-                    warnings.append("\(here): nama tombol tidak dikenal '\(KeySequence.unknownName(in: keyName) ?? keyName)'")
+                    warnings.append("\(here): " + tr("nama tombol tidak dikenal", "unknown key name") + " '\(KeySequence.unknownName(in: keyName) ?? keyName)'")
                     continue
                 }
                 guard let value = bindings[keyName]?.string else {
-                    warnings.append("\(here): nilainya harus berupa perintah dalam tanda kutip, misalnya \"move-down\"")
+                    warnings.append("\(here): " + tr("nilainya harus berupa perintah dalam tanda kutip, misalnya \"move-down\"",
+                                                      "the value must be a command in quotes, such as \"move-down\""))
                     continue
                 }
                 switch command(value, context: context) {
                 case .success(let invocation):
                     changes.append(KeyBindingChange(context: context, keys: sequence, invocation: invocation))
                 case .failure(let problem):
-                    warnings.append("\(here): \(problem)")
+                    warnings.append("\(here): \(problem.describe(in: language))")
                 }
             }
         }

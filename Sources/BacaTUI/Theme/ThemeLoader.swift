@@ -45,6 +45,8 @@ public struct ThemeLoader: Sendable {
     public var compiledIn: [String: String]
     /// True under `NO_COLOR`: every theme loads monochrome.
     public var noColor: Bool
+    /// The language of the loader's own messages (a theme not found, the fallback).
+    public var language: Language = .id
 
     public init(
         userDirectory: String?, builtInDirectory: String?, noColor: Bool = false,
@@ -96,7 +98,7 @@ public struct ThemeLoader: Sendable {
             return (try load(nameOrPath), nil)
         } catch {
             let fallback = (try? load("default")) ?? (noColor ? Theme.default.monochrome() : Theme.default)
-            return (fallback, "\(error) — memakai tema default")
+            return (fallback, "\(error) — " + language.pick("memakai tema default", "using the default theme"))
         }
     }
 
@@ -142,7 +144,7 @@ public struct ThemeLoader: Sendable {
         }
         if reference == "default" { return DefaultTheme.document }
         let known = availableThemes().map(\.name).joined(separator: ", ")
-        throw ThemeError(file: requester?.file ?? "", message: "tema tidak ditemukan: '\(reference)' (ada: \(known))")
+        throw ThemeError(file: requester?.file ?? "", message: language.pick("tema tidak ditemukan", "no such theme") + ": '\(reference)' (" + language.pick("ada", "known") + ": \(known))")
     }
 
     /// An absolute path without `.`, `..` or symbolic links, so that one file has one name.
@@ -156,7 +158,9 @@ public struct ThemeLoader: Sendable {
         do {
             source = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: path) ? "tidak bisa dibaca (bukan UTF-8?)" : "berkas tidak ada"
+            let reason = FileManager.default.fileExists(atPath: path)
+                ? language.pick("tidak bisa dibaca (bukan UTF-8?)", "cannot be read (not UTF-8?)")
+                : language.pick("berkas tidak ada", "no such file")
             throw ThemeError(file: file, message: reason)
         }
         return try ThemeDocument.parse(source, name: name, file: file, path: path)

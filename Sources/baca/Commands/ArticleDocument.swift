@@ -25,6 +25,30 @@ struct ArticleDocument: Encodable {
     var sourcePath: String?
     /// List rows only: the article holds a feed's summary, its page not read yet.
     var summaryOnly: Bool?
+    /// Where it came from: the link its feed gave, its page's canonical URL, its feed.
+    var link: String?
+    var url: String?
+    var feed: FeedReference?
+    /// The source gave no title: `title` was made from the text.
+    var titleDerived = false
+
+    /// A feed, as an article's JSON names it.
+    struct FeedReference: Encodable {
+        var id: Int64
+        /// The title shown for the feed: the user's, else the feed's own.
+        var title: String?
+        /// The title the feed gives itself.
+        var feedTitle: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(feedTitle, forKey: .feedTitle)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, title, feedTitle }
+    }
 
     init(_ stored: StoredArticle, includeSections: Bool = true) {
         let article = stored.article
@@ -35,6 +59,8 @@ struct ArticleDocument: Encodable {
         publishedAt = article.publishedAt?.iso
         author = article.author
         editor = article.editor
+        link = article.link
+        titleDerived = article.titleDerived == true
         heroImage = article.heroImage
         keyPoints = article.keyPoints
         sections = includeSections ? article.sections : nil
@@ -63,9 +89,18 @@ struct ArticleDocument: Encodable {
         summaryOnly = summary.summaryOnly
     }
 
+    /// Adds the canonical URL and the feed, which the repository keeps beside the article.
+    mutating func addProvenance(from store: ArticleStore) throws {
+        guard let provenance = try store.provenance(ofArticle: id) else { return }
+        url = provenance.url
+        link = link ?? provenance.url
+        feed = provenance.feedId.map { FeedReference(id: $0, title: provenance.feedTitle, feedTitle: provenance.feedOwnTitle) }
+    }
+
     enum CodingKeys: String, CodingKey {
         case id, title, location, outlet, publishedAt, author, editor, heroImage, keyPoints, sections
         case sources, topics, disclaimer, wordCount, readingMinutes, read, starred, importedAt, sourcePath, summaryOnly
+        case link, url, feed, titleDerived
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -91,6 +126,10 @@ struct ArticleDocument: Encodable {
         try container.encode(importedAt, forKey: .importedAt)
         try container.encodeIfPresent(sourcePath, forKey: .sourcePath)
         try container.encodeIfPresent(summaryOnly, forKey: .summaryOnly)
+        try container.encode(link, forKey: .link)
+        try container.encode(url, forKey: .url)
+        try container.encode(feed, forKey: .feed)
+        try container.encode(titleDerived, forKey: .titleDerived)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import BacaCore
 import BacaFeeds
 import BacaStore
+import BacaTUI
 import Foundation
 
 /// `baca feed …`: the subscriptions.
@@ -13,14 +14,137 @@ struct FeedCommand: ParsableCommand {
             Examples:
               baca feed add https://example.com/rss --tag berita
               baca feed list
+              baca feed tag 3 olahraga daerah
+              baca feed set 3 --reload 2h --keep 200
               baca feed import langganan.opml
               baca feed export > langganan.opml
               baca fetch
             """,
         subcommands: [
-            FeedAddCommand.self, FeedListCommand.self, FeedRemoveCommand.self, FeedImportCommand.self,
-            FeedExportCommand.self,
+            FeedAddCommand.self, FeedListCommand.self, FeedRemoveCommand.self, FeedTagCommand.self, FeedTagsCommand.self, FeedSetCommand.self,
+            FeedImportCommand.self, FeedExportCommand.self,
         ])
+}
+
+/// A feed named on the command line by its id or URL.
+enum FeedLookup {
+    static func find(_ name: String, in store: ArticleStore) throws -> Feed {
+        let found: Feed?
+        if let id = Int64(name) {
+            found = try store.feed(id: id)
+        } else {
+            found = try store.feed(url: name) ?? (try? FeedURL.validated(name)).flatMap { try store.feed(url: $0) }
+        }
+        guard let found else { throw CLIFailure(message: "no feed \(name); see baca feed list") }
+        return found
+    }
+}
+
+struct FeedTagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tag", abstract: "Add tags to a feed, or remove them with --untag.",
+        discussion: """
+            Tags group feeds: `baca mark-read --tag T`, `tag:T` in a query, folders in OPML.
+
+            Examples:
+              baca feed tag 3 olahraga daerah
+              baca feed tag https://example.com/rss daerah --untag
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: "The feed's id (as `baca feed list` shows it) or URL.")
+    var feed: String
+
+    @Argument(help: "The tags.")
+    var tags: [String]
+
+    @Flag(help: "Remove the tags instead.")
+    var untag = false
+
+    func validate() throws {
+        if tags.allSatisfy({ Sanitizer.sanitizeLine($0).isEmpty }) { throw ValidationError("give at least one tag") }
+    }
+
+    func run() throws {
+        let store = try repository.openStore()
+        let found = try FeedLookup.find(feed, in: store)
+        let updated = try store.setTags(feedId: found.id, adding: untag ? [] : tags, removing: untag ? tags : [])
+        print("\(updated.id)  \(updated.url)  [\(updated.tags.joined(separator: ", "))]")
+    }
+}
+
+struct FeedTagsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tags", abstract: "List the tags with their feeds and unread counts.",
+        discussion: "Columns: unread, articles, feeds, tag.")
+
+    @OptionGroup var repository: RepositoryOptions
+
+    func run() throws {
+        let store = try repository.openStore()
+        let tags = try store.tagOverviews()
+        if tags.isEmpty { print("no tags; add one with: baca feed tag ID TAG") }
+        for tag in tags {
+            print("\(tag.unreadCount) unread, \(tag.articleCount) articles, \(tag.feedCount) \(tag.feedCount == 1 ? "feed" : "feeds")  \(tag.tag)")
+        }
+    }
+}
+
+struct FeedSetCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "set", abstract: "Set a feed's reload interval and limits.",
+        discussion: """
+            Each setting overrides the global one of config.toml (reload-interval, [limits])             for this feed; `default` goes back to the global setting. Settings not given stay.
+
+            Examples:
+              baca feed set 3 --reload 15m
+              baca feed set 3 --keep 100 --keep-days 30
+              baca feed set 3 --reload default --keep default
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Argument(help: "The feed's id or URL.")
+    var feed: String
+
+    @Option(help: ArgumentHelp("Fetch it this often with fetch --due: 30m, 2h, 1d, or default.", valueName: "interval"))
+    var reload: String?
+
+    @Option(help: ArgumentHelp("Keep its newest N articles (prune), or default.", valueName: "N"))
+    var keep: String?
+
+    @Option(name: .customLong("keep-days"), help: ArgumentHelp("Keep its articles of the last N days (prune), or default.", valueName: "N"))
+    var keepDays: String?
+
+    /// `default` is `.some(nil)`; no option is `nil`.
+    static func setting(_ text: String?, option: String, parse: (String) -> Int?) throws -> Int?? {
+        guard let text else { return nil }
+        if text == "default" { return .some(nil) }
+        guard let value = parse(text) else { throw ValidationError("\(option) does not read '\(text)'") }
+        return .some(value)
+    }
+
+    func validate() throws {
+        if reload == nil && keep == nil && keepDays == nil { throw ValidationError("give --reload, --keep or --keep-days") }
+        _ = try Self.setting(reload, option: "--reload", parse: WorkflowSettings.parseDuration)
+        _ = try Self.setting(keep, option: "--keep") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
+        _ = try Self.setting(keepDays, option: "--keep-days") { Int($0).flatMap { $0 > 0 ? $0 : nil } }
+    }
+
+    func run() throws {
+        let store = try repository.openStore()
+        let found = try FeedLookup.find(feed, in: store)
+        var policy = try store.feedPolicies()[found.id] ?? FeedPolicy()
+        if let value = try Self.setting(reload, option: "--reload", parse: WorkflowSettings.parseDuration) { policy.reloadMinutes = value }
+        if let value = try Self.setting(keep, option: "--keep", parse: { Int($0) }) { policy.keepArticles = value }
+        if let value = try Self.setting(keepDays, option: "--keep-days", parse: { Int($0) }) { policy.keepDays = value }
+        try store.setFeedPolicy(policy, feedId: found.id)
+        let reloadText = policy.reloadMinutes.map { "every \($0) min" } ?? "global"
+        let keepText = policy.keepArticles.map { "\($0) articles" } ?? "global"
+        let daysText = policy.keepDays.map { "\($0) days" } ?? "global"
+        print("\(found.id)  \(found.url)  reload: \(reloadText), keep: \(keepText), keep-days: \(daysText)")
+    }
 }
 
 /// The one check every feed URL passes: absolute `http` or `https`.
@@ -36,8 +160,14 @@ enum FeedURL {
 
 struct FeedAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "add", abstract: "Subscribe to a feed.",
-        discussion: "The feed is read by the next `baca fetch`.")
+        commandName: "add", abstract: "Subscribe to a feed, or to the feed a site's page names.",
+        discussion: """
+            The URL is read once: a feed is subscribed to as it is; on an HTML page (a site's \
+            home page) the feeds its <link rel="alternate"> name are read, then the usual paths \
+            (/feed, /rss, /atom.xml …). One feed found is subscribed to; several are listed \
+            (exit 1) for you to add the one you want. When the URL cannot be read now, it is \
+            subscribed to as given, with a note. Articles come with the next `baca fetch`.
+            """)
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -51,12 +181,33 @@ struct FeedAddCommand: ParsableCommand {
     var tags: [String] = []
 
     func run() throws {
-        let url = try FeedURL.validated(url)
+        let given = try FeedURL.validated(url)
         let store = try repository.openStore()
-        let outcome = try store.addFeed(url: url, title: title.map(Sanitizer.sanitizeLine), tags: tags)
+        guard let address = URL(string: given) else { throw ValidationError("'\(url)' is not an http or https URL") }
+        let client = HTTPClient(userAgent: FetchCommand.userAgent, addressRule: FetchCommand.addressRule())
+        var subscribed = given
+        var note: String?
+        switch FeedFinder(client: client).findAndWait(address) {
+        case .feed(let found):
+            subscribed = FeedFetcher.normalised(found.url).absoluteString
+            if subscribed != given { note = "the feed of \(given)" }
+        case .several(let feeds):
+            print("\(given) names \(feeds.count) feeds; add the one you want:")
+            for feed in feeds {
+                let title = feed.title.map { "  \(Sanitizer.sanitizeLine($0))" } ?? ""
+                print("  baca feed add \(FeedFetcher.normalised(feed.url).absoluteString)\(title)")
+            }
+            throw ExitCode(1)
+        case .noFeed(let reason):
+            throw CLIFailure(message: reason)
+        case .notChecked(let reason):
+            note = "not checked now: \(Sanitizer.sanitizeLine(reason)); baca fetch will try it"
+        }
+        let outcome = try store.addFeed(url: subscribed, title: title.map(Sanitizer.sanitizeLine), tags: tags)
+        let suffix = note.map { "  (\($0))" } ?? ""
         switch outcome {
-        case .added(let feed): print("added  \(feed.id)  \(feed.url)")
-        case .existing(let feed): print("already subscribed  \(feed.id)  \(feed.url)")
+        case .added(let feed): print("added  \(feed.id)  \(feed.url)\(suffix)")
+        case .existing(let feed): print("already subscribed  \(feed.id)  \(feed.url)\(suffix)")
         }
     }
 }
@@ -167,13 +318,7 @@ struct FeedRemoveCommand: ParsableCommand {
 
     func run() throws {
         let store = try repository.openStore()
-        let found: Feed?
-        if let id = Int64(feed) {
-            found = try store.feed(id: id)
-        } else {
-            found = try store.feed(url: feed) ?? (try? FeedURL.validated(feed)).flatMap { try store.feed(url: $0) }
-        }
-        guard let found else { throw CLIFailure(message: "no feed \(feed); see baca feed list") }
+        let found = try FeedLookup.find(feed, in: store)
         let deleted = try store.removeFeed(id: found.id, purge: purge)
         print("removed  \(found.id)  \(found.url)" + (purge ? "  (\(deleted) articles deleted)" : ""))
     }
@@ -182,7 +327,7 @@ struct FeedRemoveCommand: ParsableCommand {
 struct FeedImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Subscribe to the feeds of an OPML file.",
-        discussion: "Folders become tags. Feeds already subscribed are left as they are.")
+        discussion: "Folders become tags. Feeds already subscribed keep their title and gain the file's tags.")
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -212,7 +357,9 @@ struct FeedImportCommand: ParsableCommand {
             }
             switch try store.addFeed(url: url, title: entry.title, tags: entry.tags) {
             case .added: added += 1
-            case .existing: existing += 1
+            case .existing(let feed):
+                existing += 1
+                if !entry.tags.isEmpty { try store.setTags(feedId: feed.id, adding: entry.tags, removing: []) }
             }
         }
         print("\(entries.count) feeds: \(added) added, \(existing) already subscribed, \(invalid) skipped")

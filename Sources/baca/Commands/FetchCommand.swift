@@ -1,6 +1,7 @@
 import ArgumentParser
 import BacaFeeds
 import BacaStore
+import BacaTUI
 import Foundation
 
 struct FetchCommand: ParsableCommand {
@@ -15,14 +16,30 @@ struct FetchCommand: ParsableCommand {
 
             On a terminal a progress bar; otherwise one line per feed as it finishes. Then the \
             reasons of failures and a summary line. A failing feed never stops the others, but \
-            the exit code is 1.
+            the exit code is 1, as it is when a page is refused by a safety rule (a body past its limit, \
+            a page a public feed names on a private address), each named on a line of its own.
+
+            With --due, only the feeds whose reload interval has passed since their last fetch \
+            (reload-interval in config.toml, default 60 minutes; `baca feed set ID --reload 2h` \
+            for one feed): run it often from cron or a systemd timer (see the README) and each \
+            feed is fetched on its own schedule.
+
+            Ignore rules ([[rule]] in config.toml) apply to the new articles. With \
+            notify-command = ["program", "arg"] in config.toml, the program runs after a fetch \
+            that brought unread articles, with the count and each title as further arguments \
+            (never through a shell).
 
             Examples:
               baca fetch
               baca fetch 3 https://example.com/rss
+              baca fetch --due
             """)
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var config: ConfigOptions
+
+    @Flag(help: "Only the feeds that are due (their reload interval has passed).")
+    var due = false
 
     @Argument(help: ArgumentHelp("Feeds to fetch, by id or URL (default: all).", valueName: "feed"))
     var feeds: [String] = []
@@ -40,24 +57,45 @@ struct FetchCommand: ParsableCommand {
     }
 
     func run() throws {
+        let settings = try config.workflow()
         let store = try repository.openStore()
         defer { store.checkpoint() }
-        let selected = try select(in: store)
+        var selected = try select(in: store)
         if selected.isEmpty {
             print("no feeds; add one with: baca feed add URL")
             return
         }
+        if due {
+            let dueIds = Set(try store.dueFeeds(defaultMinutes: settings.reloadMinutes).map(\.id))
+            selected = selected.filter { dueIds.contains($0.id) }
+            if selected.isEmpty {
+                print("no feed is due")
+                return
+            }
+        }
+        store.setArrivalRules(settings.rules)
+        let lastBefore = try store.lastArticleId()
         var limits = FetchLimits()
         if let timeout {
             limits.totalTimeout = timeout
             limits.connectTimeout = min(limits.connectTimeout, timeout)
         }
-        let fetcher = FeedFetcher(store: store, limits: limits, userAgent: Self.userAgent, fetchesPages: !noPages)
+        let fetcher = FeedFetcher(
+            store: store, limits: limits, userAgent: Self.userAgent, addressRule: Self.addressRule(), fetchesPages: !noPages)
         let output = FetchOutput(isTerminal: OutputStyle.standardOutput.isTerminal, width: OutputStyle.terminalColumns)
         output.start(total: selected.count)
         let summary = fetcher.fetchAndWait(selected) { progress in output.report(progress) }
         output.finish(summary)
-        if summary.failed > 0 { throw ExitCode(1) }
+        if !settings.notifyCommand.isEmpty {
+            let fresh = try store.summaries(after: lastBefore, limit: 1000).filter { !$0.read }
+            if !fresh.isEmpty { Notifier.run(settings.notifyCommand, titles: fresh.map(\.title)) }
+        }
+        if summary.failed > 0 || summary.refusedPages > 0 { throw ExitCode(1) }
+    }
+
+    /// The address rule, lifted by `[network] allow_private_addresses = true` in config.toml.
+    static func addressRule(config: BacaConfig = BacaConfig.load()) -> AddressRule {
+        AddressRule(allowsPrivateAddresses: config.allowsPrivateAddresses)
     }
 
     /// `baca/0.1.0 (+terminal news reader)`.
@@ -98,7 +136,13 @@ final class FetchOutput: @unchecked Sendable {
             draw(progress)
         } else if let outcome = progress.latest {
             write("\(outcome.statusText)  \(outcome.feed.url)\n")
+            writeRefusals(outcome)
         }
+    }
+
+    /// `page refused: body expanded past the limit of 10 MB (gzip)  https://…`, one a page.
+    private func writeRefusals(_ outcome: FeedFetchOutcome) {
+        for page in outcome.refusedPages { write("page refused: \(page.reason)  \(page.url)\n") }
     }
 
     func finish(_ summary: FetchSummary) {
@@ -108,6 +152,7 @@ final class FetchOutput: @unchecked Sendable {
             for outcome in summary.outcomes where outcome.failed {
                 write("\(outcome.statusText)  \(outcome.feed.url)\n")
             }
+            for outcome in summary.outcomes { writeRefusals(outcome) }
         }
         write(summary.line + "\n")
     }
@@ -124,5 +169,39 @@ final class FetchOutput: @unchecked Sendable {
 
     private func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Runs the user's `notify-command` after a fetch that brought unread articles.
+enum Notifier {
+    /// `command` with `"N new articles"` and each title appended, as an argument list (through
+    /// `/usr/bin/env`, which finds the program on `PATH`; never a shell). Waits at most 10 s;
+    /// a failure is a warning, never a failed fetch.
+    static func run(
+        _ command: [String], titles: [String],
+        warn: (String) -> Void = { FileHandle.standardError.write(Data("baca: \($0)\n".utf8)) }
+    ) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let count = titles.count
+        process.arguments = ["--"] + command + ["\(count) new \(count == 1 ? "article" : "articles")"] + titles
+        process.standardInput = FileHandle.nullDevice
+        // Its own output would land in the middle of baca's (or the reader's screen).
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            warn("notify-command \(command[0]) did not start (\(error.localizedDescription))")
+            return
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            warn("notify-command \(command[0]) took more than 10 s; stopped")
+        } else if process.terminationStatus != 0 {
+            warn("notify-command \(command[0]) exited with \(process.terminationStatus)")
+        }
     }
 }

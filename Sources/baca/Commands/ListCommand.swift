@@ -59,6 +59,7 @@ struct ListCommand: ParsableCommand {
         if let stored = try store.article(id: summary.id) {
             var document = ArticleDocument(stored, includeSections: false)
             document.summaryOnly = summary.summaryOnly
+            try document.addProvenance(from: store)
             return try JSONOutput.line(document)
         }
         return try JSONOutput.line(ArticleDocument(summary))
@@ -68,7 +69,7 @@ struct ListCommand: ParsableCommand {
         let id = String(summary.id)
         let idColumn = String(repeating: " ", count: max(0, 6 - id.count)) + id
         let marks = (summary.read ? " " : "●") + (summary.starred ? "★" : " ")
-        let date = summary.publishedAt?.shortDisplay ?? "—"
+        let date = summary.publishedAt?.day().shortDisplay ?? "—"
         let dateColumn = date + String(repeating: " ", count: max(0, 11 - date.count))
         let prefix = "\(idColumn)  \(marks) \(dateColumn)  "
         // An article fetched from a feed whose page could not be read holds only the feed's text.

@@ -37,7 +37,9 @@ struct ReadCommand: ParsableCommand {
         let loadedConfig = BacaConfig.load(path: config)
         messages += loadedConfig.warnings
 
-        let themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        let language = loadedConfig.language ?? Language.detect(environment: environment)
+        var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
+        themeLoader.language = language
         let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
         if let themeWarning { messages.append(themeWarning) }
 
@@ -47,8 +49,10 @@ struct ReadCommand: ParsableCommand {
         } else {
             store = try repository.openStore()
         }
+        // The ignore rules apply to what the reader's own fetches bring too.
+        store.setArrivalRules(loadedConfig.workflow.rules)
 
-        let app = App(environment: AppEnvironment(
+        var environmentForApp = AppEnvironment(
             store: store,
             keyMap: loadedConfig.keyMap,
             theme: activeTheme,
@@ -58,8 +62,20 @@ struct ReadCommand: ParsableCommand {
             preferencesFile: demo ? nil : Locations.stateDirectory.appendingPathComponent("preferences.json"),
             startupMessages: messages,
             isDemo: demo,
-            startFetch: demo ? nil : Self.fetchStarter(store: store),
-            browser: Self.browserCommand(environment: environment)))
+            startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
+            browser: Self.browserCommand(environment: environment),
+            findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig)),
+            language: language)
+        if !demo {
+            // The reload schedule (reload-interval, `baca feed set --reload`): due feeds are
+            // fetched in the background while the reader runs.
+            let minutes = loadedConfig.workflow.reloadMinutes
+            environmentForApp.startDueFetch = Self.fetchStarter(
+                store: store, addressRule: FetchCommand.addressRule(config: loadedConfig), dueMinutes: minutes,
+                notify: loadedConfig.workflow.notifyCommand)
+            environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
+        }
+        let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -69,12 +85,23 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
-    static func fetchStarter(store: ArticleStore) -> FetchStarter {
+    /// With `dueMinutes`, only the feeds that are due (the reader's schedule).
+    /// `notify`: the notify-command, run (quietly) after a scheduled fetch that brought unread articles.
+    static func fetchStarter(
+        store: ArticleStore, addressRule: AddressRule = AddressRule(), dueMinutes: Int? = nil, notify: [String] = []
+    ) -> FetchStarter {
         return { report in
-            guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
+            let selected: [Feed]?
+            if let dueMinutes {
+                selected = try? store.dueFeeds(defaultMinutes: dueMinutes)
+            } else {
+                selected = (try? store.feeds())?.map(\.feed)
+            }
+            guard let feeds = selected, !feeds.isEmpty else { return false }
+            let lastBefore = (try? store.lastArticleId()) ?? 0
             let thread = Thread {
-                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent)
-                let summary = fetcher.fetchAndWait { progress in
+                let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
+                let summary = fetcher.fetchAndWait(feeds) { progress in
                     report(FetchStatus(
                         feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
                         newArticles: progress.newArticles, failures: progress.failures, isFinished: false))
@@ -83,9 +110,32 @@ struct ReadCommand: ParsableCommand {
                     feedsDone: summary.outcomes.count, feedsTotal: summary.outcomes.count,
                     newArticles: summary.newArticles, failures: summary.failed, isFinished: true,
                     summaryLine: summary.line))
+                // The terminal is the reader's: a failing notify-command stays quiet here.
+                if !notify.isEmpty, let fresh = try? store.summaries(after: lastBefore, limit: 1000).filter({ !$0.read }), !fresh.isEmpty {
+                    Notifier.run(notify, titles: fresh.map(\.title), warn: { _ in })
+                }
             }
             thread.start()
             return true
+        }
+    }
+
+    /// `:feed add URL` in the reader: the same lookup as `baca feed add` (a site's page gives
+    /// its feed), with a shorter time-out since the reader waits for it.
+    static func feedLookup(addressRule: AddressRule) -> FeedLookupFunction {
+        return { text in
+            guard let url = URL(string: text) else { return .failure("bukan URL http/https: \(text)") }
+            var limits = FetchLimits()
+            limits.totalTimeout = 15
+            let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: addressRule)
+            var finder = FeedFinder(client: client)
+            finder.timeLimit = 20
+            switch finder.findAndWait(url) {
+            case .feed(let found): return .feed(url: FeedFetcher.normalised(found.url).absoluteString, note: nil)
+            case .several(let feeds): return .several(feeds.map { FeedFetcher.normalised($0.url).absoluteString })
+            case .noFeed(let reason): return .failure(Sanitizer.sanitizeLine(reason))
+            case .notChecked(let reason): return .feed(url: text, note: Sanitizer.sanitizeLine(reason))
+            }
         }
     }
 
@@ -132,7 +182,8 @@ struct ThemesCommand: ParsableCommand {
     var check: String?
 
     func run() throws {
-        let loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        var loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
+        loader.language = BacaConfig.load().language ?? Language.detect()
         if let check {
             do {
                 let theme = try loader.load(check)

@@ -12,10 +12,19 @@ struct SearchCommand: ParsableCommand {
             must appear. A trailing * matches a prefix (banj*), -word excludes a word. Any text \
             is a valid query.
 
+            Filters narrow it, newest first: feed:X (an id, or part of a feed's URL or title), \
+            tag:X, author:X, before:YYYY-MM-DD, after:YYYY-MM-DD (that day or later), and the \
+            words unread, read, starred. A value with spaces is quoted: author:"Budi S".
+
+            --save NAME keeps the query as a saved search (baca searches lists them with their \
+            unread counts, the reader shows them beside the feeds); a saved query is checked, \
+            and a bad field or date is an error naming the column.
+
             Examples:
               baca search banjir
               baca search "harga cabai" --limit 5
               baca search timnas --json | jq .id
+              baca search "banjir tag:daerah unread" --save banjir
             """)
 
     @OptionGroup var repository: RepositoryOptions
@@ -28,6 +37,9 @@ struct SearchCommand: ParsableCommand {
 
     @Flag(help: "JSON Lines instead of text (each with a `snippet` field).")
     var json = false
+
+    @Option(help: ArgumentHelp("Save the query under this name (see baca searches).", valueName: "name"))
+    var save: String?
 
     func validate() throws {
         if limit < 1 { throw ValidationError("--limit must be at least 1, not \(limit)") }
@@ -45,8 +57,29 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try repository.openStore(mustExist: true)
         let text = query.joined(separator: " ")
+        if let save {
+            let store = try repository.openStore()
+            let outcome: SavedSearchOutcome
+            do {
+                outcome = try store.saveSearch(name: save, query: text)
+            } catch {
+                throw CLIFailure(message: "cannot save '\(save)': \(error)")
+            }
+            let unread = try store.count(matching: try QueryArgument.parse(text), unreadOnly: true)
+            switch outcome {
+            case .saved(let name): print("saved  \(name)  \(unread) unread  \(text)")
+            case .replaced(let name): print("replaced  \(name)  \(unread) unread  \(text)")
+            }
+            return
+        }
+        let store = try repository.openStore(mustExist: true)
+        // A query with filters lists what it selects; plain words (or text that is not a
+        // valid filter query) are a ranked full-text search, where any text is valid.
+        if let filtered = try? LibraryQuery(text), filtered.hasFilters {
+            try listFiltered(filtered, store: store)
+            return
+        }
         let hits = try store.search(text, scope: .all, offset: 0, limit: limit)
         let style = OutputStyle.standardOutput
         let width = style.isTerminal ? OutputStyle.terminalColumns : Int.max / 2
@@ -63,6 +96,23 @@ struct SearchCommand: ParsableCommand {
         }
         if !json, hits.isEmpty {
             FileHandle.standardError.write(Data("baca: nothing found for '\(text)'\n".utf8))
+        }
+    }
+
+    private func listFiltered(_ query: LibraryQuery, store: ArticleStore) throws {
+        let rows = try store.summaries(matching: query, offset: 0, limit: limit)
+        let style = OutputStyle.standardOutput
+        let width = style.isTerminal ? OutputStyle.terminalColumns : Int.max / 2
+        for row in rows {
+            if json {
+                let document = try store.article(id: row.id).map { ArticleDocument($0, includeSections: false) } ?? ArticleDocument(row)
+                print(try JSONOutput.line(document))
+            } else {
+                print(ListCommand.row(row, width: width, style: style))
+            }
+        }
+        if !json, rows.isEmpty {
+            FileHandle.standardError.write(Data("baca: nothing found for '\(query)'\n".utf8))
         }
     }
 }

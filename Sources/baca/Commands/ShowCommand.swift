@@ -12,8 +12,13 @@ struct ShowCommand: ParsableCommand {
             caption, the "Intinya sih" key points, then the sections with their captions (▣) and \
             quotes (│). Showing an article does not mark it read.
 
+            --format markdown gives `# Title`, a metadata line, `## N. Heading` sections, `>` \
+            quotes and pictures as ![caption](url); --format html a standalone page. Both are \
+            whole articles (not wrapped), for saving or piping elsewhere.
+
             Examples:
               baca show 12
+              baca show 12 --format markdown > artikel.md
               baca show 12 --summary
               baca show 12 --json | jq '.sections[].heading'
             """)
@@ -32,7 +37,13 @@ struct ShowCommand: ParsableCommand {
     @Flag(help: "JSON instead of text.")
     var json = false
 
+    @Option(help: ArgumentHelp("text (default), markdown or html.", valueName: "format"))
+    var format: String = "text"
+
     func validate() throws {
+        guard ArticleExport.Format(rawValue: format) != nil else {
+            throw ValidationError("--format must be text, markdown or html, not '\(format)'")
+        }
         if let width, !(20...400).contains(width) {
             throw ValidationError("--width must be between 20 and 400, not \(width)")
         }
@@ -44,8 +55,20 @@ struct ShowCommand: ParsableCommand {
             throw CLIFailure(message: "no article with id \(id); 'baca list' shows the ids")
         }
         if json {
-            print(try JSONOutput.line(ArticleDocument(stored), pretty: true))
+            var document = ArticleDocument(stored)
+            try document.addProvenance(from: store)
+            print(try JSONOutput.line(document, pretty: true))
             return
+        }
+        switch ArticleExport.Format(rawValue: format) ?? .text {
+        case .markdown:
+            print(ArticleExport.markdown(stored.article), terminator: "")
+            return
+        case .html:
+            print(ArticleExport.html(stored.article), terminator: "")
+            return
+        case .text:
+            break
         }
         let columns = width ?? min(OutputStyle.standardOutput.isTerminal ? OutputStyle.terminalColumns : 80, 100)
         let layout = ArticleLayout.make(article: stored.article, width: columns, mode: summary ? .summary : .full)

@@ -22,6 +22,13 @@ final class LoopbackServer: @unchecked Sendable {
         var hang = false
         /// Send the headers and half the body, then hold the connection open.
         var stallBody = false
+        /// Streamed after `body`, as long as the client reads: `count` copies of `unit`, then
+        /// `suffix` (bombs of any size without holding them in memory).
+        var repeated: (unit: Data, count: Int, suffix: Data)?
+        /// Seconds between body bytes (a drip server): each byte of `body` is sent on its own.
+        var drip: TimeInterval?
+        /// No `Content-Length`: the body ends when the connection closes.
+        var closeDelimited = false
 
         static func ok(_ body: String, type: String = "text/html; charset=utf-8") -> Response {
             Response(status: 200, headers: ["Content-Type": type], body: Data(body.utf8))
@@ -57,7 +64,11 @@ final class LoopbackServer: @unchecked Sendable {
     /// Added to every response, to let requests overlap (concurrency tests).
     var delay: TimeInterval = 0
 
-    init() throws {
+    /// The loopback address the server listens on (any of 127/8, e.g. `127.0.0.2`).
+    let address: String
+
+    init(address: String = "127.0.0.1") throws {
+        self.address = address
         listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw POSIXError(.EIO) }
         var yes: Int32 = 1
@@ -65,7 +76,7 @@ final class LoopbackServer: @unchecked Sendable {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_addr.s_addr = inet_addr(self.address)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
@@ -82,7 +93,7 @@ final class LoopbackServer: @unchecked Sendable {
 
     deinit { stop() }
 
-    var base: String { "http://127.0.0.1:\(port)" }
+    var base: String { "http://\(address):\(port)" }
     func url(_ path: String) -> URL { URL(string: base + path)! }
 
     func route(_ path: String, _ handler: @escaping @Sendable (Request) -> Response) {
@@ -160,12 +171,18 @@ final class LoopbackServer: @unchecked Sendable {
         peakInFlightByHost[host] = max(peakInFlightByHost[host] ?? 0, inFlightByHost[host]!)
         let wait = delay
         lock.unlock()
-        defer {
+        var left = false
+        /// Out of flight once the answer is ready to go: the client cannot start its next
+        /// request before it has this one.
+        func leave() {
+            guard !left else { return }
+            left = true
             lock.lock()
             inFlight -= 1
             inFlightByHost[host, default: 1] -= 1
             lock.unlock()
         }
+        defer { leave() }
         if wait > 0 { Thread.sleep(forTimeInterval: wait) }
         let response = handler?(request) ?? .status(404)
         if response.hang {
@@ -176,22 +193,53 @@ final class LoopbackServer: @unchecked Sendable {
         let body = request.method == "HEAD" || response.status == 304 ? Data() : response.body
         var head = "HTTP/1.1 \(response.status) \(Self.phrase(response.status))\r\n"
         var headers = response.headers
-        headers["Content-Length"] = headers["Content-Length"] ?? String(body.count)
+        let streamed = response.repeated.map { $0.unit.count * $0.count + $0.suffix.count } ?? 0
+        if !response.closeDelimited { headers["Content-Length"] = headers["Content-Length"] ?? String(body.count + streamed) }
         headers["Connection"] = "close"
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         head += "\r\n"
         var bytes = Data(head.utf8)
-        bytes.append(response.stallBody ? body.prefix(body.count / 2) : body)
+        if response.drip == nil { bytes.append(response.stallBody ? body.prefix(body.count / 2) : body) }
         record(LogEntry(request: request, status: response.status, bodyBytes: body.count))
-        bytes.withUnsafeBytes { raw in
-            var sent = 0
-            while sent < raw.count {
-                let count = send(client, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
-                if count <= 0 { return }
-                sent += count
+        leave()
+        guard Self.send(bytes, to: client) else { return }
+        if let pause = response.drip {
+            for byte in body {
+                Thread.sleep(forTimeInterval: pause)
+                guard Self.send(Data([byte]), to: client) else { return }
             }
         }
+        if let repeated = response.repeated, request.method != "HEAD" {
+            var sent = 0
+            for _ in 0..<repeated.count {
+                guard Self.send(repeated.unit, to: client) else { break }
+                sent += repeated.unit.count
+            }
+            if sent == repeated.unit.count * repeated.count { _ = Self.send(repeated.suffix, to: client) }
+            streamedBytes(sent)
+        }
         if response.stallBody { while recv(client, &buffer, buffer.count, 0) > 0 {} }
+    }
+
+    /// Every byte of `data`; false when the client has gone.
+    private static func send(_ data: Data, to client: Int32) -> Bool {
+        data.withUnsafeBytes { raw in
+            var sent = 0
+            while sent < raw.count {
+                let count = Glibc.send(client, raw.baseAddress! + sent, raw.count - sent, Int32(MSG_NOSIGNAL))
+                if count <= 0 { return false }
+                sent += count
+            }
+            return true
+        }
+    }
+
+    /// Bytes of `repeated` bodies sent before the client stopped reading (or all of them).
+    private(set) var streamed = 0
+
+    private func streamedBytes(_ count: Int) {
+        lock.lock(); defer { lock.unlock() }
+        streamed += count
     }
 
     private func record(_ entry: LogEntry) {

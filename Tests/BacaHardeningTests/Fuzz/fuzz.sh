@@ -5,7 +5,7 @@
 #
 # SECONDS defaults to $BACA_FUZZ_SECONDS, else 60. The build (swiftc -sanitize=fuzzer,address,
 # the sources of BacaCore and SearchQuery compiled into one module with the shared invariants)
-# is cached under .build/baca-fuzz/ and redone when a source changes; so is the corpus, which
+# (with the query's word forms) is cached under .build/baca-fuzz/ and redone when a source changes; so is the corpus, which
 # grows from run to run. A crash is saved as .build/baca-fuzz/TARGET-artifacts/crash-*; copy it
 # to Tests/BacaHardeningTests/Fixtures/fuzz-regressions/TARGET-NAME and `swift test` replays it
 # for ever after. BACA_FUZZ_OPT=-O builds optimised (slower to build, faster to run).
@@ -18,7 +18,8 @@ work=${BACA_FUZZ_WORK:-$root/.build/baca-fuzz}
 mkdir -p "$work"
 
 mapfile -t sources < <(find "$root/Sources/BacaCore" -name '*.swift' | LC_ALL=C sort)
-sources+=("$root/Sources/BacaStore/Search/SearchQuery.swift" "$here/../Support/FuzzInvariants.swift")
+sources+=("$root/Sources/BacaStore/Search/SearchQuery.swift" "$root/Sources/BacaStore/Search/WordForms.swift"
+          "$root/Sources/BacaStore/Search/StemmedIndex.swift" "$here/../Support/FuzzInvariants.swift")
 extra=()
 case $target in
     parser) harness=$here/CaptureParserFuzzer.swift ;;

@@ -147,7 +147,7 @@ func shellQuoted(_ text: String) -> String {
     "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
 
-/// A shell command line that runs baca with these arguments (for `Tmux`).
+/// A shell command line that runs baca with these arguments (for `TmuxSession`).
 func bacaCommand(_ arguments: [String]) -> String {
     ([BacaBinary.url.path] + arguments).map(shellQuoted).joined(separator: " ")
 }
@@ -207,7 +207,7 @@ enum Unprivileged {
                       directory: sandbox.root, timeout: 60)
     }
 
-    /// A shell command line that runs baca as an unprivileged user (for `Tmux`).
+    /// A shell command line that runs baca as an unprivileged user (for `TmuxSession`).
     static func command(_ arguments: [String]) -> String {
         (prefix + [binary] + arguments).map(shellQuoted).joined(separator: " ")
     }

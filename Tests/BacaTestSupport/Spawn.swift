@@ -1,25 +1,27 @@
 import Foundation
 import Glibc
 
-/// Starts programs with `posix_spawn` and waits for them with `waitpid` on their own pid.
+/// The one way the tests run a program: `posix_spawn`, and `waitpid` on its own pid.
 ///
 /// Why not `Foundation.Process`: on Linux its `waitUntilExit` relies on a SIGCHLD handler, and
 /// in a busy test process it was seen to miss a child (a `tmux` client left as a zombie) and
 /// wait forever. Here a child's output goes to files (never a pipe that could fill up and
 /// block it), and the wait polls `waitpid(pid, WNOHANG)` with a deadline, so no test can hang.
-enum Spawn {
-    struct Output {
+public enum Spawn {
+    public struct Output: Sendable {
         /// The exit status, or 128 + the signal that ended it.
-        var status: Int32
+        public var status: Int32
         /// The signal that ended the child, if one did.
-        var signal: Int32?
-        var stdout: String
-        var stderr: String
-        var timedOut = false
+        public var signal: Int32?
+        public var stdout: String
+        public var stderr: String
+        public var timedOut = false
+        /// The child's peak resident memory (its `VmHWM`), in bytes, from `wait4`'s rusage.
+        public var peakMemory = 0
     }
 
-    final class Child: @unchecked Sendable {
-        let pid: pid_t
+    public final class Child: @unchecked Sendable {
+        public let pid: pid_t
         private let folder: URL
         private let lock = NSLock()
         private var finished: Output?
@@ -38,15 +40,15 @@ enum Spawn {
             try? FileManager.default.removeItem(at: folder)
         }
 
-        func kill(_ signal: Int32 = SIGKILL) {
+        public func kill(_ signal: Int32 = SIGKILL) {
             if lock.withLock({ finished == nil }) { _ = Glibc.kill(pid, signal) }
         }
 
         /// Whether it is still running (reaps it when it has ended).
-        var isRunning: Bool { poll() == nil }
+        public var isRunning: Bool { poll() == nil }
 
         /// What it printed so far.
-        var stdoutSoFar: String {
+        public var stdoutSoFar: String {
             String(decoding: (try? Data(contentsOf: folder.appendingPathComponent("out"))) ?? Data(), as: UTF8.self)
         }
 
@@ -55,9 +57,11 @@ enum Spawn {
             defer { lock.unlock() }
             if let finished { return finished }
             var status: Int32 = 0
-            let result = waitpid(pid, &status, WNOHANG)
+            var usage = rusage()
+            let result = wait4(pid, &status, WNOHANG, &usage)
             guard result == pid else { return nil }
             finished = collect(status: status)
+            finished?.peakMemory = Int(usage.ru_maxrss) * 1024
             return finished
         }
 
@@ -73,7 +77,7 @@ enum Spawn {
 
         /// Waits for the end, at most `timeout` seconds; then kills it (SIGKILL) and says so.
         @discardableResult
-        func wait(timeout: TimeInterval = 120) -> Output {
+        public func wait(timeout: TimeInterval = 120) -> Output {
             let deadline = Date().addingTimeInterval(timeout)
             var delay: TimeInterval = 0.001
             while Date() < deadline {
@@ -94,7 +98,7 @@ enum Spawn {
 
     /// Starts `arguments[0]` (looked up in PATH) with `environment` (default: this process's),
     /// in `directory`, with `stdin` as its standard input (default: /dev/null).
-    static func start(
+    public static func start(
         _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, stdin: String? = nil
     ) throws -> Child {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("baca-spawn-\(UUID().uuidString)")
@@ -145,16 +149,16 @@ enum Spawn {
 
     /// Runs a program to its end (at most `timeout` seconds).
     @discardableResult
-    static func run(
+    public static func run(
         _ arguments: [String], environment: [String: String]? = nil, directory: URL? = nil, stdin: String? = nil,
         timeout: TimeInterval = 120
     ) throws -> Output {
         try start(arguments, environment: environment, directory: directory, stdin: stdin).wait(timeout: timeout)
     }
 
-    struct SpawnError: Error, CustomStringConvertible {
-        var message: String
-        var description: String { message }
+    public struct SpawnError: Error, CustomStringConvertible {
+        public var message: String
+        public var description: String { message }
     }
 
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> R) -> R {
