@@ -71,7 +71,8 @@ struct ReadCommand: ParsableCommand {
             // fetched in the background while the reader runs.
             let minutes = loadedConfig.workflow.reloadMinutes
             environmentForApp.startDueFetch = Self.fetchStarter(
-                store: store, addressRule: FetchCommand.addressRule(config: loadedConfig), dueMinutes: minutes)
+                store: store, addressRule: FetchCommand.addressRule(config: loadedConfig), dueMinutes: minutes,
+                notify: loadedConfig.workflow.notifyCommand)
             environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
         }
         let app = App(environment: environmentForApp)
@@ -85,7 +86,10 @@ struct ReadCommand: ParsableCommand {
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
     /// With `dueMinutes`, only the feeds that are due (the reader's schedule).
-    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule(), dueMinutes: Int? = nil) -> FetchStarter {
+    /// `notify`: the notify-command, run (quietly) after a scheduled fetch that brought unread articles.
+    static func fetchStarter(
+        store: ArticleStore, addressRule: AddressRule = AddressRule(), dueMinutes: Int? = nil, notify: [String] = []
+    ) -> FetchStarter {
         return { report in
             let selected: [Feed]?
             if let dueMinutes {
@@ -94,6 +98,7 @@ struct ReadCommand: ParsableCommand {
                 selected = (try? store.feeds())?.map(\.feed)
             }
             guard let feeds = selected, !feeds.isEmpty else { return false }
+            let lastBefore = (try? store.lastArticleId()) ?? 0
             let thread = Thread {
                 let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
                 let summary = fetcher.fetchAndWait(feeds) { progress in
@@ -105,6 +110,10 @@ struct ReadCommand: ParsableCommand {
                     feedsDone: summary.outcomes.count, feedsTotal: summary.outcomes.count,
                     newArticles: summary.newArticles, failures: summary.failed, isFinished: true,
                     summaryLine: summary.line))
+                // The terminal is the reader's: a failing notify-command stays quiet here.
+                if !notify.isEmpty, let fresh = try? store.summaries(after: lastBefore, limit: 1000).filter({ !$0.read }), !fresh.isEmpty {
+                    Notifier.run(notify, titles: fresh.map(\.title), warn: { _ in })
+                }
             }
             thread.start()
             return true
