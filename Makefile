@@ -29,7 +29,10 @@ zshdir  = $(PREFIX)/share/zsh/site-functions
 fishdir = $(PREFIX)/share/fish/vendor_completions.d
 
 STAGE   = .build/stage
-RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product baca
+# A build folder of its own: the static link flags would otherwise make every switch between
+# this and a plain `swift build -c release` (bench/run.sh) compile everything again.
+SCRATCH = .build-static
+RELEASE = $(SWIFT) build -c release --static-swift-stdlib --product baca --scratch-path $(SCRATCH)
 
 .PHONY: all build install install-files uninstall dist deb clean-dist
 
@@ -91,7 +94,7 @@ dist: build
 	cp README.md docs/CHANGELOG.md dist/$(NAME)/
 	mkdir -p dist/$(NAME)/licenses
 	cp "$$(dirname "$$(command -v $(SWIFT))")/../share/swift/LICENSE.txt" dist/$(NAME)/licenses/swift.txt
-	for package in .build/checkouts/*/; do \
+	for package in $(SCRATCH)/checkouts/*/; do \
 		name=$$(basename "$$package"); \
 		for file in "$$package"LICENSE*; do if [ -f "$$file" ]; then cp "$$file" "dist/$(NAME)/licenses/$$name.txt"; fi; done; \
 	done

@@ -10,9 +10,12 @@ cd "$(dirname "$0")/.."
 checkout=$PWD
 
 work=$(mktemp -d /tmp/baca-install-test.XXXXXX)
-socket="baca-install-$$"
+# One tmux server per window started (a new server on a socket whose old server is still exiting
+# can fail with "server exited unexpectedly").
+sockets=()
+socket=""
 cleanup() {
-    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    for used in "${sockets[@]}"; do tmux -L "$used" kill-server >/dev/null 2>&1 || true; done
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -44,9 +47,10 @@ wait_for_screen() {
     fail "the screen never showed /$pattern/"
 }
 
-# Starts a shell command line in a detached 100×30 tmux window of this test's own server.
+# Starts a shell command line in a detached 100×30 tmux window of a new server of this test's own.
 start_in_tmux() {
-    tmux -L "$socket" kill-server >/dev/null 2>&1 || true
+    socket="baca-install-$$-${#sockets[@]}"
+    sockets+=("$socket")
     env -i HOME="$home" TERM=xterm-256color PATH=/usr/bin:/bin \
         tmux -L "$socket" -f /dev/null new-session -d -s t -x 100 -y 30 "$1; sleep 600"
 }
@@ -83,7 +87,8 @@ lone=$(cd "$home" && env -i HOME="$home" TERM=xterm-256color PATH=/usr/bin:/bin 
     || fail "the lone binary lists: $lone"
 
 step "baca import of an installed sample, then baca list"
-sample=$(ls "$prefix"/share/baca/samples/*.txt | head -1)
+samples=("$prefix"/share/baca/samples/*.txt)
+sample=${samples[0]}
 as_user baca import "$sample" | sed 's/^/  /'
 listing=$(as_user baca list)
 printf '%s\n' "$listing" | sed 's/^/  /'
@@ -131,7 +136,7 @@ tarball=$(tail -1 "$work/make-dist.log")
 mkdir -p "$work/unpacked" && tar -C "$work/unpacked" -xzf "$tarball"
 binary=$(ls "$work"/unpacked/*/bin/baca)
 libraries=$(ldd "$binary")
-printf '%s\n' "$libraries" | sed 's/^/  /' | head -12
+sed -n '1,12s/^/  /p' <<<"$libraries"
 if grep -Eiq 'swift|Foundation|dispatch|BlocksRuntime|XCTest' <<<"$libraries"; then
     fail "the release binary links a Swift library"
 fi
@@ -144,7 +149,8 @@ listed=$(sed -n '/^## Install/,/^## /p' README.md | grep '^| `' | grep -o '`[^`]
 $(diff <(echo "$listed") <(echo "$needed") || true)"
 start_in_tmux "cd '$home' && '$binary' --demo"
 # The list of the bundled samples, its header counting them and saying "demo".
-wait_for_screen -E "^ baca .* [1-9][0-9]* artikel .*demo" | head -4 | sed 's/^/  /'
+demo=$(wait_for_screen -E "^ baca .* [1-9][0-9]* artikel .*demo")
+sed -n '1,4s/^/  /p' <<<"$demo"
 tmux -L "$socket" send-keys -t t q
 
 step "passed"

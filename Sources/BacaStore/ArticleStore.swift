@@ -374,8 +374,8 @@ public final class ArticleStore: Sendable {
 
     /// Full-text search with a query already read, best first.
     ///
-    /// Two steps in one statement: rank every match on the index, the small state table and a
-    /// covering index alone (`hitsSQL`), then read the article rows and snippets of the one page
+    /// Two steps in one statement: rank every match on the index and the small state table
+    /// alone (`SearchRanking.hitsSQL`), then read the article rows and snippets of the one page
     /// kept. (Joining `article` before the sort would read a large row for every match: 4×
     /// slower on 100,000 articles.)
     ///
@@ -407,6 +407,28 @@ public final class ArticleStore: Sendable {
                     : body.isEmpty ? title : body
                 return SearchHit(summary: ArticleSummary(row: row), snippet: Snippet.runs(marked))
             }
+        }
+    }
+
+    /// The snippet of one search result, for the reader's focused row: the index is looked up
+    /// by the article's rowid, so it costs one row's snippet however many articles matched.
+    /// Empty when the article does not match (any more).
+    public func searchSnippet(_ query: String, articleID: Int64) throws -> [(text: String, isMatch: Bool)] {
+        guard let expression = SearchQuery(query).ftsExpression else { return [] }
+        let sql = """
+            SELECT \(Snippet.sql(column: 2)) AS bodySnippet, \(Snippet.sql(column: 1)) AS keyPointsSnippet, \
+            \(Snippet.sql(column: 0)) AS titleSnippet \
+            FROM article_fts WHERE article_fts MATCH ? AND rowid = ?
+            """
+        return try read("searching") { db in
+            guard let row = try Row.fetchOne(db, sql: sql, arguments: [expression, articleID]) else { return [] }
+            let body: String = row["bodySnippet"] ?? ""
+            let keyPoints: String = row["keyPointsSnippet"] ?? ""
+            let title: String = row["titleSnippet"] ?? ""
+            let marked = Snippet.hasMatch(body) ? body
+                : Snippet.hasMatch(keyPoints) ? keyPoints
+                : body.isEmpty ? title : body
+            return Snippet.runs(marked)
         }
     }
 

@@ -396,6 +396,17 @@ public final class NcursesTerminal: TerminalBackend {
         withTerminalSuspended { ExternalProgram.run(arguments) }
     }
 
+    /// OSC 52 straight to the terminal, after ncurses' own output.
+    public func copyToClipboard(_ text: String) {
+        let bytes = Array(OSC52.copy(text).utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            written += count
+        }
+    }
+
     public func setTheme(_ theme: Theme) {
         self.theme = theme
         styleCache.removeAll(keepingCapacity: true)

@@ -64,4 +64,16 @@ static inline curl_socket_t baca_curl_socket_bad(void) { return CURL_SOCKET_BAD;
 
 static inline curl_version_info_data *baca_curl_version_info(void) { return curl_version_info(CURLVERSION_NOW); }
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/// Returns freed memory to the system (glibc's `malloc_trim`; nothing elsewhere): after a large
+/// body, so that transfers on threads of their own do not each keep an arena's worth.
+static inline void baca_release_free_memory(void) {
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 #endif

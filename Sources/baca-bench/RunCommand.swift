@@ -63,6 +63,9 @@ struct Run: ParsableCommand {
         }
         try FileManager.default.createDirectory(atPath: work + "/xdg/config", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: work + "/xdg/data", withIntermediateDirectories: true)
+        // The screens are read in Indonesian (BacaScreen), whatever LANG says.
+        try FileManager.default.createDirectory(atPath: work + "/xdg/config/baca", withIntermediateDirectories: true)
+        try "language = \"id\"\n".write(toFile: work + "/xdg/config/baca/config.toml", atomically: true, encoding: .utf8)
         let dims = geometry.split(separator: "x").compactMap { Int($0) }
         guard dims.count == 2 else { throw ValidationError("geometry is COLSxROWS") }
 

@@ -36,6 +36,7 @@ struct Baca: ParsableCommand {
 
     /// Runs the command line, printing `baca: message` for failures that are the user's to fix.
     static func main() {
+        PeakMemoryReport.installIfAsked()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -54,3 +55,4 @@ struct CLIFailure: Error {
     var message: String
     var exitCode: Int32 = 1
 }
+

@@ -176,6 +176,23 @@ struct CLITests {
         }
     }
 
+    @Test("on the samples, a search finds the other forms of its word and marks the form found")
+    func searchEveryForm() throws {
+        let sandbox = try Sandbox()
+        _ = try BacaBinary.run(["import", BacaBinary.samplesDirectory.path], sandbox: sandbox)
+        let banjir = try BacaBinary.run(["search", "banjir"], sandbox: sandbox)
+        #expect(banjir.status == 0)
+        #expect(banjir.stdout.contains("[kebanjiran]"), "\(banjir.stdout)")
+        for query in ["kunjung", "mengunjungi", "berkunjung"] {
+            let result = try BacaBinary.run(["search", query, "--json"], sandbox: sandbox)
+            #expect(result.status == 0)
+            // The Tabanan village article says kunjungan and pengunjung, never the form typed.
+            #expect(result.stdout.contains("Kunjungan"), "\(query): \(result.stdout)")
+        }
+        let stems = try BacaBinary.run(["stem", "kebanjiran", "mengunjungi", "perasaan", "meeting"], sandbox: sandbox)
+        #expect(stems.stdout == "kebanjiran\tbanjir\nmengunjungi\tkunjung\nperasaan\trasa\nmeeting\tmeeting\n")
+    }
+
     @Test("a repository path that is not a database is refused and left alone")
     func foreignDatabase() throws {
         let sandbox = try Sandbox()

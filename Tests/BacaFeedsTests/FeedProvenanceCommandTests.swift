@@ -39,6 +39,7 @@ struct FeedProvenanceCommandTests {
         let feedObject = try #require(oldest["feed"] as? [String: Any])
         #expect(feedObject["id"] as? Int == 1)
         #expect(feedObject["title"] as? String == "Ana Lestari")
+        #expect(feedObject["feedTitle"] as? String == "Ana Lestari")
 
         let id = try #require(oldest["id"] as? Int)
         let show = try baca.run(["show", String(id), "--json"])

@@ -60,7 +60,8 @@ struct FetchedPageJSONTests {
 
         #expect(json["title"] as? String == "Banjir rob rendam pesisir utara Semarang")
         #expect(json["author"] as? String == "Dewi Lestari")
-        #expect((json["publishedAt"] as? String)?.hasPrefix("2024-12-03") == true, "\(json["publishedAt"] ?? "none")")
+        // The page's stated instant (21:45 in UTC+7), not the feed's date.
+        #expect(json["publishedAt"] as? String == "2024-12-03T14:45:00Z", "\(json["publishedAt"] ?? "none")")
         let hero = try #require(json["heroImage"] as? [String: Any])
         #expect(hero["caption"] as? String == "Warga melintasi rob di Tambak Lorok")
         #expect(hero["credit"] as? String == "Warta Pesisir/Dewi")

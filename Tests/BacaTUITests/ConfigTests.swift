@@ -112,7 +112,7 @@ struct ConfigTests {
 
     @Test func helpListsTheLiveKeymap() {
         let sections = HelpContent.make(keyMap: .default)
-        #expect(sections.map(\.title) == ["Umum", "Daftar", "Pembaca", "Daftar isi", "Langganan", "Cari/Prompt"])
+        #expect(sections.map(\.title) == ["Umum", "Daftar", "Pembaca", "Daftar isi", "Langganan", "Daftar tautan", "Cari/Prompt"])
         let global = sections[0].rows
         #expect(global.first == HelpRow(keys: "j, ↓", text: "turun satu baris", command: .moveDown))
         #expect(global.contains(HelpRow(keys: "g g, Home", text: "ke paling atas", command: .goTop)))

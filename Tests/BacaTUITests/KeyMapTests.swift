@@ -84,7 +84,7 @@ struct KeyMapTests {
 
     @Test func everyCommandButPromptOnesHasADefaultKeyWhereItApplies() {
         // Typed after ':' (`/` then Enter on an empty line clears a search, too).
-        let unbound: Set<CommandName> = [.sort, .theme, .importPath, .feed, .clearSearch]
+        let unbound: Set<CommandName> = [.sort, .theme, .importPath, .feed, .clearSearch, .saveSearch, .export]
         for spec in CommandSpec.all where !unbound.contains(spec.name) {
             let bound = spec.contexts.contains { !keyMap.keys(for: spec.name, context: $0).isEmpty }
             #expect(bound, "\(spec.name.rawValue) has no default key")

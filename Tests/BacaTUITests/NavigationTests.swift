@@ -149,11 +149,21 @@ struct NavigationTests {
         #expect(app.statusBar.hasSuffix("2/3 · Judul bagian 2"), "\(app.statusBar)")
     }
 
+    @Test("a resize at the top of an article keeps the title and key points in view")
+    func resizeAtTheTop() throws {
+        let app = try makeApp(articles: articles)
+        app.press("enter")
+        app.resize(to: TerminalSize(columns: 60, rows: 20))
+        app.resize(to: TerminalSize(columns: 100, rows: 30))
+        #expect(app.screenLines[0].contains("Banjir Rob Genangi Pesisir Utara"))
+        #expect(app.statusBar.hasSuffix("Atas"))
+    }
+
     @Test("a search match names the section that holds it")
     func positionFollowsTheMatch() throws {
         let app = try makeApp(articles: articles)
         app.press("enter", "/")
-        app.type("paragraf 4")
+        app.type("\"paragraf 4\"")  // a phrase: plain words would match each word, in every form
         app.press("enter")
         #expect(app.statusBar.contains("cocok 1/3"))
         #expect(app.statusBar.hasSuffix("1/3 · Judul bagian 1"))

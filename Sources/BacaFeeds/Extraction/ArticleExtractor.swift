@@ -207,6 +207,8 @@ enum ArticleAssembler {
             case .keyPoints(let points):
                 if article.keyPoints.isEmpty { article.keyPoints = points } else { append(.list(points)) }
             case .heading(let text):
+                // The title again, as the article's first heading.
+                if !bodyStarted, TitleCleaner.comparable(text) == TitleCleaner.comparable(article.title) { continue }
                 bodyStarted = true
                 sawFirstParagraph = true
                 if let (number, heading) = ArticleTextRules.numberedItem(text), number == expectedNumber,

@@ -17,12 +17,15 @@ enum BoilerplateText {
         "tell us what you think", "this slideshow requires", "previous next", "previous article", "next article",
         "get the latest", "listen to", "download the", "watch:", "watch the video", "lihat juga", "artikel terkait",
         "tempo de leitura", "leia também", "lesen sie auch", "mehr zum thema", "lire aussi", "à lire aussi",
+        "citation:", "this document is subject to copyright", "explore further", "more information:",
     ]
     static let anywhere = ["all rights reserved", "(image:", "(photo:", "all sharing options", "affiliate commission"]
 
     static func isChrome(_ text: String) -> Bool {
-        guard text.count <= maximumLength else { return false }
         let lower = text.lowercased()
+        // A list of tags may run long.
+        if lower.hasPrefix("tags:") || lower.hasPrefix("tags ") || lower.hasPrefix("tagged ") { return text.count <= 600 }
+        guard text.count <= maximumLength else { return false }
         if openings.contains(where: lower.hasPrefix) || anywhere.contains(where: { lower.utf8.contains(bytes: $0) }) { return true }
         if isByline(lower) || isDateLine(lower) { return true }
         if !lower.utf8.contains(32), lower.utf8.contains(64) || lower.hasPrefix("http") || lower.hasPrefix("twitter.com/") { return true }

@@ -143,7 +143,14 @@ struct PageWalker {
         case "h2", "h3", "h4", "h5", "h6":
             add(.heading(HTMLText.line(of: element)))
         case "p", "pre", "dt", "dd", "address", "summary", "caption":
-            add(.paragraph(HTMLText.line(of: element)))
+            let text = HTMLText.line(of: element)
+            // A short paragraph that is one link is a pointer to another article, unless it
+            // is a `Baca Juga` line, which the assembler reads.
+            if dropsLinkLists, element.measure.linkDensity > 0.9, element.measure.length < 120,
+               ArticleTextRules.relatedTitle(text) == nil {
+                return
+            }
+            add(.paragraph(text))
         case "blockquote":
             if Self.isChrome(element) { return }
             let paragraphs = element.childElements.filter { $0.name == "p" }

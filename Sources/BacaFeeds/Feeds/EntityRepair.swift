@@ -17,21 +17,49 @@ enum EntityRepair {
         var data: Data?
         /// What was mended, for the feed's status.
         var note: String?
+        /// Whether the document was wrong: HTML entities in a document whose DOCTYPE names an
+        /// external DTD (RSS 0.91's declares them) were right there, only not read by us.
+        var wasBroken = false
     }
 
-    /// The five entities XML predefines.
-    static let predefined: Set<String> = ["amp", "lt", "gt", "quot", "apos"]
+    /// The five entities XML predefines, and their characters' code points.
+    static let predefined: [String: Int] = ["amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39]
 
-    static func repair(_ data: Data) -> Result {
-        // Fast path: no `&` at all.
-        guard data.withUnsafeBytes({ $0.contains(UInt8(ascii: "&")) }) else { return Result() }
+    /// Whether `raw` holds an `&`, or a `<` that opens no tag (memchr: most feeds need nothing).
+    static func mayNeedRepair(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard let base = raw.baseAddress, raw.count > 0 else { return false }
+        if memchr(base, Int32(UInt8(ascii: "&")), raw.count) != nil { return true }
+        var offset = 0
+        while offset < raw.count, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), raw.count - offset) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            if index + 1 < raw.count && opensNoTag(raw[index + 1]) { return true }
+            offset = index + 1
+        }
+        return false
+    }
+
+    /// A `<` followed by this is no markup: a space, a digit, `=`, another `<`.
+    static func opensNoTag(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte >= 0x30 && byte <= 0x39)
+            || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<")
+    }
+
+    /// Mends `data`. With `numericPredefined`, `&amp;`, `&lt;` and the other predefined
+    /// entities become character references too: for the second reading of a document that
+    /// had an error of another kind, after which libxml2 would drop them (it keeps character
+    /// references).
+    static func repair(_ data: Data, numericPredefined: Bool = false) -> Result {
+        // Fast path: no `&` and no `<` that opens no tag.
+        guard data.withUnsafeBytes(mayNeedRepair) else { return Result() }
         return data.withUnsafeBytes { raw -> Result in
             let bytes = raw.bindMemory(to: UInt8.self)
             var output: [UInt8] = []
             var copiedUpTo = 0
             var declared: Set<String> = []
+            var namesExternalDTD = false
             var strays = 0
             var unknown = 0
+            var htmlEntities = 0
             var index = 0
             let count = bytes.count
 
@@ -63,9 +91,18 @@ enum EntityRepair {
                     if starts("<![CDATA[", at: index) { index = skip(past: "]]>", from: index + 9); continue }
                     if starts("<!--", at: index) { index = skip(past: "-->", from: index + 4); continue }
                     if starts("<?", at: index) { index = skip(past: "?>", from: index + 2); continue }
+                    if index + 1 < count, opensNoTag(bytes[index + 1]) {
+                        // `a < b`: text, not a tag.
+                        replace(from: index, to: index + 1, with: Array("&lt;".utf8))
+                        strays += 1
+                        index += 1
+                        continue
+                    }
                     if starts("<!DOCTYPE", at: index) {
                         let end = doctypeEnd(bytes, from: index)
-                        declared = declaredEntities(String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self))
+                        let doctype = String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+                        declared = declaredEntities(doctype)
+                        namesExternalDTD = doctype.contains("PUBLIC") || doctype.contains("SYSTEM")
                         index = end
                         continue
                     }
@@ -103,24 +140,33 @@ enum EntityRepair {
                     continue
                 }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[nameStart..<cursor]), as: UTF8.self)
-                if predefined.contains(name) || declared.contains(name) {
+                if declared.contains(name) {
+                    index = cursor + 1
+                    continue
+                }
+                if let character = predefined[name] {
+                    if numericPredefined { replace(from: index, to: cursor + 1, with: Array("&#\(character);".utf8)) }
                     index = cursor + 1
                     continue
                 }
                 if let entity = name.withCString({ htmlEntityLookup(UnsafeRawPointer($0).assumingMemoryBound(to: xmlChar.self)) }) {
                     replace(from: index, to: cursor + 1, with: Array("&#\(entity.pointee.value);".utf8))
+                    htmlEntities += 1
                 } else {
                     replace(from: index, to: index + 1, with: Array("&amp;".utf8))
                     unknown += 1
                 }
                 index = cursor + 1
             }
-            guard copiedUpTo > 0 else { return Result() }
+            guard copiedUpTo > 0 || !output.isEmpty else { return Result() }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copiedUpTo..<count]))
             var notes: [String] = []
-            if strays > 0 { notes.append("\(strays) stray & escaped") }
+            if htmlEntities > 0 && !namesExternalDTD { notes.append("\(htmlEntities) HTML \(htmlEntities == 1 ? "entity" : "entities") read") }
+            if strays > 0 { notes.append("\(strays) stray & or < escaped") }
             if unknown > 0 { notes.append("\(unknown) undefined \(unknown == 1 ? "entity" : "entities") kept as text") }
-            return Result(data: Data(output), note: notes.isEmpty ? "HTML entities read" : notes.joined(separator: ", "))
+            return Result(
+                data: Data(output), note: notes.isEmpty ? nil : notes.joined(separator: ", "),
+                wasBroken: strays > 0 || unknown > 0 || (htmlEntities > 0 && !namesExternalDTD))
         }
     }
 

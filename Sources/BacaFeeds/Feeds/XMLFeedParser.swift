@@ -22,16 +22,50 @@ enum XMLFeedParser {
             input = Data(Sanitizer.sanitize(text).utf8)
             repaired = true
         }
+        if let first = input.firstIndex(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }), first > input.startIndex,
+           input[first...].starts(with: Array("<?xml".utf8)) {
+            // White space before the XML declaration, which must come first: dropped.
+            input = input[first...]
+        }
         let repair = EntityRepair.repair(input)
         if let fixed = repair.data {
             input = fixed
-            repaired = true
+            repaired = repaired || repair.wasBroken
         }
+        let encoding = Self.encodingName(charset: charset, data: input)
+        var (document, wellFormed, lastError) = try read(input, url: url, encoding: encoding)
+        if !wellFormed, let numeric = EntityRepair.repair(input, numericPredefined: true).data {
+            // libxml2 drops every entity reference after the document's first error, `&amp;`
+            // and `&lt;` included; character references it keeps. Read again with those.
+            if let document { xmlFreeDoc(document) }
+            (document, wellFormed, lastError) = try read(numeric, url: url, encoding: encoding)
+        }
+        guard let document else {
+            throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
+        }
+        defer { xmlFreeDoc(document) }
+        if !wellFormed { repaired = true }
+        guard let root = xmlDocGetRootElement(document) else {
+            throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
+        }
+        var feed = try FeedTreeReader(feedURL: url).read(root: root)
+        if repaired {
+            feed.repaired = true
+            var notes: [String] = []
+            if lastError.code != 0 { notes.append("line \(lastError.line): \(describe(code: lastError.code))") }
+            if let note = repair.note, repair.wasBroken { notes.append(note) }
+            feed.repairNote = notes.isEmpty ? "control characters removed" : notes.joined(separator: "; ")
+        }
+        return feed
+    }
+
+    /// One reading by libxml2: the tree (`nil` when nothing could be read), whether the
+    /// document was well-formed, and its last error. An entity loop is refused.
+    private static func read(_ input: Data, url: URL?, encoding: String?) throws(FeedParseError) -> (xmlDocPtr?, Bool, xmlError) {
         guard let context = xmlNewParserCtxt() else { throw .malformed("out of memory") }
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(bitPattern: XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
-        let encoding = Self.encodingName(charset: charset, data: input)
         let document: xmlDocPtr? = input.withUnsafeBytes { raw in
             guard let base = raw.baseAddress?.assumingMemoryBound(to: CChar.self) else { return nil }
             return xmlCtxtReadMemory(context, base, Int32(clamping: raw.count), url?.absoluteString, encoding, options)
@@ -41,23 +75,7 @@ enum XMLFeedParser {
             if let document { xmlFreeDoc(document) }
             throw .malformed("line \(lastError.line): entity loop")
         }
-        guard let document else {
-            throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
-        }
-        defer { xmlFreeDoc(document) }
-        if context.pointee.wellFormed == 0 { repaired = true }
-        guard let root = xmlDocGetRootElement(document) else {
-            throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
-        }
-        var feed = try FeedTreeReader(feedURL: url).read(root: root)
-        if repaired {
-            feed.repaired = true
-            var notes: [String] = []
-            if lastError.code != 0 { notes.append("line \(lastError.line): \(describe(code: lastError.code))") }
-            if let note = repair.note { notes.append(note) }
-            feed.repairNote = notes.isEmpty ? "control characters removed" : notes.joined(separator: "; ")
-        }
-        return feed
+        return (document, context.pointee.wellFormed != 0, lastError)
     }
 
     /// The HTTP charset when it names one libxml2 can read; a BOM wins over it. `nil` lets
@@ -95,6 +113,11 @@ enum XMLFeedParser {
         case 5: return "the document ends too early"
         case 9: return "invalid character"
         case 26, 27: return "undefined entity"
+        case 38: return "a < inside an attribute"
+        case 39, 41: return "an attribute without a quoted value"
+        case 64: return "the XML declaration is not at the start"
+        case 68: return "a tag without a name"
+        case 73: return "a tag does not end with >"
         case 76: return "mismatched closing tag"
         case 77: return "a tag is not closed"
         case 89, 95: return "entity loop"

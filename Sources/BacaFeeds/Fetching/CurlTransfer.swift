@@ -144,6 +144,7 @@ final class CurlTransfer: @unchecked Sendable {
         baca_curl_set_open_socket_function(handle, curlOpenSocket)
 
         let code = curl_easy_perform(handle)
+        defer { releaseMemory() }
 
         var connected: UnsafeMutablePointer<CChar>?
         baca_curl_get_string(handle, CURLINFO_PRIMARY_IP, &connected)
@@ -164,6 +165,17 @@ final class CurlTransfer: @unchecked Sendable {
         return .success(Response(status: status, headers: headers, body: body, remoteAddress: remoteAddress))
     }
 
+    /// Hands the memory of a large body back to the system. Each transfer runs on a thread of
+    /// its own, and glibc gives threads arenas of their own: without this, the 16 KB chunks of
+    /// one refused bomb after another stay in the process as freed but unreturned memory, and
+    /// five bombs in a row took 111 MB where two at a time should take 70.
+    private func releaseMemory() {
+        lock.lock()
+        let large = bodyBytes >= 1024 * 1024
+        lock.unlock()
+        if large { baca_release_free_memory() }
+    }
+
     // MARK: - Callbacks
 
     /// A decoded chunk of the body; returning less than its size stops the transfer.
@@ -172,6 +184,7 @@ final class CurlTransfer: @unchecked Sendable {
         guard !cancelled, failure == nil else { return false }
         if bodyBytes + chunk.count > request.maximumBytes {
             chunks = []
+            bodyBytes = request.maximumBytes
             let limit = Self.size(request.maximumBytes)
             if let encoding = headers["content-encoding"], !encoding.isEmpty, encoding.lowercased() != "identity" {
                 failure = "body expanded past the limit of \(limit) (\(encoding.lowercased()))"
@@ -212,6 +225,7 @@ final class CurlTransfer: @unchecked Sendable {
         guard !cancelled, failure == nil else { return false }
         if received > Int64(request.maximumReceivedBytes) {
             chunks = []
+            bodyBytes = max(bodyBytes, Int(received))
             failure = "body over the limit of \(Self.size(request.maximumReceivedBytes)) received"
             return false
         }

@@ -6,8 +6,8 @@ import GRDB
 /// Migration v5 replaces the search index with one built by `StemmingTokenizer`, and the
 /// store then re-indexes the existing articles in batches, each its own transaction.
 ///
-/// The migration itself is quick (one transaction: new index, its triggers, the covering index
-/// for ties, and the `search_reindex` marker holding the last article id to index and the last
+/// The migration itself is quick (one transaction: new index, its triggers and the
+/// `search_reindex` marker holding the last article id to index and the last
 /// one done). The re-indexing runs when a writable store opens (`finish`), before anything else
 /// writes: killed, it resumes from the last batch committed at the next open. Articles imported
 /// meanwhile have higher ids and are indexed by the store as usual. Since v6 the text is read
@@ -38,7 +38,6 @@ enum StemmedIndexMigration {
                 INSERT INTO article_fts (rowid, title, keyPointsText, bodyText)
                 VALUES (new.id, new.title, new.keyPointsText, new.bodyText);
             END;
-            CREATE INDEX IF NOT EXISTS article_on_id_sortKey ON article (id, sortKey);
             CREATE TABLE search_reindex (lastId INTEGER NOT NULL, doneId INTEGER NOT NULL);
             INSERT INTO search_reindex (lastId, doneId) SELECT MAX(id), 0 FROM article WHERE id IS NOT NULL HAVING COUNT(*) > 0;
             """)

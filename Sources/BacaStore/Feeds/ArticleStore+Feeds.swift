@@ -203,10 +203,10 @@ extension ArticleStore {
     public func provenance(ofArticle id: Int64) throws -> ArticleProvenance? {
         try read("reading where article \(id) came from") { db in
             try Row.fetchOne(db, sql: """
-                SELECT a.url, a.feedId, COALESCE(f.title, f.feedTitle, f.url) AS feedTitle
+                SELECT a.url, a.feedId, COALESCE(f.title, f.feedTitle, f.url) AS shownTitle, f.feedTitle
                 FROM article a LEFT JOIN feed f ON f.id = a.feedId WHERE a.id = ?
                 """, arguments: [id]).map {
-                ArticleProvenance(url: $0["url"], feedId: $0["feedId"], feedTitle: $0["feedTitle"])
+                ArticleProvenance(url: $0["url"], feedId: $0["feedId"], feedTitle: $0["shownTitle"], feedOwnTitle: $0["feedTitle"])
             }
         }
     }

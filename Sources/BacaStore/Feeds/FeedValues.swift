@@ -160,10 +160,13 @@ public struct ArticleProvenance: Sendable, Equatable, Hashable {
     /// The feed it first came from, and that feed's title (the user's, else its own).
     public var feedId: Int64?
     public var feedTitle: String?
-    public init(url: String?, feedId: Int64?, feedTitle: String?) {
+    /// The title the feed gives itself (`feedTitle` is the user's when they gave one).
+    public var feedOwnTitle: String?
+    public init(url: String?, feedId: Int64?, feedTitle: String?, feedOwnTitle: String? = nil) {
         self.url = url
         self.feedId = feedId
         self.feedTitle = feedTitle
+        self.feedOwnTitle = feedOwnTitle
     }
 }
 

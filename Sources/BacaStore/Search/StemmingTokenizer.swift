@@ -91,7 +91,9 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
 /// a hash lookup without an allocation. Hand-written open addressing on bytes because a
 /// `Dictionary` key would need an array allocated for every token.
 final class StemCache {
-    private let stemmer = IndonesianStemmer()
+    /// Lazy: the dictionary is parsed on the first word to stem, not when a connection opens
+    /// the index.
+    private lazy var stemmer = IndonesianStemmer()
     /// Keys and values, one after the other.
     private var arena: [UInt8] = []
     /// Per slot: key offset, key length, value offset, value length (-1: no root); -1 key: empty.

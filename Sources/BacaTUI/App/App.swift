@@ -33,6 +33,9 @@ public final class App {
     private var pendingKeys: [Key] = []
     private var lastDataVersion: Int?
     private var importRunning = false
+    /// When the schedule was last looked at (the start counts: the first look is one interval
+    /// in, so a key pressed at once is never beaten by a scheduled fetch).
+    private var lastScheduleCheck = Date()
 
     /// The smallest window the reader draws into; below it a notice asks for more room.
     public static let minimumSize = TerminalSize(columns: 40, rows: 10)
@@ -209,6 +212,12 @@ public final class App {
             return addFeed(url)
         case .redraw:
             return .done
+        case .undo:
+            return BulkRead.undo(context: context)
+        case .tag(let name?):
+            return TagLists.open(name, context: context)
+        case .tag(nil):
+            return .perform(.push(FeedsScreen(context: context, current: nil)), .dispatch(.tag(nil)))
         case .filter, .sort, .refresh, .feeds:
             // List commands from another screen: they apply to the list at the bottom.
             return .done
@@ -335,7 +344,8 @@ public final class App {
         if let failure = context.stateWriter.takeFailure() { message = .error(failure) }
         context.searchHistory.saveIfNeeded()
         context.commandHistory.saveIfNeeded()
-        guard let version = try? context.store.dataVersion() else { return [] }
+        let scheduled = scheduledFetch()
+        guard let version = try? context.store.dataVersion() else { return scheduled }
         if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
             if context.stateWriter.isOwnWrite(from: last, to: version) {
@@ -349,7 +359,25 @@ public final class App {
             }
         }
         lastDataVersion = version
-        return []
+        return scheduled
+    }
+
+    /// The reload schedule: when a feed is due and no fetch runs, the due feeds are fetched in
+    /// the background. The lists keep their cursor on the same article as new ones arrive.
+    private func scheduledFetch() -> [Effect] {
+        let now = Date()
+        if now.timeIntervalSince(lastScheduleCheck) < context.environment.scheduleCheckInterval { return [] }
+        lastScheduleCheck = now
+        guard context.fetchStatus == nil, let start = context.environment.startDueFetch,
+              context.environment.hasDueFeeds?() == true else { return [] }
+        context.fetchStatus = FetchStatus(feedsDone: 0, feedsTotal: 0, newArticles: 0, failures: 0, isFinished: false)
+        let job = BackgroundJob(name: "scheduled-fetch") { post in
+            if !start({ status in post(.fetchProgress(status)) }) {
+                post(.fetchProgress(FetchStatus(feedsDone: 0, feedsTotal: 0, newArticles: 0, failures: 0, isFinished: true)))
+            }
+        }
+        message = .info(context.tr("Mengambil feed terjadwal…", "Fetching due feeds…"))
+        return [.background(job)]
     }
 
     /// The repository changed: counts and every component read again.

@@ -37,6 +37,13 @@ public struct AppEnvironment {
     public var browser: [String]?
     /// The language of the reader's words.
     public var language: Language
+    /// Fetches only the feeds that are due (`baca fetch --due`), for the reader's own schedule;
+    /// nil: no scheduled fetches.
+    public var startDueFetch: FetchStarter?
+    /// Whether any feed is due now (checked at most once a `scheduleCheckInterval` while idle).
+    public var hasDueFeeds: (@Sendable () -> Bool)?
+    /// Seconds between looks at the schedule.
+    public var scheduleCheckInterval: TimeInterval = 60
     /// Finds the feed behind a URL for `:feed add`; nil subscribes to the URL as given.
     public var findFeed: FeedLookupFunction?
 

@@ -13,6 +13,8 @@ final class ArticleListModel {
     private(set) var query: String?
     /// The feed whose articles the list shows, or nil for every article.
     private(set) var feed: FeedOverview?
+    /// A tag's or a saved search's query (`LibraryQuery`), or nil.
+    private(set) var library: LibraryQuery?
     private(set) var count = 0
 
     static let pageSize = 64
@@ -24,11 +26,15 @@ final class ArticleListModel {
 
     /// Changes what the list shows and reads its size again. (The header's counts are the
     /// whole repository's, kept by `AppContext`, not read again here.)
-    func configure(scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil) throws {
+    func configure(
+        scope: ListScope? = nil, sort: ListSort? = nil, query: String?? = nil, feed: FeedOverview?? = nil,
+        library: LibraryQuery?? = nil
+    ) throws {
         if let scope { self.scope = scope }
         if let sort { self.sort = sort }
         if let query { self.query = query }
         if let feed { self.feed = feed }
+        if let library { self.library = library }
         try reload()
     }
 
@@ -40,7 +46,9 @@ final class ArticleListModel {
     func reload() throws {
         reloads += 1
         pages.removeAll(keepingCapacity: true)
-        if let query {
+        if let library {
+            count = try store.count(matching: scoped(library))
+        } else if let query {
             count = try store.searchCount(query, scope: scope)
         } else if let feed {
             // A feed's list is newest first; of the filters, it knows its unread count.
@@ -71,6 +79,9 @@ final class ArticleListModel {
 
     private func loadPage(_ page: Int) throws -> [ArticleSummary] {
         let offset = page * Self.pageSize
+        if let library {
+            return try store.summaries(matching: scoped(library), sort: sort, offset: offset, limit: Self.pageSize)
+        }
         if let query {
             return try store.searchSummaries(query, scope: scope, offset: offset, limit: Self.pageSize)
         }
@@ -79,6 +90,23 @@ final class ArticleListModel {
                 feedId: feed.feed.id, scope: scope == .unread ? .unread : .all, offset: offset, limit: Self.pageSize)
         }
         return try store.summaries(scope: scope, sort: sort, offset: offset, limit: Self.pageSize)
+    }
+
+    /// `query` narrowed by the list's filter (unread, starred).
+    private func scoped(_ query: LibraryQuery) -> LibraryQuery {
+        var narrowed = query
+        if scope == .unread { narrowed.unread = true }
+        if scope == .starred { narrowed.starred = true }
+        return narrowed
+    }
+
+    /// What the list shows as a query, for marking it all read: nil for a full-text search
+    /// (its ids are marked instead).
+    var viewQuery: LibraryQuery? {
+        if let library { return scoped(library) }
+        if query != nil { return nil }
+        if let feed { return scoped(LibraryQuery(feeds: [String(feed.feed.id)])) }
+        return scoped(LibraryQuery())
     }
 
     /// Looks for the article among the rows near `index` (within the cached and adjacent pages).

@@ -32,7 +32,9 @@ struct ReaderModel {
         let fresh = ArticleLayout.make(article: article, width: width, mode: mode)
         if mode == .full {
             // Keep the reader on the same block; only a full-view layout says which block it is.
-            let anchor = pendingPosition ?? (layout?.mode == .full ? position : nil)
+            // At the very top it stays at the top (the title and key points have no block).
+            let atTop = layout != nil && top == 0 && pendingPosition == nil
+            let anchor = pendingPosition ?? (layout?.mode == .full && !atTop ? position : nil)
             if let anchor { top = Self.line(of: anchor, in: fresh) ?? 0 }
             pendingPosition = nil
         } else if layout?.mode != .summary {

@@ -35,6 +35,18 @@ enum Command: Equatable {
     case openLink
     case addFeed(url: String)
 
+    /// `:tag NAME`: that tag's articles; `:tag` alone: the next tag in the feeds view.
+    case tag(String?)
+    case saveSearch(name: String)
+    case markAllRead
+    case undo
+    case export(path: String)
+    case pipe([String])
+    case links
+    /// Opens link N of the link list.
+    case link(Int)
+    case copyLink
+
     case nextSection
     case previousSection
     case gotoSection(Int)
@@ -107,6 +119,15 @@ enum Command: Equatable {
         case .fetch: self = .fetch
         case .openLink: self = .openLink
         case .feed: self = .addFeed(url: arguments.last ?? "")
+        case .tag: self = .tag(joined.isEmpty ? nil : joined)
+        case .saveSearch: self = .saveSearch(name: joined)
+        case .markAllRead: self = .markAllRead
+        case .undo: self = .undo
+        case .export: self = .export(path: joined)
+        case .pipe: self = .pipe(arguments)
+        case .links: self = .links
+        case .link: self = .link(Int(arguments.first ?? "") ?? 0)
+        case .copyLink: self = .copyLink
         case .nextSection: self = .nextSection
         case .previousSection: self = .previousSection
         case .gotoSection: self = .gotoSection(Int(arguments.first ?? "") ?? 0)

@@ -23,6 +23,16 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, Codable {
     case fetch
     case openLink = "open-link"
     case feed
+    // The daily workflow
+    case tag
+    case saveSearch = "save-search"
+    case markAllRead = "mark-all-read"
+    case undo
+    case export
+    case pipe
+    case links
+    case link
+    case copyLink = "copy-link"
     // Reader
     case back
     /// `q`: back one level, or quit at the top level.
@@ -74,5 +84,5 @@ public struct CommandInvocation: Sendable, Equatable, Hashable {
 
 /// Where a key binding applies. `global` bindings apply everywhere except in the prompt.
 public enum KeyContext: String, Sendable, CaseIterable, Hashable, Codable {
-    case global, list, reader, prompt, help, toc, feeds
+    case global, list, reader, prompt, help, toc, feeds, links
 }

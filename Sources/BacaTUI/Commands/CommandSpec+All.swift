@@ -1,7 +1,7 @@
 // MARK: - The command table
 
 extension CommandSpec {
-    private static let moving: [KeyContext] = [.list, .reader, .help, .toc]
+    private static let moving: [KeyContext] = [.list, .reader, .help, .toc, .feeds, .links]
 
     /// Every command, in the order the help screen lists them.
     public static let all: [CommandSpec] = [
@@ -17,7 +17,7 @@ extension CommandSpec {
 
         // List
         CommandSpec(
-            .open, "baca artikel terpilih", contexts: [.list, .toc],
+            .open, "baca artikel terpilih", contexts: [.list, .toc, .feeds, .links],
             contextHelp: [.toc: "lompat ke bagian terpilih"]
         ),
         CommandSpec(.toggleRead, "tandai sudah/belum dibaca", contexts: [.list, .reader]),
@@ -73,14 +73,37 @@ extension CommandSpec {
             arguments: [ArgumentSpec("add", .choice(["add"], synonyms: ["tambah": "add"])), ArgumentSpec("URL")]
         ),
 
+        // The daily workflow
+        CommandSpec(
+            .tag, "artikel satu tag; tanpa NAMA: tag berikutnya di daftar langganan", contexts: [.list, .feeds],
+            arguments: [ArgumentSpec("NAMA", optional: true, variadic: true)]
+        ),
+        CommandSpec(
+            .saveSearch, "simpan pencarian ini dengan nama", contexts: [.list],
+            arguments: [ArgumentSpec("NAMA", variadic: true)], aliases: ["simpan-cari"]
+        ),
+        CommandSpec(.markAllRead, "tandai semua di tampilan ini sudah dibaca", contexts: [.list, .feeds], aliases: ["baca-semua"]),
+        CommandSpec(.undo, "batalkan tandai-massal terakhir", contexts: [.global], aliases: ["batal"]),
+        CommandSpec(
+            .export, "simpan artikel ke berkas (.md, .html, .txt)", contexts: [.reader],
+            arguments: [ArgumentSpec("BERKAS", variadic: true)], aliases: ["ekspor"]
+        ),
+        CommandSpec(
+            .pipe, "kirim artikel sebagai teks ke program (tanpa PROGRAM: tanyakan)", contexts: [.reader],
+            arguments: [ArgumentSpec("PROGRAM", optional: true, variadic: true)]
+        ),
+        CommandSpec(.links, "daftar tautan artikel", contexts: [.reader], aliases: ["tautan"]),
+        CommandSpec(.link, "buka tautan nomor N di $BROWSER", contexts: [.links], arguments: [ArgumentSpec("N", .number)]),
+        CommandSpec(.copyLink, "salin tautan (OSC 52)", contexts: [.links]),
+
         // Reader
         CommandSpec(
-            .back, "kembali satu tingkat", contexts: [.list, .reader, .help, .toc, .feeds],
+            .back, "kembali satu tingkat", contexts: [.list, .reader, .help, .toc, .feeds, .links],
             aliases: ["kembali"],
             contextHelp: [.reader: "kembali ke daftar", .help: "tutup bantuan (atau hapus cari)", .toc: "tutup daftar isi"]
         ),
         CommandSpec(
-            .backOrQuit, "kembali satu tingkat; di daftar utama: keluar", contexts: [.list, .reader, .help, .toc, .feeds]
+            .backOrQuit, "kembali satu tingkat; di daftar utama: keluar", contexts: [.list, .reader, .help, .toc, .feeds, .links]
         ),
         CommandSpec(.nextSection, "bagian berikutnya", contexts: [.reader]),
         CommandSpec(.previousSection, "bagian sebelumnya", contexts: [.reader]),

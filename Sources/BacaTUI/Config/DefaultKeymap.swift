@@ -35,6 +35,8 @@ enum DefaultKeymap {
         "ctrl-c" = "quit"
         # Quitting from anywhere; q only quits from the plain list (see below).
         "Q" = "quit"
+        # Undo the last bulk mark-read (A), from any screen.
+        "U" = "undo"
 
         # Going back, the same on every screen: q, Esc, h and ← go back exactly one level (a
         # search, a feed's list, an article, an overlay). At the plain list only q quits.
@@ -56,6 +58,7 @@ enum DefaultKeymap {
         "r" = "fetch"
         "F" = "feeds"
         "o" = "open-link"
+        "A" = "mark-all-read"
         "q" = "back-or-quit"
         "esc" = "back"
         "h" = "back"
@@ -91,16 +94,39 @@ enum DefaultKeymap {
         "backspace" = "back"
         "o" = "open-link"
         "r" = "fetch"
+        "L" = "links"
+        "|" = "pipe"
 
         [keys.feeds]
         "enter" = "open"
         "l" = "open"
         "right" = "open"
         "r" = "fetch"
+        "A" = "mark-all-read"
+        "T" = "tag"
         "q" = "back-or-quit"
         "esc" = "back"
         "h" = "back"
         "left" = "back"
+
+        # The reader's link list (L): Enter or a link's number opens it, y copies it.
+        [keys.links]
+        "enter" = "open"
+        "1" = "link 1"
+        "2" = "link 2"
+        "3" = "link 3"
+        "4" = "link 4"
+        "5" = "link 5"
+        "6" = "link 6"
+        "7" = "link 7"
+        "8" = "link 8"
+        "9" = "link 9"
+        "y" = "copy-link"
+        "q" = "back"
+        "esc" = "back"
+        "h" = "back"
+        "left" = "back"
+        "L" = "back"
 
         [keys.toc]
         "enter" = "open"

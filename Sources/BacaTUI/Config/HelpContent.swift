@@ -31,7 +31,7 @@ public struct HelpRow: Sendable, Equatable {
 public enum HelpContent {
     /// The sections shown by default: what works everywhere (moving, too) first, then each
     /// screen, then the prompt.
-    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .feeds, .prompt]
+    public static let defaultContexts: [KeyContext] = [.global, .list, .reader, .toc, .feeds, .links, .prompt]
 
     public static func title(of context: KeyContext, language: Language = .id) -> String {
         switch context {
@@ -42,6 +42,7 @@ public enum HelpContent {
         case .help: return language.pick("Bantuan", "Help")
         case .toc: return language.pick("Daftar isi", "Contents")
         case .feeds: return language.pick("Langganan", "Feeds")
+        case .links: return language.pick("Daftar tautan", "Links")
         }
     }
 

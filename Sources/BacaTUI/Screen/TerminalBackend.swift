@@ -8,6 +8,8 @@ public protocol TerminalBackend: AnyObject {
     /// Runs a program with the terminal handed over to it, and waits; its exit status, or nil
     /// when it could not start.
     func runProgram(_ arguments: [String]) -> Int32?
+    /// Puts text on the clipboard of the terminal (OSC 52, `OSC52.copy`).
+    func copyToClipboard(_ text: String)
 }
 
 /// A backend that keeps the last frame, for tests (as ratatui's `TestBackend`).
@@ -36,4 +38,9 @@ public final class MemoryBackend: TerminalBackend {
         programsRun.append(arguments)
         return programStatus
     }
+
+    /// What `copyToClipboard` was given, in order.
+    public private(set) var copied: [String] = []
+
+    public func copyToClipboard(_ text: String) { copied.append(text) }
 }

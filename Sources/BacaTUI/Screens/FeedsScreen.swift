@@ -2,29 +2,50 @@ import BacaCore
 import BacaStore
 import Foundation
 
-/// The subscriptions, one row per feed with its unread and article counts and how its last
-/// fetch went. Enter opens a feed's articles as a list of their own.
+/// The subscriptions for the day: saved searches first, then each tag with its unread count
+/// and its feeds, then the feeds without a tag (`FeedsOutline`). Enter opens a saved search's,
+/// a tag's or a feed's articles as a list of their own; `:tag` moves from tag to tag; `A` marks
+/// the focused row's articles read.
 final class FeedsScreen: Component {
-    private(set) var rows: [FeedOverview] = []
+    private(set) var outline = FeedsOutline(feeds: [], tags: [], searches: [])
+    private var feedCount = 0
     private var cursor = 0
     private var loadError: String?
 
     var kind: ScreenKind { .feeds }
     var keyContext: KeyContext { .feeds }
+    var rows: [FeedsOutline.Row] { outline.rows }
 
     init(context: AppContext, current: FeedOverview?) {
         load(context)
-        if let current, let index = rows.firstIndex(where: { $0.feed.id == current.feed.id }) { cursor = index }
+        if let current, let index = rows.firstIndex(where: {
+            if case .feed(let overview, _) = $0 { return overview.feed.id == current.feed.id }
+            return false
+        }) { cursor = index }
     }
 
     private func load(_ context: AppContext) {
         do {
-            rows = try context.store.feeds()
+            let feeds = try context.store.feeds()
+            feedCount = feeds.count
+            outline = FeedsOutline(feeds: feeds, tags: try context.store.tagOverviews(), searches: try context.store.savedSearches())
             loadError = nil
         } catch {
             loadError = "\(error)"
         }
         cursor = min(cursor, max(0, rows.count - 1))
+    }
+
+    /// The list a row opens, and the query its articles are.
+    private func selection(_ row: FeedsOutline.Row) -> (name: String, query: LibraryQuery)? {
+        switch row {
+        case .savedSearch(let search):
+            guard let query = try? LibraryQuery(search.query) else { return nil }
+            return ("\u{2315} \(search.name)", query)
+        case .tag(let tag): return ("tag: \(tag.tag)", LibraryQuery(tags: [tag.tag]))
+        case .feed(let overview, _): return ("feed \(overview.feed.displayTitle)", LibraryQuery(feeds: [String(overview.feed.id)]))
+        case .untagged: return nil
+        }
     }
 
     func handle(_ command: Command, context: AppContext) -> EventResult {
@@ -43,7 +64,24 @@ final class FeedsScreen: Component {
             return .done
         case .open:
             guard cursor < rows.count else { return .done }
-            return .perform(.push(ListScreen(level: .feed(rows[cursor]), store: context.store)))
+            if case .feed(let overview, _) = rows[cursor] {
+                return .perform(.push(ListScreen(level: .feed(overview), store: context.store)))
+            }
+            guard let selection = selection(rows[cursor]) else { return .done }
+            return .perform(.push(ListScreen(level: .library(name: selection.name, query: selection.query), store: context.store)))
+        case .tag(nil):
+            guard let next = outline.nextTag(after: cursor) else {
+                return .perform(.message(.info(context.tr("Belum ada tag; baca feed tag ID TAG", "No tags yet; baca feed tag ID TAG"))))
+            }
+            cursor = next
+            return .done
+        case .tag(let name?):
+            guard let index = outline.index(ofTag: name) else { return TagLists.open(name, context: context) }
+            cursor = index
+            return .done
+        case .markAllRead:
+            guard cursor < rows.count, let selection = selection(rows[cursor]) else { return .done }
+            return BulkRead.markQuery(selection.query, name: selection.name, context: context)
         case .back, .backOrQuit:
             return .perform(.pop)
         default:
@@ -57,9 +95,9 @@ final class FeedsScreen: Component {
     func render(into buffer: inout ScreenBuffer, context: AppContext) {
         let size = context.size
         buffer.fill(row: 0, column: 0, width: size.columns, height: 1, style: .listHeader)
-        let unread = rows.reduce(0) { $0 + $1.unreadCount }
-        let header = " baca · " + context.tr("\(rows.count) langganan · \(context.formatCount(unread)) belum dibaca",
-                                              "\(rows.count) feeds · \(context.formatCount(unread)) unread")
+        let unread = context.counts.unread
+        let header = " baca · " + context.tr("\(feedCount) langganan · \(context.formatCount(unread)) belum dibaca",
+                                              "\(feedCount) feeds · \(context.formatCount(unread)) unread")
         buffer.write(header.truncated(toWidth: size.columns), row: 0, column: 0, style: .listHeader)
         let height = context.bodyHeight
         guard !rows.isEmpty else {
@@ -80,8 +118,23 @@ final class FeedsScreen: Component {
         for offset in 0..<height {
             let index = first + offset
             guard index < rows.count else { break }
-            FeedRowView(overview: rows[index], isFocused: index == cursor, language: context.language)
-                .draw(into: &buffer, row: 1 + offset, width: size.columns)
+            let isFocused = index == cursor
+            let screenRow = 1 + offset
+            switch rows[index] {
+            case .feed(let overview, let tag):
+                FeedRowView(overview: overview, isFocused: isFocused, language: context.language, indent: tag == nil ? 0 : 2)
+                    .draw(into: &buffer, row: screenRow, width: size.columns)
+            case .savedSearch(let search):
+                GroupRowView(title: "\u{2315} " + search.name, detail: search.query, unread: search.unreadCount,
+                             total: search.articleCount, isFocused: isFocused).draw(into: &buffer, row: screenRow, width: size.columns)
+            case .tag(let tag):
+                GroupRowView(title: "# " + tag.tag, detail: context.tr("\(tag.feedCount) feed", "\(tag.feedCount) feeds"),
+                             unread: tag.unreadCount, total: tag.articleCount, isFocused: isFocused)
+                    .draw(into: &buffer, row: screenRow, width: size.columns)
+            case .untagged(let count):
+                GroupRowView(title: context.tr("tanpa tag", "untagged"), detail: context.tr("\(count) feed", "\(count) feeds"),
+                             unread: nil, total: nil, isFocused: isFocused).draw(into: &buffer, row: screenRow, width: size.columns)
+            }
         }
     }
 
@@ -91,9 +144,33 @@ final class FeedsScreen: Component {
         add(context.key(.open, .feeds), context.tr("buka", "open"))
         add(context.backKey(.feeds), context.tr("kembali", "back"))
         add(context.key(.fetch, .feeds), context.tr("ambil", "fetch"))
+        add(context.key(.markAllRead, .feeds), context.tr("baca semua", "mark read"))
+        add(context.key(.tag, .feeds), "tag")
         add(context.keys(.moveDown, .moveUp, .feeds), context.tr("pindah", "move"))
         add(context.key(.help, .feeds), context.tr("bantuan", "help"))
         return StatusContent(hints: hints, position: rows.isEmpty ? "0/0" : "\(cursor + 1)/\(rows.count)")
+    }
+}
+
+/// A saved search's or a tag's row: `> 3/12  ⌕ banjir   banjir unread`.
+struct GroupRowView {
+    var title: String
+    var detail: String
+    var unread: Int?
+    var total: Int?
+    var isFocused: Bool
+
+    func draw(into buffer: inout ScreenBuffer, row: Int, width: Int) {
+        let base: StyleName = isFocused ? .listFocus : .listRow
+        buffer.fill(row: row, column: 0, width: width, height: 1, style: base)
+        let counts = unread.map { "\($0)/\(total ?? 0)" } ?? ""
+        let countColumn = String(repeating: " ", count: max(0, 9 - counts.count)) + counts
+        var column = buffer.write((isFocused ? ">" : " ") + countColumn + "  ", row: row, column: 0,
+                                  style: isFocused ? base : ((unread ?? 0) > 0 ? .listUnread : .listDate))
+        column += buffer.write(title.truncated(toWidth: max(0, width - column - 2)), row: row, column: column,
+                               style: isFocused ? base : .title)
+        let room = width - column - 3
+        if room > 4 { buffer.write(detail.truncated(toWidth: room), row: row, column: column + 2, style: isFocused ? base : .listDate) }
     }
 }
 
@@ -102,6 +179,8 @@ struct FeedRowView {
     var overview: FeedOverview
     var isFocused: Bool
     var language: Language
+    /// Columns before the title (a feed under its tag).
+    var indent = 0
     var now = Date()
 
     func draw(into buffer: inout ScreenBuffer, row: Int, width: Int) {
@@ -113,6 +192,7 @@ struct FeedRowView {
                                   style: isFocused ? base : (overview.unreadCount > 0 ? .listUnread : .listDate))
         let status = statusText
         let statusWidth = min(status.displayWidth, max(0, width / 3))
+        column += indent
         let titleWidth = max(0, width - column - statusWidth - 2)
         column += buffer.write(overview.feed.displayTitle.truncated(toWidth: titleWidth), row: row, column: column,
                                style: isFocused ? base : (overview.unreadCount > 0 ? .listUnread : .listRow))

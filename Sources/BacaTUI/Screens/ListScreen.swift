@@ -12,10 +12,13 @@ final class ListScreen: Component {
         case all
         case search(String)
         case feed(FeedOverview)
+        /// A tag's articles or a saved search: a name and its query.
+        case library(name: String, query: LibraryQuery)
 
         static func == (lhs: Level, rhs: Level) -> Bool {
             switch (lhs, rhs) {
             case (.all, .all): return true
+            case let (.library(a, _), .library(b, _)): return a == b
             case let (.search(a), .search(b)): return a == b
             case let (.feed(a), .feed(b)): return a.feed.id == b.feed.id
             default: return false
@@ -42,12 +45,14 @@ final class ListScreen: Component {
         model = ArticleListModel(store: store)
         var query: String?? = .some(nil)
         var feed: FeedOverview?? = .some(nil)
+        var library: LibraryQuery?? = .some(nil)
         switch level {
         case .all: break
         case .search(let text): query = .some(text)
         case .feed(let overview): feed = .some(overview)
+        case .library(_, let selection): library = .some(selection)
         }
-        try? model.configure(scope: scope, sort: sort, query: query, feed: feed)
+        try? model.configure(scope: scope, sort: sort, query: query, feed: feed, library: library)
     }
 
     var isRoot: Bool { level == .all }
@@ -118,6 +123,12 @@ final class ListScreen: Component {
         case .openLink:
             guard let row = model.row(at: cursor) else { return .done }
             return LinkOpener.open(articleID: row.id, context: context)
+        case .markAllRead:
+            return BulkRead.markView(self, context: context)
+        case .saveSearch(let name):
+            return saveSearch(name, context)
+        case .tag(let name?):
+            return TagLists.open(name, context: context)
         case .search(let text):
             guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
                 if text == nil { return .perform(.push(PromptOverlay(kind: .search, context: context))) }
@@ -141,6 +152,28 @@ final class ListScreen: Component {
         }
     }
 
+    /// `:save-search NAME`: the search (or the saved search, or the tag) this list shows.
+    private func saveSearch(_ name: String, _ context: AppContext) -> EventResult {
+        let text: String
+        switch level {
+        case .search(let words): text = words
+        case .library(_, let selection) where !selection.source.isEmpty: text = selection.source
+        case .library(let tag, _): text = "tag:\"\(tag)\""
+        case .feed(let overview): text = "feed:\(overview.feed.id)"
+        case .all:
+            return .perform(.message(.info(context.tr("Cari dulu (/), lalu :save-search NAMA", "Search first (/), then :save-search NAME"))))
+        }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+            return .perform(.message(.error(context.tr("save-search perlu NAMA", "save-search needs a NAME"))))
+        }
+        do {
+            _ = try context.store.saveSearch(name: name, query: text)
+            return .perform(.message(.info(context.tr("Pencarian disimpan: \(name)", "Search saved: \(name)"))))
+        } catch {
+            return .perform(.message(.error("\(error)")))
+        }
+    }
+
     /// A search from the plain list pushes its results; from results it replaces them, so a
     /// search stays one level.
     private func search(_ text: String, _ context: AppContext) -> EventResult {
@@ -150,6 +183,16 @@ final class ListScreen: Component {
             actions.append(.message(.warning(context.tr("Tidak ditemukan: \(text)", "No match: \(text)"))))
         }
         return .consumed(actions)
+    }
+
+    /// What the view is called in messages and the journal.
+    func viewName(_ context: AppContext) -> String {
+        switch level {
+        case .all: return context.tr("semua artikel", "all articles")
+        case .search(let text): return context.tr("cari \"\(text)\"", "search \"\(text)\"")
+        case .feed(let overview): return "feed \(overview.feed.displayTitle)"
+        case .library(let name, _): return name
+        }
     }
 
     private var feedLevel: FeedOverview? {
@@ -272,8 +315,7 @@ final class ListScreen: Component {
         visibleRows = (0..<max(0, height)).compactMap { model.row(at: top + $0) }
         focused = model.row(at: cursor)
         if let query, let focused, snippet?.id != focused.id {
-            let hit = try? context.store.search(query, scope: model.scope, offset: cursor, limit: 1).first
-            snippet = (focused.id, hit?.snippet ?? [])
+            snippet = (focused.id, (try? context.store.searchSnippet(query, articleID: focused.id)) ?? [])
         }
     }
 
@@ -319,6 +361,7 @@ final class ListScreen: Component {
         switch level {
         case .all: break
         case .feed(let overview): right.append("feed: \(overview.feed.displayTitle.truncated(toWidth: 30))")
+        case .library(let name, _): right.append("\(name.truncated(toWidth: 30)) · \(model.count)")
         case .search(let text):
             right.append(context.tr("cari: \"\(text)\" · \(model.count) hasil", "search: \"\(text)\" · \(model.count) results"))
         }

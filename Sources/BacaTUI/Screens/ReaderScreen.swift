@@ -84,6 +84,15 @@ final class ReaderScreen: Component {
                                                    : context.tr("Bintang dilepas", "Star removed"))))
         case .openLink:
             return LinkOpener.open(articleID: model.stored.id, context: context)
+        case .links:
+            let url = (try? context.store.origin(ofArticle: model.stored.id))??.url
+            return .perform(.push(LinksOverlay(links: ArticleLinks.collect(model.article, url: url))))
+        case .export(let path):
+            return ArticleOutput.export(model.article, to: path, context: context)
+        case .pipe(let arguments) where arguments.isEmpty:
+            return .perform(.push(PromptOverlay(kind: .command, text: "pipe ", context: context)))
+        case .pipe(let arguments):
+            return ArticleOutput.pipe(model.article, to: arguments, context: context)
         case .nextSection: return jumpSection(by: 1, context)
         case .previousSection: return jumpSection(by: -1, context)
         case .gotoSection(let number):

@@ -70,6 +70,8 @@ public final class AppDriver {
                 send(.programFinished(name: arguments.first ?? "?", status: status))
             case .setTheme(let theme):
                 backend.setTheme(theme)
+            case .copyToClipboard(let text):
+                backend.copyToClipboard(text)
             case .background(let job):
                 let inbox = inbox
                 let running = running

@@ -12,6 +12,8 @@ public enum Effect {
     case runProgram([String])
     /// Draw with this theme from now on.
     case setTheme(Theme)
+    /// Put text on the terminal's clipboard (OSC 52).
+    case copyToClipboard(String)
     /// Work for another thread (an import, a fetch). It may post events as it goes (fetch
     /// progress) and posts its result last.
     case background(BackgroundJob)

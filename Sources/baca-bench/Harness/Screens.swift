@@ -19,12 +19,13 @@ enum BacaScreen {
         return rows.count >= min(count, screen.lines.count - 4)
     }
 
-    /// The reader: its status bar names the part (`bagian 2/4`, `pembuka`) or ends in a percentage.
+    /// The reader: its status bar ends with where it is (`Atas`, `Akhir`, `Pembuka`, or a
+    /// section, `2/4 · Judul bagian`).
     static func isReader(_ screen: Tmux.Screen) -> Bool {
         guard listPosition(screen) == nil else { return false }
-        let status = screen.status
-        return status.contains("bagian") || status.contains("pembuka")
-            || status.trimmingCharacters(in: .whitespaces).hasSuffix("%")
+        let status = screen.status.trimmingCharacters(in: .whitespaces)
+        if ["Atas", "Akhir", "Pembuka"].contains(where: { status.hasSuffix($0) }) { return true }
+        return status.range(of: #"\d+/\d+ · "#, options: .regularExpression) != nil
     }
 
     /// The search results for `word` are on screen: the header's `cari: "word" · K hasil` and

@@ -35,7 +35,19 @@ struct ArticleDocument: Encodable {
     /// A feed, as an article's JSON names it.
     struct FeedReference: Encodable {
         var id: Int64
+        /// The title shown for the feed: the user's, else the feed's own.
         var title: String?
+        /// The title the feed gives itself.
+        var feedTitle: String?
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(feedTitle, forKey: .feedTitle)
+        }
+
+        enum CodingKeys: String, CodingKey { case id, title, feedTitle }
     }
 
     init(_ stored: StoredArticle, includeSections: Bool = true) {
@@ -82,7 +94,7 @@ struct ArticleDocument: Encodable {
         guard let provenance = try store.provenance(ofArticle: id) else { return }
         url = provenance.url
         link = link ?? provenance.url
-        feed = provenance.feedId.map { FeedReference(id: $0, title: provenance.feedTitle) }
+        feed = provenance.feedId.map { FeedReference(id: $0, title: provenance.feedTitle, feedTitle: provenance.feedOwnTitle) }
     }
 
     enum CodingKeys: String, CodingKey {

@@ -177,25 +177,31 @@ enum Notifier {
     /// `command` with `"N new articles"` and each title appended, as an argument list (through
     /// `/usr/bin/env`, which finds the program on `PATH`; never a shell). Waits at most 10 s;
     /// a failure is a warning, never a failed fetch.
-    static func run(_ command: [String], titles: [String]) {
+    static func run(
+        _ command: [String], titles: [String],
+        warn: (String) -> Void = { FileHandle.standardError.write(Data("baca: \($0)\n".utf8)) }
+    ) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let count = titles.count
         process.arguments = ["--"] + command + ["\(count) new \(count == 1 ? "article" : "articles")"] + titles
         process.standardInput = FileHandle.nullDevice
+        // Its own output would land in the middle of baca's (or the reader's screen).
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
         do {
             try process.run()
         } catch {
-            FileHandle.standardError.write(Data("baca: notify-command \(command[0]) did not start (\(error.localizedDescription))\n".utf8))
+            warn("notify-command \(command[0]) did not start (\(error.localizedDescription))")
             return
         }
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning, Date() < deadline { usleep(20_000) }
         if process.isRunning {
             process.terminate()
-            FileHandle.standardError.write(Data("baca: notify-command \(command[0]) took more than 10 s; stopped\n".utf8))
+            warn("notify-command \(command[0]) took more than 10 s; stopped")
         } else if process.terminationStatus != 0 {
-            FileHandle.standardError.write(Data("baca: notify-command \(command[0]) exited with \(process.terminationStatus)\n".utf8))
+            warn("notify-command \(command[0]) exited with \(process.terminationStatus)")
         }
     }
 }

@@ -52,7 +52,7 @@ struct ReadCommand: ParsableCommand {
         // The ignore rules apply to what the reader's own fetches bring too.
         store.setArrivalRules(loadedConfig.workflow.rules)
 
-        let app = App(environment: AppEnvironment(
+        var environmentForApp = AppEnvironment(
             store: store,
             keyMap: loadedConfig.keyMap,
             theme: activeTheme,
@@ -65,7 +65,17 @@ struct ReadCommand: ParsableCommand {
             startFetch: demo ? nil : Self.fetchStarter(store: store, addressRule: FetchCommand.addressRule(config: loadedConfig)),
             browser: Self.browserCommand(environment: environment),
             findFeed: demo ? nil : Self.feedLookup(addressRule: FetchCommand.addressRule(config: loadedConfig)),
-            language: language))
+            language: language)
+        if !demo {
+            // The reload schedule (reload-interval, `baca feed set --reload`): due feeds are
+            // fetched in the background while the reader runs.
+            let minutes = loadedConfig.workflow.reloadMinutes
+            environmentForApp.startDueFetch = Self.fetchStarter(
+                store: store, addressRule: FetchCommand.addressRule(config: loadedConfig), dueMinutes: minutes,
+                notify: loadedConfig.workflow.notifyCommand)
+            environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
+        }
+        let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
             try ReaderLoop.run(app)
@@ -75,12 +85,23 @@ struct ReadCommand: ParsableCommand {
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
-    static func fetchStarter(store: ArticleStore, addressRule: AddressRule = AddressRule()) -> FetchStarter {
+    /// With `dueMinutes`, only the feeds that are due (the reader's schedule).
+    /// `notify`: the notify-command, run (quietly) after a scheduled fetch that brought unread articles.
+    static func fetchStarter(
+        store: ArticleStore, addressRule: AddressRule = AddressRule(), dueMinutes: Int? = nil, notify: [String] = []
+    ) -> FetchStarter {
         return { report in
-            guard let feeds = try? store.feeds(), !feeds.isEmpty else { return false }
+            let selected: [Feed]?
+            if let dueMinutes {
+                selected = try? store.dueFeeds(defaultMinutes: dueMinutes)
+            } else {
+                selected = (try? store.feeds())?.map(\.feed)
+            }
+            guard let feeds = selected, !feeds.isEmpty else { return false }
+            let lastBefore = (try? store.lastArticleId()) ?? 0
             let thread = Thread {
                 let fetcher = FeedFetcher(store: store, userAgent: FetchCommand.userAgent, addressRule: addressRule)
-                let summary = fetcher.fetchAndWait { progress in
+                let summary = fetcher.fetchAndWait(feeds) { progress in
                     report(FetchStatus(
                         feedsDone: progress.feedsDone, feedsTotal: progress.feedsTotal,
                         newArticles: progress.newArticles, failures: progress.failures, isFinished: false))
@@ -89,6 +110,10 @@ struct ReadCommand: ParsableCommand {
                     feedsDone: summary.outcomes.count, feedsTotal: summary.outcomes.count,
                     newArticles: summary.newArticles, failures: summary.failed, isFinished: true,
                     summaryLine: summary.line))
+                // The terminal is the reader's: a failing notify-command stays quiet here.
+                if !notify.isEmpty, let fresh = try? store.summaries(after: lastBefore, limit: 1000).filter({ !$0.read }), !fresh.isEmpty {
+                    Notifier.run(notify, titles: fresh.map(\.title), warn: { _ in })
+                }
             }
             thread.start()
             return true

@@ -35,8 +35,6 @@ struct BacaProcess {
         var status: Int32
         var stdout: String
         var stderr: String
-        /// Peak resident memory in bytes (`VmHWM`).
-        var peakMemory = 0
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -45,11 +43,11 @@ struct BacaProcess {
         return url.path
     }
 
-    func run(_ arguments: [String]) throws -> Result {
-        var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"]
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
+        var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"].merging(extra) { $1 }
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         let output = try Spawn.run(
             [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root)
-        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr, peakMemory: output.peakMemory)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
