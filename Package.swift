@@ -22,8 +22,12 @@ let package = Package(
         // The article repository: the only code that speaks SQL.
         .target(
             name: "BacaStore",
-            dependencies: ["BacaCore", "CLibCrypto", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["BacaCore", "CLibCrypto", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // zstd (`libzstd-dev`): the article's text is stored compressed (schema v6).
+        .systemLibrary(
+            name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
         // OpenSSL's libcrypto (`libssl-dev`): SHA-256 for the content hash, with the CPU's SHA
         // instructions where it has them.
         .systemLibrary(

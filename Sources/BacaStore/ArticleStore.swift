@@ -99,8 +99,17 @@ public final class ArticleStore: Sendable {
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
             if !readOnly {
+                let compacting = try StoreSchema.compactsAfterMigrating(writer, schema: schema)
                 try schema.migrator.migrate(writer)
                 try StemmedIndexMigration.finish(writer)
+                // The conversion to compressed text (v6) leaves the old text's pages free:
+                // give them back to the file system once (a VACUUM cannot run inside a
+                // migration's transaction; killed here, the file is fine, only larger).
+                if compacting {
+                    try writer.vacuum()
+                    // The vacuumed copy went through the log: fold it back and empty it.
+                    _ = try? writer.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+                }
             }
             self.writer = writer
             self.observer = try DatabaseQueue(path: name, configuration: observing)
@@ -258,6 +267,8 @@ public final class ArticleStore: Sendable {
     static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
         try db.cachedStatement(sql: ArticleRecord.insertSQL).execute(arguments: record.insertArguments)
         record.id = db.lastInsertedRowID
+        // The index's text from the record (`article_text.bodyText` would decompress what was
+        // just compressed).
         try db.cachedStatement(sql: """
             INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)
             """).execute(arguments: [record.id, record.title, record.keyPointsText, record.bodyText])

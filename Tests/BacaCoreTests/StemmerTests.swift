@@ -14,7 +14,7 @@ struct StemmerTests {
         ("menanam", "tanam"), ("penulis", "tulis"),        // men-/pen- → t-
         ("penyanyi", "nyanyi"), ("perasaan", "rasa"), ("pertanyaan", "tanya"),
         ("keberangkatan", "berangkat"), ("memperbaiki", "baik"), ("pelajaran", "ajar"), ("belajar", "ajar"),
-        ("kerusakan", "rusak"), ("beragam", "ragam"), ("pemadam", "padam"), ("pemetaan", "peta"),
+        ("kerusakan", "rusak"), ("membedakan", "beda"), ("penolakan", "tolak"), ("beragam", "ragam"), ("pemadam", "padam"), ("pemetaan", "peta"),
         ("bukunya", "buku"), ("rumahku", "rumah"), ("dialah", "dia"),
     ])
     func roots(word: String, root: String) {

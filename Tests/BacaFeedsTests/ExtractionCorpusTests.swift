@@ -9,10 +9,11 @@ import Testing
 /// negatives normalised per page, precision and recall averaged over pages, F1 from the means.
 @Suite("Article pages: the extraction benchmark")
 struct ExtractionCorpusTests {
-    /// The corpus's F1 may not fall below this.
-    static let minimumF1 = 0.95
+    /// The corpus's F1 may not fall below this (the target is 0.95; the extractor
+    /// scores 0.975, and a change that loses more than half a point fails).
+    static let minimumF1 = 0.97
 
-    @Test("the benchmark's pages score F1 ≥ 0.95, every page imports, and no page newly falls below 0.5")
+    @Test("the benchmark's pages score F1 ≥ 0.97, every page imports, and no page newly falls below 0.5")
     func corpusScore() throws {
         let corpus = ExtractionCorpus.folder
         let truth = try #require(ExtractionCorpus.groundTruth(in: corpus), "no corpus at \(corpus.path)")

@@ -202,4 +202,19 @@ struct FeedRecoveryTests {
         #expect(feed.items[1].link?.absoluteString == "https://kabar.test/m")
         #expect(feed.items[1].published?.publishedDate.iso == "2024-11-04T03:00:00Z")
     }
+
+    @Test("a podcast episode's enclosure and a photo post's media:content are their links when they have no other")
+    func mediaLinks() throws {
+        let text = """
+            <rss version="2.0" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Siniar</title>
+              <item><title>Episode 1</title><guid isPermaLink="false">e1</guid><enclosure url="/audio/e1.mp3" type="audio/mpeg" length="1"/></item>
+              <item><guid isPermaLink="false">p1</guid><media:content url="https://foto.test/p1.jpg" medium="image"><media:description>Sawah di pagi hari</media:description></media:content></item>
+              <item><title>Dengan tautan</title><link>https://kabar.test/3</link><enclosure url="https://kabar.test/3.mp3"/></item>
+            </channel></rss>
+            """
+        let feed = try FeedParser.parse(Data(text.utf8), url: base)
+        #expect(feed.items.map(\.link?.absoluteString) == ["https://kabar.test/audio/e1.mp3", "https://foto.test/p1.jpg", "https://kabar.test/3"])
+        #expect(feed.items[1].summary == ["Sawah di pagi hari"])
+        #expect(feed.items[1].summaryArticle.title == "Sawah di pagi hari")
+    }
 }

@@ -121,7 +121,7 @@ extension Hardening {
 
         /// How many read articles have their position saved at `section`, read without writing.
         static func savedPositions(_ path: String, section: Int) throws -> Int {
-            let queue = try DatabaseQueue(path: path)
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
             defer { try? queue.close() }
             return try queue.read { db in
                 try Int.fetchOne(db, sql: "SELECT count(*) FROM article_state WHERE read = 1 AND positionSection = ?",

@@ -213,15 +213,22 @@ extension Hardening {
             _ = try Baca.run(["import", "in"], sandbox: sandbox)
             // Another program (or an older baca) writes raw terminal commands into every column.
             let payload = "\u{1B}]0;PWNED-TITLE\u{07}\u{1B}[2J\u{9B}31m\u{202E}"
+            // The article's text is stored compressed (`bodyZ`); the view `article_text` gives
+            // its JSON (`body`) through the store's SQL functions (`StoreConnection`).
             let queue = try DatabaseQueue(path: sandbox.databasePath, configuration: StoreConnection.configuration())
             try queue.write { db in
-                let body = try String.fetchOne(db, sql: "SELECT body FROM article WHERE id = 1") ?? ""
+                let body = try String.fetchOne(db, sql: "SELECT body FROM article_text WHERE id = 1") ?? ""
                 let escapedPayload = "\\u001b]0;PWNED-TITLE\\u0007\\u001b[2J\\u009b31m\\u202e"
-                let tampered = body.replacingOccurrences(of: "Jembatan", with: "Jem\(escapedPayload)batan")
+                // The payload inside every "Jembatan", and after a word of its own at the end
+                // of the last paragraph (what the search for "sisipan" shows as its snippet).
+                var tampered = body.replacingOccurrences(of: "Jembatan", with: "Jem\(escapedPayload)batan")
+                if let end = tampered.range(of: "\",\"type\":\"paragraph\"", options: .backwards) {
+                    tampered.insert(contentsOf: " sisipan\(escapedPayload) jembatan", at: end.lowerBound)
+                }
                 try db.execute(sql: """
-                    UPDATE article SET title = ?, location = ?, keyPoints = ?, leadExcerpt = ?, body = ?, bodyText = bodyText || ? WHERE id = 1
+                    UPDATE article SET title = ?, location = ?, keyPoints = ?, leadExcerpt = ?, bodyZ = baca_zstd(?) WHERE id = 1
                     """, arguments: ["Jem\(payload)batan Gantung", "Ga\(payload)rut", "[\"po\(payload)in\"]", "le\(payload)ad",
-                                     tampered, " sisipan\(payload) jembatan"])
+                                     tampered])
             }
             try queue.close()
             for command in [["list"], ["show", "1"], ["show", "1", "--summary"], ["search", "jembatan"], ["search", "sisipan"]] {

@@ -52,7 +52,8 @@ struct PublishedInstantTests {
         // Back to what schema 3 left: no v4 in the migrations table, version 3, and one value
         // in a shape a foreign writer might leave (a day with a zoneless time).
         do {
-            let queue = try DatabaseQueue(path: path)
+            let configuration = StoreConnection.configuration()
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.write { db in
                 try db.execute(sql: """
                     DELETE FROM grdb_migrations WHERE identifier = 'v4-published-instant';

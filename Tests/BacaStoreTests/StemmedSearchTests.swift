@@ -199,11 +199,17 @@ struct StemmedSearchTests {
         // A version 3 repository with five articles.
         let version3 = StoreSchema.upTo(version: 3)
         do {
-            let store = try ArticleStore(path: path, readOnly: false, schema: version3)
-            for index in 0..<5 {
-                _ = try store.importArticle(Sample.article(
-                    "Warga Kebanjiran \(index)", body: "Rumah warga kebanjiran lagi."), sourcePath: "/\(index)")
+            // Rows as that schema stored them (the text uncompressed: `insertBeforeVersion6`).
+            let queue = try DatabaseQueue(path: path, configuration: StoreConnection.configuration())
+            try version3.migrator.migrate(queue)
+            try queue.write { db in
+                for index in 0..<5 {
+                    try insertBeforeVersion6(Sample.article(
+                        "Warga Kebanjiran \(index)", body: "Rumah warga kebanjiran lagi."), sourcePath: "/\(index)", in: db)
+                }
             }
+            try queue.close()
+            let store = try ArticleStore(path: path, readOnly: false, schema: version3)
             #expect(try store.searchCount("banjir", scope: .all) == 0)
         }
         // The migration runs; the re-indexing stops after two batches of two, as a kill would.

@@ -1,5 +1,6 @@
 import BacaCore
 import Foundation
+import GRDB
 @testable import BacaStore
 
 // MARK: - Sample articles
@@ -140,4 +141,22 @@ struct SeededGenerator: RandomNumberGenerator {
         state = state &* 6364136223846793005 &+ 1442695040888963407
         return state ^ (state >> 33)
     }
+}
+
+/// Stores `article` as a schema before 6 did (its JSON in `body`, the index's text in
+/// `bodyText`, both uncompressed) with its index row: an older baca's repository, for the
+/// migration tests (the store itself writes only the current schema).
+func insertBeforeVersion6(_ article: Article, sourcePath: String, importedAt: Date = Date(timeIntervalSince1970: 1_732_000_000), in db: Database) throws {
+    let record = try ArticleRecord(article: article, sourcePath: sourcePath, importedAt: importedAt)
+    let json = try record.bodyZ.withUnsafeBytes { try Zstd.decompress($0) }
+    try db.execute(sql: """
+        INSERT INTO article (title, titleKey, location, outlet, publishedAt, author, editor, keyPoints,
+        leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """, arguments: [record.title, record.titleKey, record.location, record.outlet, record.publishedAt,
+                         record.author, record.editor, record.keyPoints, record.leadExcerpt, record.wordCount,
+                         record.sourcePath, record.contentHash, record.importedAt, record.sortKey,
+                         record.keyPointsText, record.bodyText, String(decoding: json, as: UTF8.self)])
+    try db.execute(sql: "INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)",
+                   arguments: [db.lastInsertedRowID, record.title, record.keyPointsText, record.bodyText])
 }

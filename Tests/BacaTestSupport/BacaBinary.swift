@@ -32,8 +32,6 @@ public enum BacaBinary {
         public var status: Int32
         public var stdout: String
         public var stderr: String
-        /// Peak resident memory in bytes (`VmHWM`).
-        public var peakMemory: Int = 0
     }
 
     /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
@@ -41,7 +39,7 @@ public enum BacaBinary {
         let output = try Spawn.run(
             [url.path] + arguments, environment: sandbox.environment.merging(extra) { $1 },
             directory: sandbox.root, stdin: stdin)
-        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr, peakMemory: output.peakMemory)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
 

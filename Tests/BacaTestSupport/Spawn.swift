@@ -16,8 +16,6 @@ public enum Spawn {
         public var stdout: String
         public var stderr: String
         public var timedOut = false
-        /// The child's peak resident memory (its `VmHWM`), in bytes, from `wait4`'s rusage.
-        public var peakMemory = 0
     }
 
     public final class Child: @unchecked Sendable {
@@ -57,11 +55,12 @@ public enum Spawn {
             defer { lock.unlock() }
             if let finished { return finished }
             var status: Int32 = 0
-            var usage = rusage()
-            let result = wait4(pid, &status, WNOHANG, &usage)
+            // (No peak memory from `wait4`'s rusage: a child started by posix_spawn, a vfork,
+            // carries its parent's high-water mark in it. baca reports its own VmHWM at exit
+            // with BACA_PEAK_MEMORY_REPORT=1.)
+            let result = waitpid(pid, &status, WNOHANG)
             guard result == pid else { return nil }
             finished = collect(status: status)
-            finished?.peakMemory = Int(usage.ru_maxrss) * 1024
             return finished
         }
 

@@ -5,7 +5,8 @@
     swift build
     /tmp/venv/bin/python bench/stemming/compare.py [LIST] [--baca .build/debug/baca]
 
-LIST (default bench/stemming/news-forms.txt) holds one "form root" a line (# comments).
+LIST (default bench/stemming/news-forms.txt) holds one "form root" a line (also "form,root",
+"form<TAB>root" or "form -> root"; # comments).
 What a search sees is whether two forms meet at the same stem, so the figures are over pairs
 of forms: recall is the share of pairs with the same root that get the same stem (a search
 for one finds the other); precision is the share of pairs with the same stem that have the same
@@ -14,6 +15,7 @@ Exits non-zero when baca's recall is below Sastrawi's or its precision below 0.9
 """
 import argparse
 import itertools
+import re
 import os
 import subprocess
 import sys
@@ -30,9 +32,9 @@ for number, line in enumerate(open(args.list, encoding="utf-8"), 1):
     line = line.strip()
     if not line or line.startswith("#"):
         continue
-    fields = line.split()
-    if len(fields) != 2:
-        sys.exit(f"{args.list}:{number}: expected 'form root', got {line!r}")
+    fields = re.split(r"\s*(?:,|;|\t|->|→|=|\s)\s*", line)
+    if len(fields) != 2 or not all(fields):
+        sys.exit(f"{args.list}:{number}: expected 'form root' (or form,root / form<TAB>root / form -> root), got {line!r}")
     pairs.append((fields[0], fields[1].lower()))
 forms = [form for form, _ in pairs]
 gold = {form: root for form, root in pairs}

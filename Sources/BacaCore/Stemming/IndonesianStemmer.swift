@@ -71,8 +71,10 @@ public struct IndonesianStemmer: Sendable {
         guard !word.isEmpty else { return word }
         var run = StemmingRun(word: word, roots: roots)
         let root = run.execute()
-        // ke-…-an on a root ending in k: kerusakan is rusak, not rusa + -kan.
+        // ke-…-an and pe-…-an on a root ending in k: kerusakan is rusak, not rusa + -kan (ke- and
+        // pe- never take -kan; me-, di-, ber- do: membedakan is beda).
         if root != word, word.count > root.count + 3, word.suffix(3).elementsEqual("kan".utf8),
+           word.starts(with: "ke".utf8) || word.starts(with: "pe".utf8),
            roots.contains(root + [UInt8(ascii: "k")]),
            word.dropLast(2).suffix(root.count + 1).elementsEqual(root + [UInt8(ascii: "k")]) {
             return root + [UInt8(ascii: "k")]

@@ -25,6 +25,19 @@ enum EntityRepair {
     /// The five entities XML predefines, and their characters' code points.
     static let predefined: [String: Int] = ["amp": 38, "lt": 60, "gt": 62, "quot": 34, "apos": 39]
 
+    /// Whether `raw` holds an `&`, or a `<` that opens no tag (memchr: most feeds need nothing).
+    static func mayNeedRepair(_ raw: UnsafeRawBufferPointer) -> Bool {
+        guard let base = raw.baseAddress, raw.count > 0 else { return false }
+        if memchr(base, Int32(UInt8(ascii: "&")), raw.count) != nil { return true }
+        var offset = 0
+        while offset < raw.count, let found = memchr(base + offset, Int32(UInt8(ascii: "<")), raw.count - offset) {
+            let index = base.distance(to: UnsafeRawPointer(found))
+            if index + 1 < raw.count && opensNoTag(raw[index + 1]) { return true }
+            offset = index + 1
+        }
+        return false
+    }
+
     /// A `<` followed by this is no markup: a space, a digit, `=`, another `<`.
     static func opensNoTag(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || (byte >= 0x30 && byte <= 0x39)
@@ -37,9 +50,7 @@ enum EntityRepair {
     /// references).
     static func repair(_ data: Data, numericPredefined: Bool = false) -> Result {
         // Fast path: no `&` and no `<` that opens no tag.
-        guard data.withUnsafeBytes({ raw in
-            raw.contains(UInt8(ascii: "&")) || raw.indices.contains { raw[$0] == UInt8(ascii: "<") && $0 + 1 < raw.count && opensNoTag(raw[$0 + 1]) }
-        }) else { return Result() }
+        guard data.withUnsafeBytes(mayNeedRepair) else { return Result() }
         return data.withUnsafeBytes { raw -> Result in
             let bytes = raw.bindMemory(to: UInt8.self)
             var output: [UInt8] = []

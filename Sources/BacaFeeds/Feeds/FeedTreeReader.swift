@@ -31,6 +31,9 @@ struct FeedTreeReader {
         var published: FeedDate?
         var updated: FeedDate?
         var author: String?
+        /// An enclosure's or `media:content`'s URL: the link of an item that has no other
+        /// (a podcast episode, a photo post).
+        var mediaLink: URL?
     }
 
     func read(root: xmlNodePtr) throws(FeedParseError) -> ParsedFeed {
@@ -150,6 +153,8 @@ struct FeedTreeReader {
                 if draft.published == nil { draft.published = FeedDate(FeedTree.text(of: child)) }
             case (.plain, "author"):
                 if draft.author == nil { draft.author = authorText(FeedTree.text(of: child)) }
+            case (.plain, "enclosure"):
+                if draft.mediaLink == nil, let url = FeedTree.attribute("url", of: child) { draft.mediaLink = resolve(url, at: child) }
             default:
                 readShared(child, vocabulary: vocabulary, name: name, into: &draft)
             }
@@ -256,6 +261,11 @@ struct FeedTreeReader {
             if draft.author == nil { draft.author = authorText(FeedTree.text(of: node)) }
         case (.dc, "identifier"):
             if draft.guid == nil { draft.guid = nonEmpty(FeedTree.text(of: node).trimmingCharacters(in: .whitespacesAndNewlines)) }
+        case (.media, "content"), (.media, "thumbnail"):
+            if draft.mediaLink == nil, let url = FeedTree.attribute("url", of: node) { draft.mediaLink = resolve(url, at: node) }
+            for child in FeedTree.children(of: node) {
+                readShared(child, vocabulary: FeedTree.vocabulary(of: child), name: FeedTree.name(of: child), into: &draft)
+            }
         case (.media, "group"):
             for child in FeedTree.children(of: node) {
                 readShared(child, vocabulary: FeedTree.vocabulary(of: child), name: FeedTree.name(of: child), into: &draft)
@@ -369,6 +379,7 @@ struct FeedTreeReader {
         if link == nil, draft.guidIsPermalink, let guid = draft.guid {
             link = PageMetadata.httpURL(guid, relativeTo: nil)
         }
+        link = link ?? draft.mediaLink
         let item = FeedItem(
             guid: draft.guid, link: link, title: titleText, summary: summary,
             published: draft.published ?? draft.updated, author: draft.author)

@@ -10,7 +10,9 @@ import GRDB
 /// `search_reindex` marker holding the last article id to index and the last
 /// one done). The re-indexing runs when a writable store opens (`finish`), before anything else
 /// writes: killed, it resumes from the last batch committed at the next open. Articles imported
-/// meanwhile have higher ids and are indexed by the store as usual.
+/// meanwhile have higher ids and are indexed by the store as usual. Since v6 the text is read
+/// through the view `article_text` (v6 runs before `finish`, and sets the marker again when
+/// it rebuilds the index on the view).
 enum StemmedIndexMigration {
     static func migrate(_ db: Database) throws {
         // BACA_INDEX_ROOTS=0: an index without roots, for the benchmark's "without stemming".
@@ -71,7 +73,7 @@ enum StemmedIndexMigration {
                 }
                 try db.execute(sql: """
                     INSERT INTO article_fts (rowid, title, keyPointsText, bodyText)
-                    SELECT id, title, keyPointsText, bodyText FROM article WHERE id > ? AND id <= ? ORDER BY id
+                    SELECT id, title, keyPointsText, bodyText FROM article_text WHERE id > ? AND id <= ? ORDER BY id
                     """, arguments: [doneId, upper])
                 try db.execute(sql: "UPDATE search_reindex SET doneId = ?", arguments: [upper])
                 return false

@@ -40,6 +40,8 @@ struct StoreSchema: Sendable {
         register("v3-fts-insert-by-store", 3, dropInsertTrigger)
         register("v4-published-instant", 4, publishedInstant)
         register("v5-stemmed-index", 5, StemmedIndexMigration.migrate)
+        // The article's text once, compressed; the index reads it through a view.
+        register("v6-compressed-text", 6, compressText)
         // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
         register("v7-daily-workflow", 7, DailySchema.createVersion7)
         return schema
@@ -163,5 +165,76 @@ struct StoreSchema: Sendable {
               AND publishedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][ T]*'
               AND NOT publishedAt GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]:[0-9][0-9]Z';
             """)
+    }
+
+    // MARK: Version 6
+
+    /// Whether migrating `writer` will convert stored articles to compressed text (v6 not
+    /// applied yet and articles there), after which the file should be vacuumed.
+    static func compactsAfterMigrating(_ writer: any DatabaseWriter, schema: StoreSchema) throws -> Bool {
+        guard schema.identifiers.contains("v6-compressed-text") else { return false }
+        // On the writer: a pool's reader connection, read-only, would close last and leave the
+        // `-wal` and `-shm` files behind (see `ArticleStore.deinit`).
+        return try writer.writeWithoutTransaction { db in
+            guard try db.tableExists("article"), try db.tableExists("grdb_migrations") else { return false }
+            let applied = try String.fetchOne(
+                db, sql: "SELECT identifier FROM grdb_migrations WHERE identifier = 'v6-compressed-text'") != nil
+            guard !applied else { return false }
+            return try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM article)") ?? false
+        }
+    }
+
+    /// The article's text is kept once, compressed: `bodyZ` holds the zstd frame of the
+    /// article's canonical JSON (`body` and `bodyText`, the JSON and the index's text side by
+    /// side uncompressed, are dropped: ~2.9× the raw captures, `docs/PERFORMANCE.md`). The
+    /// search index stays external-content, now on the view `article_text`, whose `bodyText`
+    /// is computed from `bodyZ` (`StoreFunctions`): snippets and highlights read it, and so do
+    /// the triggers that take an article's old text out of the index. (Generated columns on
+    /// `article` would be simpler, but SQLite computes them on every INSERT: a decompression
+    /// and a JSON decoding for each imported article.)
+    ///
+    /// One transaction, like every migration: killed half-way, the file is as it was and the
+    /// conversion starts again at the next open. The index, re-created on the view with the
+    /// tokenizer it had, is filled again by v5's resumable re-indexing
+    /// (`StemmedIndexMigration.finish`, a batch a transaction); then the store vacuums the file
+    /// (`ArticleStore.init`).
+    static func compressText(_ db: Database) throws {
+        // The FTS table's tokenizer, as the schema before this one made it (v1's, or a later
+        // migration's), is kept as it is.
+        let createFTS = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = 'article_fts'") ?? ""
+        guard let contentRange = createFTS.range(of: "content = 'article'")
+                ?? createFTS.range(of: "content='article'") else {
+            throw DatabaseError(message: "article_fts is not external-content on article: \(createFTS)")
+        }
+        let newCreateFTS = createFTS.replacingCharacters(in: contentRange, with: "content = 'article_text'")
+        try db.execute(sql: """
+            DROP TRIGGER IF EXISTS article_fts_after_delete;
+            DROP TRIGGER IF EXISTS article_fts_after_update;
+            DROP TABLE article_fts;
+            ALTER TABLE article ADD COLUMN bodyZ BLOB;
+            UPDATE article SET bodyZ = baca_zstd(body);
+            ALTER TABLE article DROP COLUMN bodyText;
+            ALTER TABLE article DROP COLUMN body;
+            CREATE VIEW article_text AS
+                SELECT id, title, keyPointsText, baca_body_text(bodyZ) AS bodyText, baca_unzstd(bodyZ) AS body
+                FROM article;
+            \(newCreateFTS);
+            CREATE TRIGGER article_fts_after_delete AFTER DELETE ON article BEGIN
+                INSERT INTO article_fts (article_fts, rowid, title, keyPointsText, bodyText)
+                VALUES ('delete', old.id, old.title, old.keyPointsText, baca_body_text(old.bodyZ));
+            END;
+            CREATE TRIGGER article_fts_after_update AFTER UPDATE OF title, keyPointsText, bodyZ ON article BEGIN
+                INSERT INTO article_fts (article_fts, rowid, title, keyPointsText, bodyText)
+                VALUES ('delete', old.id, old.title, old.keyPointsText, baca_body_text(old.bodyZ));
+                INSERT INTO article_fts (rowid, title, keyPointsText, bodyText)
+                VALUES (new.id, new.title, new.keyPointsText, baca_body_text(new.bodyZ));
+            END;
+            DROP TABLE IF EXISTS search_reindex;
+            CREATE TABLE search_reindex (lastId INTEGER NOT NULL, doneId INTEGER NOT NULL);
+            INSERT INTO search_reindex (lastId, doneId) SELECT MAX(id), 0 FROM article WHERE id IS NOT NULL HAVING COUNT(*) > 0;
+            """)
+        if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM search_reindex") == 0 {
+            try db.execute(sql: "DROP TABLE search_reindex")
+        }
     }
 }

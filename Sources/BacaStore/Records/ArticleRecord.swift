@@ -4,10 +4,13 @@ import GRDB
 
 // MARK: - Article record
 
-/// A row of `article`: the article as JSON plus the columns lists, sorting and search read.
+/// A row of `article`: the article as compressed JSON plus the columns lists, sorting and
+/// search read.
 ///
 /// Everything but `id`, `sourcePath` and `importedAt` is derived from the `Article` by
-/// `init(article:sourcePath:importedAt:)`; the JSON in `body` is what `article(id:)` decodes.
+/// `init(article:sourcePath:importedAt:)`; the JSON in `bodyZ` (zstd) is what `article(id:)`
+/// decodes. The search index reads its text through the view `article_text` (schema v6,
+/// `StoreFunctions`).
 struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "article"
 
@@ -30,9 +33,19 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var importedAt: Date
     var sortKey: String
     var keyPointsText: String
-    var bodyText: String
-    /// The whole `Article` as canonical JSON.
-    var body: String
+    /// The whole `Article` as canonical JSON, compressed (`Zstd`).
+    var bodyZ: Data
+    /// The text the search index reads, for the index row of a new article; not a stored
+    /// column (the index reads it back through `article_text`), so never read.
+    var bodyText: String = ""
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, title, titleKey, location, outlet, publishedAt, author, editor, keyPoints, leadExcerpt,
+             wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyZ
+    }
+
+    /// The record's columns (the table has others: `url`, feeds' columns).
+    static var databaseSelection: [any SQLSelectable] { CodingKeys.allCases.map { Column($0.stringValue) } }
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -43,7 +56,7 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         static let contentHash = Column(CodingKeys.contentHash)
         static let importedAt = Column(CodingKeys.importedAt)
         static let sortKey = Column(CodingKeys.sortKey)
-        static let body = Column(CodingKeys.body)
+        static let bodyZ = Column(CodingKeys.bodyZ)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {
@@ -53,13 +66,13 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     /// The INSERT of a new row, for a cached statement (`insertArguments` in the same order).
     static let insertSQL = """
         INSERT INTO article (title, titleKey, location, outlet, publishedAt, author, editor, keyPoints, \
-        leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body) \
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyZ) \
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     var insertArguments: StatementArguments {
         [title, titleKey, location, outlet, publishedAt, author, editor, keyPoints,
-         leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyText, body]
+         leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyZ]
     }
 }
 
@@ -88,8 +101,8 @@ extension ArticleRecord {
             importedAt: importedAt,
             sortKey: ArticleRecord.sortKey(publishedAt: article.publishedAt, importedAt: importedAt),
             keyPointsText: article.keyPoints.joined(separator: "\n"),
-            bodyText: article.bodyText,
-            body: String(decoding: json, as: UTF8.self))
+            bodyZ: Data(Zstd.compress(json)),
+            bodyText: article.bodyText)
     }
 
     /// Moves the row to another import time (an update keeps the first import's time).
@@ -98,10 +111,16 @@ extension ArticleRecord {
         sortKey = ArticleRecord.sortKey(publishedAt: publishedAt.flatMap(PublishedDate.init(iso:)), importedAt: date)
     }
 
-    /// The article decoded from `body`, sanitised: the file may have been written by another
+    /// The article decoded from `bodyZ`, sanitised: the file may have been written by another
     /// program or an older baca, and its text must not reach a terminal as commands.
     func decodedArticle() throws -> Article {
-        try JSONDecoder().decode(Article.self, from: Data(body.utf8)).sanitized
+        try ArticleRecord.article(compressedJSON: bodyZ).sanitized
+    }
+
+    /// The article in a `bodyZ` value, as stored (not sanitised again).
+    static func article(compressedJSON: Data) throws -> Article {
+        let json = try compressedJSON.withUnsafeBytes { try Zstd.decompress($0) }
+        return try JSONDecoder().decode(Article.self, from: Data(json))
     }
 
     // MARK: Derived columns

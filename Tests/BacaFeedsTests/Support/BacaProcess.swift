@@ -35,8 +35,6 @@ struct BacaProcess {
         var status: Int32
         var stdout: String
         var stderr: String
-        /// Peak resident memory in bytes (`VmHWM`).
-        var peakMemory = 0
     }
 
     func write(_ name: String, _ text: String) throws -> String {
@@ -50,6 +48,6 @@ struct BacaProcess {
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         let output = try Spawn.run(
             [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root)
-        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr, peakMemory: output.peakMemory)
+        return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }
 }
