@@ -114,6 +114,20 @@ struct CLITests {
         #expect(object?["read"] as? Bool == false)
     }
 
+    @Test("a search whose filter has a bad value is one line naming it and exit 1; plain text is always a query")
+    func badFilterInSearch() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("jembatan.txt", bridgeCapture)
+        _ = try BacaBinary.run(["import", "jembatan.txt"], sandbox: sandbox)
+        let bad = try BacaBinary.run(["search", "jembatan before:kemarin"], sandbox: sandbox)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "baca: invalid query 'jembatan before:kemarin': column 10, 'before:kemarin': 'kemarin' is not a date (use YYYY-MM-DD)\n", "\(bad.stderr)")
+        let empty = try BacaBinary.run(["search", "author:"], sandbox: sandbox)
+        #expect(empty.status == 1 && empty.stderr.contains("'author:'"), "\(empty.stderr)")
+        let plain = try BacaBinary.run(["search", "jembatan: gantung"], sandbox: sandbox)
+        #expect(plain.status == 0 && plain.stdout.contains("Jembatan"), "\(plain.stdout)\(plain.stderr)")
+    }
+
     @Test("show prints the article as text and as the documented JSON")
     func show() throws {
         let sandbox = try Sandbox()

@@ -9,8 +9,8 @@ struct SearchCommand: ParsableCommand {
         abstract: "Full-text search over titles, key points and text, best first.",
         discussion: """
             Words are matched without regard to case or accents (kafe finds Kafé); all words \
-            must appear. A trailing * matches a prefix (banj*), -word excludes a word. Any text \
-            is a valid query.
+            must appear. A trailing * matches a prefix (banj*), -word excludes a word. Plain text \
+            is always a valid query; a filter (below) with a bad value is an error naming it.
 
             Filters narrow it, newest first: feed:X (an id, or part of a feed's URL or title), \
             tag:X, author:X, before:YYYY-MM-DD, after:YYYY-MM-DD (that day or later), and the \
@@ -74,11 +74,17 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let store = try repository.openStore(mustExist: true)
-        // A query with filters lists what it selects; plain words (or text that is not a
-        // valid filter query) are a ranked full-text search, where any text is valid.
-        if let filtered = try? LibraryQuery(text), filtered.hasFilters {
-            try listFiltered(filtered, store: store)
-            return
+        // A query with filters lists what it selects; plain words are a ranked full-text
+        // search, where any text is valid. Text that uses a filter's form (`before:…`) and
+        // does not parse is the user's mistake: one line naming the bad part, exit 1.
+        do {
+            let filtered = try LibraryQuery(text)
+            if filtered.hasFilters {
+                try listFiltered(filtered, store: store)
+                return
+            }
+        } catch {
+            if Self.usesFilterForm(text) { throw CLIFailure(message: "invalid query '\(text)': \(error)") }
         }
         let hits = try store.search(text, scope: .all, offset: 0, limit: limit)
         let style = OutputStyle.standardOutput
@@ -96,6 +102,14 @@ struct SearchCommand: ParsableCommand {
         }
         if !json, hits.isEmpty {
             FileHandle.standardError.write(Data("baca: nothing found for '\(text)'\n".utf8))
+        }
+    }
+
+    /// Whether `text` has a word of the form `field:` with one of the filters' fields.
+    static func usesFilterForm(_ text: String) -> Bool {
+        text.split(whereSeparator: \.isWhitespace).contains { word in
+            let lowered = word.drop { $0 == "-" || $0 == "\"" }.lowercased()
+            return LibraryQuery.fields.contains { lowered.hasPrefix($0 + ":") }
         }
     }
 
