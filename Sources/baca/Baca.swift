@@ -38,7 +38,7 @@ struct Baca: ParsableCommand {
     static func main() {
         PeakMemoryReport.installIfAsked()
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(Self.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let failure as CLIFailure {
             // Messages can quote file names and values from outside: never their escapes.
@@ -47,6 +47,30 @@ struct Baca: ParsableCommand {
         } catch {
             exit(withError: error)
         }
+    }
+}
+
+extension Baca {
+    /// `baca --db PATH list …` as `baca list … --db PATH`: every subcommand takes `--db`, but
+    /// ArgumentParser reads an option before the subcommand's name as the default command's
+    /// (the reader), and the name after it as a stray argument.
+    static func subcommandFirst(_ arguments: [String]) -> [String] {
+        var rest = arguments[...]
+        var leading: [String] = []
+        while let first = rest.first {
+            if first == "--db", rest.count >= 2 {
+                leading += rest.prefix(2)
+                rest = rest.dropFirst(2)
+            } else if first.hasPrefix("--db=") {
+                leading.append(first)
+                rest = rest.dropFirst()
+            } else {
+                break
+            }
+        }
+        let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
+        guard !leading.isEmpty, let name = rest.first, names.contains(name) else { return arguments }
+        return Array(rest) + leading
     }
 }
 

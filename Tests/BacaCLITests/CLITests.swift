@@ -114,6 +114,18 @@ struct CLITests {
         #expect(object?["read"] as? Bool == false)
     }
 
+    @Test("--db may come before the subcommand's name")
+    func databaseBeforeSubcommand() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("jembatan.txt", bridgeCapture)
+        let path = sandbox.root.appendingPathComponent("elsewhere.sqlite").path
+        #expect(try BacaBinary.run(["--db", path, "import", "jembatan.txt"], sandbox: sandbox).status == 0)
+        let list = try BacaBinary.run(["--db", path, "list"], sandbox: sandbox)
+        #expect(list.status == 0 && list.stdout.contains("Jembatan"), "\(list.stdout)\(list.stderr)")
+        let missing = try BacaBinary.run(["--db=/nonexistent/baca.sqlite", "list"], sandbox: sandbox)
+        #expect(missing.status == 1 && missing.stderr.contains("no repository at /nonexistent/baca.sqlite"), "\(missing.stderr)")
+    }
+
     @Test("a search whose filter has a bad value is one line naming it and exit 1; plain text is always a query")
     func badFilterInSearch() throws {
         let sandbox = try Sandbox()
