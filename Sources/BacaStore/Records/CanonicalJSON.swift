@@ -7,7 +7,8 @@ import BacaCore
 ///
 /// Keys in sorted order; an absent optional field of `Article` is left out (synthesized
 /// `Codable`), while `Section.number`, `Section.heading` and an image block's `credit` are
-/// written as `null` (their `encode(to:)` says so); `heroImage.credit` is left out when absent.
+/// written as `null` (their `encode(to:)` says so); `heroImage.credit` is left out when absent,
+/// and an image's `url` always is: an article without addresses (every capture) keeps its hash.
 enum CanonicalJSON {
     static func encode(_ article: Article) -> [UInt8] {
         var out = Writer()
@@ -31,6 +32,10 @@ enum CanonicalJSON {
             if let credit = hero.credit {
                 out.raw(",\"credit\":")
                 out.string(credit)
+            }
+            if let url = hero.url {
+                out.raw(",\"url\":")
+                out.string(url)
             }
             out.raw("}")
         }
@@ -110,7 +115,13 @@ enum CanonicalJSON {
             }
             raw(",\"type\":\"")
             raw(block.kind)
-            raw("\"}")
+            raw("\"")
+            // `url` sorts after `type`.
+            if case .image(let image) = block, let url = image.url {
+                raw(",\"url\":")
+                string(url)
+            }
+            raw("}")
         }
 
         /// A JSON string: `"` and `\` escaped, control characters as `\b \t \n \f \r` or
