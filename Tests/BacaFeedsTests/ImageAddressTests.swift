@@ -102,3 +102,21 @@ struct ImageAddressTests {
         #expect(audio.summaryArticle.heroImage == nil)
     }
 }
+
+extension Article {
+    /// The article as a capture gives it: captures state no picture addresses.
+    var withoutImageAddresses: Article {
+        var article = self
+        article.heroImage?.url = nil
+        article.sections = sections.map { section in
+            var section = section
+            section.blocks = section.blocks.map { block in
+                guard case .image(var caption) = block else { return block }
+                caption.url = nil
+                return .image(caption)
+            }
+            return section
+        }
+        return article
+    }
+}

@@ -77,6 +77,13 @@ struct CanonicalJSONTests {
         var withAddress = article
         withAddress.heroImage?.url = "https://example.test/hero.jpg"
         #expect(String(decoding: CanonicalJSON.encode(withAddress), as: UTF8.self).contains(#""credit":"Foto","url":"https://example.test/hero.jpg"}"#))
+        // The content hash leaves addresses out: a page and its capture stay one article.
+        let hash = { (article: Article) in ArticleRecord.contentHash(article, json: Data(CanonicalJSON.encode(article))) }
+        #expect(hash(withAddress) == hash(article))
+        #expect(hash(article) == SHA256.hexDigest(of: Data(expected.utf8)))
+        var otherText = withAddress
+        otherText.heroImage?.caption = "Hero lain"
+        #expect(hash(otherText) != hash(withAddress))
     }
 
     /// A field added to the model must be added to `CanonicalJSON` too (else its hash and

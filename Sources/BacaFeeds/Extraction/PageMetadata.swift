@@ -14,7 +14,8 @@ struct PageMetadata {
     /// The hero picture's address: JSON-LD `image`, else `og:image`, else `twitter:image`,
     /// resolved against `baseURL`.
     var imageURL: String?
-    /// What relative addresses in the page are resolved against: its `<base href>`, else its URL.
+    /// What relative addresses in the page are resolved against: its `<base href>`, else its
+    /// URL, else (a saved page) its canonical URL.
     var baseURL: URL?
     var canonicalURL: URL?
     var ogTitle: String?
@@ -106,14 +107,15 @@ struct PageMetadata {
         }
         if datePublished == nil { datePublished = Self.statedTime(in: root) }
         if image == nil, let alt = ogImageAlt { image = ArticleTextRules.splitCaption(alt) ?? ImageCaption(caption: alt) }
-        let base = baseHref.flatMap { Self.httpURL($0, relativeTo: pageURL) } ?? pageURL
-        baseURL = base
-        imageURL = [jsonLDImage, ogImage, twitterImage].compactMap { $0.flatMap { Self.imageURL($0, relativeTo: base) } }.first
         for candidate in [canonical, ogURL] {
             if canonicalURL == nil, let candidate, let url = Self.httpURL(candidate, relativeTo: pageURL) {
                 canonicalURL = url
             }
         }
+        // A saved page has no address of its own: its canonical URL is where it lives.
+        let base = baseHref.flatMap { Self.httpURL($0, relativeTo: pageURL ?? canonicalURL) } ?? pageURL ?? canonicalURL
+        baseURL = base
+        imageURL = [jsonLDImage, ogImage, twitterImage].compactMap { $0.flatMap { Self.imageURL($0, relativeTo: base) } }.first
         titles = titleCandidates()
     }
 

@@ -10,7 +10,10 @@ import BacaCore
 /// written as `null` (their `encode(to:)` says so); `heroImage.credit` is left out when absent,
 /// and an image's `url` always is: an article without addresses (every capture) keeps its hash.
 enum CanonicalJSON {
-    static func encode(_ article: Article) -> [UInt8] {
+    /// - Parameter imageAddresses: `false` leaves every picture's `url` out: the bytes the
+    ///   content hash is taken of, so a page and its capture (which states no addresses) stay
+    ///   one article.
+    static func encode(_ article: Article, imageAddresses: Bool = true) -> [UInt8] {
         var out = Writer()
         out.bytes.reserveCapacity(article.bodyText.utf8.count + 2048)
         out.raw("{")
@@ -33,7 +36,7 @@ enum CanonicalJSON {
                 out.raw(",\"credit\":")
                 out.string(credit)
             }
-            if let url = hero.url {
+            if imageAddresses, let url = hero.url {
                 out.raw(",\"url\":")
                 out.string(url)
             }
@@ -51,7 +54,7 @@ enum CanonicalJSON {
             out.raw("{\"blocks\":[")
             for (blockIndex, block) in section.blocks.enumerated() {
                 if blockIndex > 0 { out.raw(",") }
-                out.block(block)
+                out.block(block, imageAddresses: imageAddresses)
             }
             out.raw("],\"heading\":")
             if let heading = section.heading { out.string(heading) } else { out.raw("null") }
@@ -98,7 +101,7 @@ enum CanonicalJSON {
             raw("]")
         }
 
-        mutating func block(_ block: Block) {
+        mutating func block(_ block: Block, imageAddresses: Bool) {
             switch block {
             case .paragraph(let text), .quote(let text), .related(let text):
                 raw("{\"text\":")
@@ -117,7 +120,7 @@ enum CanonicalJSON {
             raw(block.kind)
             raw("\"")
             // `url` sorts after `type`.
-            if case .image(let image) = block, let url = image.url {
+            if imageAddresses, case .image(let image) = block, let url = image.url {
                 raw(",\"url\":")
                 string(url)
             }
