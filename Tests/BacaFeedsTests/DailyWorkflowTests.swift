@@ -313,9 +313,11 @@ struct DailyWorkflowTests {
         let baca = try BacaProcess()
         defer { baca.remove() }
         let page = """
-            <html><head><title>Jembatan baru</title></head><body><article><h1>Jembatan baru dibuka</h1>
+            <html><head><title>Jembatan baru</title><meta property="og:image" content="/img/jembatan.jpg"></head><body><article><h1>Jembatan baru dibuka</h1>
             <p>Jakarta, IDN Times - Jembatan baru dibuka pada Senin (2/11/2026) pagi untuk warga.</p>
             <h2>1. Warga senang</h2><p>Warga menyambut jembatan itu dengan gembira.</p>
+            <figure><img src="../img/warga.jpg" alt=""><figcaption>Warga melintas</figcaption></figure>
+            <figure><img src="javascript:alert(1)"><figcaption>Tanpa alamat</figcaption></figure>
             <blockquote>"Kami tidak perlu memutar lagi," kata seorang warga.</blockquote>
             <h2>2. Biaya</h2><p>Biaya pembangunan mencapai Rp 5 miliar &amp; selesai tepat waktu.</p>
             </article></body></html>
@@ -332,7 +334,17 @@ struct DailyWorkflowTests {
         #expect(lines.contains("## 1. Warga senang"), "\(markdown.stdout)")
         #expect(lines.contains("## 2. Biaya"))
         #expect(lines.contains { $0.hasPrefix("> ") && $0.contains("Kami tidak perlu memutar lagi") }, "\(markdown.stdout)")
+        #expect(lines.contains("![](\(server.base)/img/jembatan.jpg)"), "\(markdown.stdout)")
+        #expect(lines.contains("![Warga melintas](\(server.base)/img/warga.jpg)"), "\(markdown.stdout)")
+        #expect(lines.contains("*Tanpa alamat*"), "\(markdown.stdout)")
+        #expect(!markdown.stdout.contains("]()"))
+        let json = try baca.run(["show", "1", "--json"])
+        let document = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        #expect((document?["heroImage"] as? [String: Any])?["url"] as? String == server.base + "/img/jembatan.jpg", "\(json.stdout)")
+        let unescaped = json.stdout.replacingOccurrences(of: "\\/", with: "/")
+        #expect(unescaped.contains(server.base + "/img/warga.jpg") && !unescaped.contains("javascript:"), "\(json.stdout)")
         let html = try baca.run(["show", "1", "--format", "html"]).stdout
+        #expect(html.contains(#"<img src="\#(server.base)/img/warga.jpg" alt="Warga melintas">"#), "\(html)")
         #expect(html.contains("<h1>Jembatan baru dibuka</h1>"))
         #expect(html.contains("<h2>1. Warga senang</h2>"))
         #expect(html.contains("Rp 5 miliar &amp; selesai"))

@@ -14,8 +14,10 @@ struct ExtractionTests {
         #expect(capture.publishedAt?.namedDay == CalendarDate(year: 2024, month: 11, day: 6))
         #expect(page.article.publishedAt?.iso == "2024-11-06T02:15:00Z")
         capture.publishedAt = page.article.publishedAt
-        #expect(canonicalJSON(page.article) == canonicalJSON(capture))
-        #expect(page.article == capture)
+        // The page states its pictures' addresses; the capture cannot.
+        #expect(page.article.heroImage?.url == "http://127.0.0.1/img/jembatan.jpg")
+        #expect(canonicalJSON(page.article.withoutImageAddresses) == canonicalJSON(capture))
+        #expect(page.article.withoutImageAddresses == capture)
         #expect(page.canonicalURL?.absoluteString == "https://www.idntimes.test/news/indonesia/jembatan-gantung-sukamaju-diresmikan")
         // Every element of the capture is there, so the comparison means something.
         #expect(capture.keyPoints.count == 2)
@@ -50,7 +52,7 @@ struct ExtractionCharsetTests {
         let page = try ArticleExtractor.extract(data, url: nil, contentType: "text/html")
         let capture = try CaptureLoader.load(Fixture.data("pages/pasar.txt")).article
         #expect(page.encoding.lowercased() == "windows-1252")
-        #expect(canonicalJSON(page.article) == canonicalJSON(capture))
+        #expect(canonicalJSON(page.article.withoutImageAddresses) == canonicalJSON(capture))
         #expect(page.article.keyPoints.count == 2)
         #expect(page.article.editor == "Lia Kurnia")
     }

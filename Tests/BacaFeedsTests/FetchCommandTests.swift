@@ -110,6 +110,7 @@ struct FetchCommandTests {
         #expect(list.stdout.contains("failed: HTTP 404 Not Found"))
 
         let saved = try baca.run(["import", Fixture.path("pages/jembatan.html")])
+        // Unchanged although its pictures resolve against its canonical URL, not the server's.
         #expect(saved.stdout.contains("1 file: 0 imported, 0 updated, 1 unchanged, 0 failed"), "\(saved.stdout)")
         #expect(try baca.run(["list", "--json"]).stdout.split(separator: "\n").count == 2)
 

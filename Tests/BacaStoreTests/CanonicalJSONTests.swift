@@ -39,13 +39,14 @@ struct CanonicalJSONTests {
         ]
         for (n, text) in texts.enumerated() {
             let full = Article(
-                title: text, heroImage: ImageCaption(caption: text, credit: n % 2 == 0 ? text : nil),
+                title: text, heroImage: ImageCaption(caption: text, credit: n % 2 == 0 ? text : nil, url: n % 3 == 0 ? nil : "http://example.test/h\(n).png"),
                 keyPoints: [text, "x"], location: text, outlet: text,
                 publishedAt: CalendarDate(year: 2024, month: 11, day: 4).map(PublishedDate.init(day:)), author: text, editor: text,
                 sections: [
                     Section(blocks: [.paragraph(text), .quote(text)]),
                     Section(number: 12, heading: text, blocks: [
                         .image(ImageCaption(caption: text, credit: text)), .image(ImageCaption(caption: text)),
+                        .image(ImageCaption(caption: text, url: "https://img.example.test/a/\(n).jpg?w=640&h=1")),
                         .list([text, text]), .list([]), .related(text),
                     ]),
                     Section(number: 3, heading: nil, blocks: []),
@@ -64,6 +65,27 @@ struct CanonicalJSONTests {
         #expect(CanonicalJSON.encode([String]()) == Array(try JSONEncoder().encode([String]())))
     }
 
+    /// The bytes an article without image addresses had before `url` existed (a capture never
+    /// has one): its stored JSON and content hash stay what they were.
+    @Test("pictures without an address write no url key")
+    func noAddressNoKey() {
+        let article = Article(
+            title: "T", heroImage: ImageCaption(caption: "Hero", credit: "Foto"),
+            sections: [Section(blocks: [.image(ImageCaption(caption: "Fig"))])])
+        let expected = #"{"heroImage":{"caption":"Hero","credit":"Foto"},"keyPoints":[],"sections":[{"blocks":[{"caption":"Fig","credit":null,"type":"image"}],"heading":null,"number":null}],"sources":[],"title":"T","topics":[]}"#
+        #expect(String(decoding: CanonicalJSON.encode(article), as: UTF8.self) == expected)
+        var withAddress = article
+        withAddress.heroImage?.url = "https://example.test/hero.jpg"
+        #expect(String(decoding: CanonicalJSON.encode(withAddress), as: UTF8.self).contains(#""credit":"Foto","url":"https://example.test/hero.jpg"}"#))
+        // The content hash leaves addresses out: a page and its capture stay one article.
+        let hash = { (article: Article) in ArticleRecord.contentHash(article, json: Data(CanonicalJSON.encode(article))) }
+        #expect(hash(withAddress) == hash(article))
+        #expect(hash(article) == SHA256.hexDigest(of: Data(expected.utf8)))
+        var otherText = withAddress
+        otherText.heroImage?.caption = "Hero lain"
+        #expect(hash(otherText) != hash(withAddress))
+    }
+
     /// A field added to the model must be added to `CanonicalJSON` too (else its hash and
     /// stored JSON would silently leave it out): this list fails first.
     @Test("the encoder knows every stored property of the model")
@@ -74,6 +96,6 @@ struct CanonicalJSONTests {
             "sections", "sources", "topics", "disclaimer", "titleDerived", "link",
         ])
         #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
-        #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit"])
+        #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit", "url"])
     }
 }

@@ -33,7 +33,7 @@ public enum Block: Sendable, Equatable, Hashable {
 }
 
 extension Block: Codable {
-    enum CodingKeys: String, CodingKey { case type, text, caption, credit, items, ordered }
+    enum CodingKeys: String, CodingKey { case type, text, caption, credit, url, items, ordered }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -49,7 +49,8 @@ extension Block: Codable {
         case "image":
             self = .image(ImageCaption(
                 caption: try container.decode(String.self, forKey: .caption),
-                credit: try container.decodeIfPresent(String.self, forKey: .credit)))
+                credit: try container.decodeIfPresent(String.self, forKey: .credit),
+                url: try container.decodeIfPresent(String.self, forKey: .url)))
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container, debugDescription: "unknown block type '\(type)'")
@@ -68,6 +69,7 @@ extension Block: Codable {
         case .image(let image):
             try container.encode(image.caption, forKey: .caption)
             try container.encode(image.credit, forKey: .credit)
+            try container.encodeIfPresent(image.url, forKey: .url)
         }
     }
 }

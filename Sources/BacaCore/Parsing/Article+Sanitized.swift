@@ -31,7 +31,8 @@ extension Article {
 
 extension ImageCaption {
     public var sanitized: ImageCaption {
-        ImageCaption(caption: Sanitizer.sanitizeLine(caption), credit: credit.map(Sanitizer.sanitizeLine))
+        // `init` keeps only an address without control characters or spaces.
+        ImageCaption(caption: Sanitizer.sanitizeLine(caption), credit: credit.map(Sanitizer.sanitizeLine), url: url)
     }
 }
 

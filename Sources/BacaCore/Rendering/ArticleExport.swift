@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Markdown: `# Title`, one line of metadata, the hero picture, the key points as a list, the
 /// lead, then `## N. Heading` for each section; quotes as `>`, pictures as `![caption](url)`
-/// (the repository keeps no picture URLs yet, so the parentheses are empty), lists as `-` or
+/// (a picture whose address the source did not state as an italic caption line), lists as `-` or
 /// `1.`, related articles as `→ title`. Markdown's own characters in the text are escaped, so
 /// the words read back as written.
 public enum ArticleExport {
@@ -59,7 +59,11 @@ public enum ArticleExport {
 
     static func image(_ caption: ImageCaption) -> String {
         let credit = caption.credit.map { " (\($0))" } ?? ""
-        return "![" + escapeMarkdown(caption.caption + credit) + "]()"
+        let text = escapeMarkdown(caption.caption + credit)
+        guard let url = caption.url else { return "*" + text + "*" }
+        // Parentheses would end the link early; the address has no spaces (`ImageCaption`).
+        let link = url.replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
+        return "![" + text + "](" + link + ")"
     }
 
     /// Backslashes Markdown's punctuation and a leading `#`, `>`, `-`, `+` or `1.` so text stays text.
@@ -115,7 +119,8 @@ public enum ArticleExport {
 
     static func figure(_ caption: ImageCaption) -> String {
         let credit = caption.credit.map { " <small>(\(escapeHTML($0)))</small>" } ?? ""
-        return "<figure><figcaption>\(escapeHTML(caption.caption))\(credit)</figcaption></figure>"
+        let image = caption.url.map { "<img src=\"\(escapeHTML($0))\" alt=\"\(escapeHTML(caption.caption))\">" } ?? ""
+        return "<figure>\(image)<figcaption>\(escapeHTML(caption.caption))\(credit)</figcaption></figure>"
     }
 
     static func escapeHTML(_ text: String) -> String {

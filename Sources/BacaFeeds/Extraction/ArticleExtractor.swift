@@ -71,6 +71,7 @@ public enum ArticleExtractor {
                 !roots.contains { $0 === element } && (scorer.isExcluded(element) || (cleans && scorer.isBoilerplate(element)))
             }
             var walker = PageWalker(dropsLinkLists: true, isBoilerplate: boilerplate)
+            walker.baseURL = metadata.baseURL
             for root in roots { walker.read(root) }
             let length = walker.pieces.reduce(0) { $0 + $1.textLength }
             if best == nil || length > best!.length { best = (walker.pieces, method, length, roots) }
@@ -282,6 +283,12 @@ enum ArticleAssembler {
         // What the text did not say, the metadata may.
         if article.title.isEmpty { article.title = metadata.headline ?? metadata.ogTitle ?? metadata.documentTitle ?? "" }
         if article.heroImage == nil { article.heroImage = metadata.image }
+        // The page's stated hero address belongs to its hero picture, whichever caption that has
+        // (a page without one gets a picture with an empty caption, which no view shows as text).
+        if let address = metadata.imageURL, article.heroImage?.url == nil {
+            if article.heroImage == nil { article.heroImage = ImageCaption(caption: "") }
+            article.heroImage?.url = address
+        }
         // The time the page states beats a day its text mentions.
         article.publishedAt = metadata.datePublished?.publishedDate
             ?? article.lead.flatMap(ArticleTextRules.publishedDate(inLead:)).map(PublishedDate.init(day:))

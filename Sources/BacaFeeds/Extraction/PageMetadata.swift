@@ -11,6 +11,12 @@ struct PageMetadata {
     var authors: [String] = []
     var publisher: String?
     var image: ImageCaption?
+    /// The hero picture's address: JSON-LD `image`, else `og:image`, else `twitter:image`,
+    /// resolved against `baseURL`.
+    var imageURL: String?
+    /// What relative addresses in the page are resolved against: its `<base href>`, else its
+    /// URL, else (a saved page) its canonical URL.
+    var baseURL: URL?
     var canonicalURL: URL?
     var ogTitle: String?
     var twitterTitle: String?
@@ -45,11 +51,17 @@ struct PageMetadata {
         var twitterCreator: String?
         var metaDates: [String: FeedDate] = [:]
         var ogImageAlt: String?
+        var ogImage: String?
+        var twitterImage: String?
+        var jsonLDImage: String?
+        var baseHref: String?
         var jsonLDArticle = false
-        for element in root.descendants(named: ["meta", "link", "title", "script"]) {
+        for element in root.descendants(named: ["meta", "link", "title", "script", "base"]) {
             switch element.name {
             case "title":
                 if documentTitle == nil { documentTitle = nonEmpty(HTMLText.line(ofRaw: element.rawText)) }
+            case "base":
+                if baseHref == nil { baseHref = element["href"] }
             case "link":
                 let rel = (element["rel"] ?? "").lowercased().split(separator: " ")
                 if rel.contains("canonical"), canonical == nil { canonical = element["href"] }
@@ -64,6 +76,8 @@ struct PageMetadata {
                 case "og:site_name": siteName = siteName ?? content
                 case "og:description", "description": description = description ?? content
                 case "og:image:alt", "twitter:image:alt": ogImageAlt = ogImageAlt ?? content
+                case "og:image", "og:image:url", "og:image:secure_url": ogImage = ogImage ?? content
+                case "twitter:image", "twitter:image:src": twitterImage = twitterImage ?? content
                 case "author", "dc.creator", "sailthru.author", "parsely-author": metaAuthor = metaAuthor ?? content
                 case "article:author": articleAuthor = articleAuthor ?? content
                 case "twitter:creator": twitterCreator = twitterCreator ?? content
@@ -75,7 +89,7 @@ struct PageMetadata {
                     }
                 }
             case "script":
-                if !jsonLDArticle { jsonLDArticle = readJSONLD(element.rawText) }
+                if !jsonLDArticle { jsonLDArticle = readJSONLD(element.rawText, image: &jsonLDImage) }
             default: break
             }
         }
@@ -98,6 +112,10 @@ struct PageMetadata {
                 canonicalURL = url
             }
         }
+        // A saved page has no address of its own: its canonical URL is where it lives.
+        let base = baseHref.flatMap { Self.httpURL($0, relativeTo: pageURL ?? canonicalURL) } ?? pageURL ?? canonicalURL
+        baseURL = base
+        imageURL = [jsonLDImage, ogImage, twitterImage].compactMap { $0.flatMap { Self.imageURL($0, relativeTo: base) } }.first
         titles = titleCandidates()
     }
 
@@ -174,7 +192,7 @@ struct PageMetadata {
     // MARK: JSON-LD
 
     /// Reads the first article object of a JSON-LD script; whether there was one.
-    private mutating func readJSONLD(_ text: String) -> Bool {
+    private mutating func readJSONLD(_ text: String, image address: inout String?) -> Bool {
         guard let data = text.trimmingCharacters(in: .whitespacesAndNewlines).data(using: .utf8),
               let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
         else { return false }
@@ -183,6 +201,7 @@ struct PageMetadata {
         let ranked = objects.filter { Self.isArticle($0) && !Self.isWebPage($0) } + objects.filter { Self.isArticle($0) && Self.isWebPage($0) }
         guard let object = ranked.first else { return false }
         take(object)
+        address = Self.imageAddress(object["image"]) ?? address
         return !Self.isWebPage(object)
     }
 
@@ -234,6 +253,25 @@ struct PageMetadata {
         default:
             return []
         }
+    }
+
+    /// The address of a JSON-LD `image`: a string, an `ImageObject`'s `url` or `contentUrl`,
+    /// the first of an array.
+    static func imageAddress(_ value: Any?) -> String? {
+        switch value {
+        case let text as String: return text
+        case let object as [String: Any]: return object["url"] as? String ?? object["contentUrl"] as? String
+        case let array as [Any]: return array.lazy.compactMap { imageAddress($0) }.first
+        default: return nil
+        }
+    }
+
+    /// A picture's address made absolute against `base`; `nil` unless it is `http`/`https`.
+    static func imageURL(_ text: String, relativeTo base: URL?) -> String? {
+        // A space inside an address (a file name) is written as `%20` so the address parses.
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: " ", with: "%20")
+        guard !trimmed.isEmpty, let url = URL(string: trimmed, relativeTo: base)?.absoluteURL else { return nil }
+        return ImageCaption.acceptedURL(url.absoluteString)
     }
 
     static func imageCaption(_ value: Any?) -> ImageCaption? {

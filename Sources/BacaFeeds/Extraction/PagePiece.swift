@@ -1,4 +1,5 @@
 import BacaCore
+import Foundation
 
 /// One piece of a page's article, in reading order, before it becomes part of an `Article`.
 enum PagePiece: Equatable {
@@ -46,6 +47,8 @@ struct PageWalker {
     /// Inside the article's `header` or its standfirst (`dek`, `subline`): only the title, the
     /// figures and the boxes are kept, not the summary or the byline.
     private var headerDepth = 0
+    /// What a figure's relative `src` is resolved against.
+    var baseURL: URL?
 
     init(dropsLinkLists: Bool, isBoilerplate: @escaping (HTMLElement) -> Bool = { _ in false }) {
         self.dropsLinkLists = dropsLinkLists
@@ -162,7 +165,10 @@ struct PageWalker {
             let items = element.childElements.filter { $0.name == "li" }.map(HTMLText.line(of:)).filter { !$0.isEmpty }
             if !items.isEmpty { add(.list(items, ordered: element.name == "ol")) }
         case "figure":
-            if let caption = Self.figureCaption(element) { pieces.append(.figure(caption)) }
+            if var caption = Self.figureCaption(element) {
+                caption.url = Self.imageAddress(in: element, relativeTo: baseURL)
+                pieces.append(.figure(caption))
+            }
         case "table":
             let rows = element.descendants(named: ["tr"]).map(HTMLText.line(of:)).filter { !$0.isEmpty }
             if !rows.isEmpty { add(.list(rows)) }
@@ -346,6 +352,34 @@ struct PageWalker {
         let text = HTMLText.line(of: figcaption)
         guard !text.isEmpty else { return nil }
         return ArticleTextRules.splitCaption(text) ?? ImageCaption(caption: text)
+    }
+
+    /// The address of a figure's first `img`: its `src`, or, when that is missing or a
+    /// placeholder (`data:`, a lazy loader's blank), its `data-src` (and kin) or the first
+    /// candidate of its `srcset`; made absolute, `http`/`https` only.
+    static func imageAddress(in figure: HTMLElement, relativeTo base: URL?) -> String? {
+        guard let img = figure.firstDescendant(where: { $0.name == "img" }) else { return nil }
+        let srcsetFirst: (String?) -> String? = { srcset in
+            srcset?.split(separator: ",").first?.split(whereSeparator: \.isWhitespace).first.map(String.init)
+        }
+        let lazy = [img["data-src"], img["data-lazy-src"], img["data-original"], srcsetFirst(img["srcset"]), srcsetFirst(img["data-srcset"])]
+        let src = img["src"]
+        let candidates = src.map(isPlaceholder) == false ? [src] + lazy : lazy + [src]
+        for candidate in candidates {
+            guard let candidate, !candidate.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            if let url = PageMetadata.imageURL(candidate, relativeTo: base) { return url }
+        }
+        return nil
+    }
+
+    /// Words of a lazy loader's stand-in picture's file name (`blank.gif`, `placeholder.png`).
+    static let placeholderWords = ["placeholder", "blank", "spacer", "pixel", "transparent", "lazy", "loading", "grey", "gray"]
+
+    static func isPlaceholder(_ src: String) -> Bool {
+        let lowered = src.lowercased()
+        if lowered.hasPrefix("data:") || lowered.hasPrefix("about:") { return true }
+        let name = lowered.split(separator: "?").first?.split(separator: "/").last ?? ""
+        return placeholderWords.contains { name.contains($0) }
     }
 
     private static func appendText(of element: HTMLElement, skipping skipped: HTMLElement, to text: inout String) {

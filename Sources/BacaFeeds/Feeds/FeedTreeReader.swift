@@ -34,6 +34,8 @@ struct FeedTreeReader {
         /// An enclosure's or `media:content`'s URL: the link of an item that has no other
         /// (a podcast episode, a photo post).
         var mediaLink: URL?
+        /// The first picture among the item's `media:thumbnail`, `media:content` and enclosures.
+        var imageURL: URL?
     }
 
     func read(root: xmlNodePtr) throws(FeedParseError) -> ParsedFeed {
@@ -155,6 +157,7 @@ struct FeedTreeReader {
                 if draft.author == nil { draft.author = authorText(FeedTree.text(of: child)) }
             case (.plain, "enclosure"):
                 if draft.mediaLink == nil, let url = FeedTree.attribute("url", of: child) { draft.mediaLink = resolve(url, at: child) }
+                noteImage(child, thumbnail: false, into: &draft)
             default:
                 readShared(child, vocabulary: vocabulary, name: name, into: &draft)
             }
@@ -263,6 +266,7 @@ struct FeedTreeReader {
             if draft.guid == nil { draft.guid = nonEmpty(FeedTree.text(of: node).trimmingCharacters(in: .whitespacesAndNewlines)) }
         case (.media, "content"), (.media, "thumbnail"):
             if draft.mediaLink == nil, let url = FeedTree.attribute("url", of: node) { draft.mediaLink = resolve(url, at: node) }
+            noteImage(node, thumbnail: name == "thumbnail", into: &draft)
             for child in FeedTree.children(of: node) {
                 readShared(child, vocabulary: FeedTree.vocabulary(of: child), name: FeedTree.name(of: child), into: &draft)
             }
@@ -358,6 +362,24 @@ struct FeedTreeReader {
         }
     }
 
+    /// Keeps `node`'s `url` as the item's picture when none was kept yet and it is one: a
+    /// thumbnail always, a `media:content` or enclosure by its `type` (`image/…`) or `medium`,
+    /// or, stating neither, by its file name's extension.
+    private func noteImage(_ node: xmlNodePtr, thumbnail: Bool, into draft: inout Draft) {
+        guard draft.imageURL == nil, let address = FeedTree.attribute("url", of: node), let url = resolve(address, at: node) else { return }
+        let type = FeedTree.attribute("type", of: node)?.lowercased()
+        let medium = FeedTree.attribute("medium", of: node)?.lowercased()
+        let isImage: Bool
+        if thumbnail {
+            isImage = true
+        } else if type != nil || medium != nil {
+            isImage = type?.hasPrefix("image/") == true || medium == "image"
+        } else {
+            isImage = ["jpg", "jpeg", "png", "gif", "webp", "avif"].contains(url.pathExtension.lowercased())
+        }
+        if isImage, ImageCaption.acceptedURL(url.absoluteString) != nil { draft.imageURL = url }
+    }
+
     private func resolve(_ link: String, at node: xmlNodePtr) -> URL? {
         let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty else { return nil }
@@ -382,7 +404,7 @@ struct FeedTreeReader {
         link = link ?? draft.mediaLink
         let item = FeedItem(
             guid: draft.guid, link: link, title: titleText, summary: summary,
-            published: draft.published ?? draft.updated, author: draft.author)
+            published: draft.published ?? draft.updated, author: draft.author, imageURL: draft.imageURL)
         if item.title.isEmpty && item.summary.isEmpty && item.link == nil && item.guid == nil && item.published == nil
             && item.author == nil {
             return nil

@@ -42,8 +42,15 @@ public struct FeedItem: Sendable, Equatable, Hashable {
     public var summary: [String]
     public var published: FeedDate?
     public var author: String?
+    /// The item's picture (`media:thumbnail`, an image `media:content` or enclosure): absolute,
+    /// `http` or `https` only.
+    public var imageURL: URL?
 
-    public init(guid: String? = nil, link: URL? = nil, title: String, summary: [String] = [], published: FeedDate? = nil, author: String? = nil) {
+    public init(
+        guid: String? = nil, link: URL? = nil, title: String, summary: [String] = [], published: FeedDate? = nil,
+        author: String? = nil, imageURL: URL? = nil
+    ) {
+        self.imageURL = imageURL
         self.guid = guid
         self.link = link
         self.title = title
@@ -68,6 +75,9 @@ public struct FeedItem: Sendable, Equatable, Hashable {
             title: title, publishedAt: published?.publishedDate, author: author,
             sections: summary.isEmpty ? [] : [Section(blocks: summary.map(Block.paragraph))])
         article.link = link?.absoluteString
+        if let address = imageURL.flatMap({ ImageCaption.acceptedURL($0.absoluteString) }) {
+            article.heroImage = ImageCaption(caption: "", url: address)
+        }
         if title.isEmpty {
             article.title = DerivedTitle.make(from: summary) ?? link.map(DerivedTitle.make(from:)) ?? "(tanpa judul)"
             article.titleDerived = true

@@ -97,7 +97,7 @@ extension ArticleRecord {
             leadExcerpt: ArticleRecord.leadExcerpt(of: article),
             wordCount: article.wordCount,
             sourcePath: sourcePath,
-            contentHash: SHA256.hexDigest(of: json),
+            contentHash: ArticleRecord.contentHash(article, json: json),
             importedAt: importedAt,
             sortKey: ArticleRecord.sortKey(publishedAt: article.publishedAt, importedAt: importedAt),
             keyPointsText: article.keyPoints.joined(separator: "\n"),
@@ -124,6 +124,16 @@ extension ArticleRecord {
     }
 
     // MARK: Derived columns
+
+    /// What identifies the article's content: the hash of its canonical JSON without picture
+    /// addresses. An address is not text: a fetched page and its capture, or the same page
+    /// saved and fetched (its pictures resolved against other bases), are one article. An
+    /// article without addresses (every capture, everything stored before them) hashes as before.
+    static func contentHash(_ article: Article, json: Data) -> String {
+        let hasAddress = article.heroImage?.url != nil
+            || article.sections.contains { $0.blocks.contains { if case .image(let image) = $0 { image.url != nil } else { false } } }
+        return SHA256.hexDigest(of: hasAddress ? Data(CanonicalJSON.encode(article, imageAddresses: false)) : json)
+    }
 
     /// The article's JSON with sorted keys: equal articles give equal bytes, so equal hashes.
     /// (`CanonicalJSON` writes what `JSONEncoder` with these options writes, much faster.)

@@ -7,9 +7,13 @@ import BacaCore
 ///
 /// Keys in sorted order; an absent optional field of `Article` is left out (synthesized
 /// `Codable`), while `Section.number`, `Section.heading` and an image block's `credit` are
-/// written as `null` (their `encode(to:)` says so); `heroImage.credit` is left out when absent.
+/// written as `null` (their `encode(to:)` says so); `heroImage.credit` is left out when absent,
+/// and an image's `url` always is: an article without addresses (every capture) keeps its hash.
 enum CanonicalJSON {
-    static func encode(_ article: Article) -> [UInt8] {
+    /// - Parameter imageAddresses: `false` leaves every picture's `url` out: the bytes the
+    ///   content hash is taken of, so a page and its capture (which states no addresses) stay
+    ///   one article.
+    static func encode(_ article: Article, imageAddresses: Bool = true) -> [UInt8] {
         var out = Writer()
         out.bytes.reserveCapacity(article.bodyText.utf8.count + 2048)
         out.raw("{")
@@ -32,6 +36,10 @@ enum CanonicalJSON {
                 out.raw(",\"credit\":")
                 out.string(credit)
             }
+            if imageAddresses, let url = hero.url {
+                out.raw(",\"url\":")
+                out.string(url)
+            }
             out.raw("}")
         }
         key("keyPoints"); out.strings(article.keyPoints)
@@ -46,7 +54,7 @@ enum CanonicalJSON {
             out.raw("{\"blocks\":[")
             for (blockIndex, block) in section.blocks.enumerated() {
                 if blockIndex > 0 { out.raw(",") }
-                out.block(block)
+                out.block(block, imageAddresses: imageAddresses)
             }
             out.raw("],\"heading\":")
             if let heading = section.heading { out.string(heading) } else { out.raw("null") }
@@ -93,7 +101,7 @@ enum CanonicalJSON {
             raw("]")
         }
 
-        mutating func block(_ block: Block) {
+        mutating func block(_ block: Block, imageAddresses: Bool) {
             switch block {
             case .paragraph(let text), .quote(let text), .related(let text):
                 raw("{\"text\":")
@@ -110,7 +118,13 @@ enum CanonicalJSON {
             }
             raw(",\"type\":\"")
             raw(block.kind)
-            raw("\"}")
+            raw("\"")
+            // `url` sorts after `type`.
+            if imageAddresses, case .image(let image) = block, let url = image.url {
+                raw(",\"url\":")
+                string(url)
+            }
+            raw("}")
         }
 
         /// A JSON string: `"` and `\` escaped, control characters as `\b \t \n \f \r` or

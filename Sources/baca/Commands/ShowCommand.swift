@@ -13,7 +13,8 @@ struct ShowCommand: ParsableCommand {
             quotes (│). Showing an article does not mark it read.
 
             --format markdown gives `# Title`, a metadata line, `## N. Heading` sections, `>` \
-            quotes and pictures as ![caption](url); --format html a standalone page. Both are \
+            quotes and pictures as ![caption](url) (an italic caption when the source gave no \
+            address); --format html a standalone page, pictures as <img>. Both are \
             whole articles (not wrapped), for saving or piping elsewhere.
 
             Examples:
