@@ -89,6 +89,8 @@ struct ConfigTests {
         #expect(config.warnings.count == 1)
         #expect(config.warnings[0].hasPrefix("config.toml: baris 3"), "\(config.warnings)")
         #expect(config.keyMap == KeyMap.default)
+        // The commands that act on rules and limits stop on it (fetch, prune, rules).
+        #expect(config.workflow.problems.count == 1 && config.workflow.problems[0].hasPrefix("config.toml: baris 3"))
     }
 
     @Test func missingFileIsDefaultsWithoutWarning() {

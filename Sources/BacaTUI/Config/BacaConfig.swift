@@ -74,7 +74,12 @@ public struct BacaConfig: Sendable {
         do {
             table = try TOMLTable(string: source)
         } catch {
-            return BacaConfig(warnings: [TOMLErrorText.describe(error, file: file) + language.pick("; memakai pengaturan bawaan", "; using the defaults")])
+            let line = TOMLErrorText.describe(error, file: file)
+            var config = BacaConfig(warnings: [line + language.pick("; memakai pengaturan bawaan", "; using the defaults")])
+            // A file that cannot be read may hold rules and limits: the commands that act on
+            // them (fetch, prune, rules) stop on it instead of going ahead without them.
+            config.workflow.problems = [line]
+            return config
         }
         let language = table["language"]?.string.flatMap { Language(rawValue: $0.lowercased()) } ?? language
         let tr = language.pick
