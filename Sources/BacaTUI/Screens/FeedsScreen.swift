@@ -97,7 +97,7 @@ final class FeedsScreen: Component {
         buffer.fill(row: 0, column: 0, width: size.columns, height: 1, style: .listHeader)
         let unread = context.counts.unread
         let header = " baca · " + context.tr("\(feedCount) langganan · \(context.formatCount(unread)) belum dibaca",
-                                              "\(feedCount) feeds · \(context.formatCount(unread)) unread")
+                                              "\(feedCount) \(feedCount == 1 ? "feed" : "feeds") · \(context.formatCount(unread)) unread")
         buffer.write(header.truncated(toWidth: size.columns), row: 0, column: 0, style: .listHeader)
         let height = context.bodyHeight
         guard !rows.isEmpty else {
@@ -128,11 +128,11 @@ final class FeedsScreen: Component {
                 GroupRowView(title: "\u{2315} " + search.name, detail: search.query, unread: search.unreadCount,
                              total: search.articleCount, isFocused: isFocused).draw(into: &buffer, row: screenRow, width: size.columns)
             case .tag(let tag):
-                GroupRowView(title: "# " + tag.tag, detail: context.tr("\(tag.feedCount) feed", "\(tag.feedCount) feeds"),
+                GroupRowView(title: "# " + tag.tag, detail: context.tr("\(tag.feedCount) feed", tag.feedCount == 1 ? "1 feed" : "\(tag.feedCount) feeds"),
                              unread: tag.unreadCount, total: tag.articleCount, isFocused: isFocused)
                     .draw(into: &buffer, row: screenRow, width: size.columns)
             case .untagged(let count):
-                GroupRowView(title: context.tr("tanpa tag", "untagged"), detail: context.tr("\(count) feed", "\(count) feeds"),
+                GroupRowView(title: context.tr("tanpa tag", "untagged"), detail: context.tr("\(count) feed", count == 1 ? "1 feed" : "\(count) feeds"),
                              unread: nil, total: nil, isFocused: isFocused).draw(into: &buffer, row: screenRow, width: size.columns)
             }
         }
