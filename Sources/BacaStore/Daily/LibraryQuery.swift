@@ -47,6 +47,23 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
     public static let fields = ["feed", "tag", "author", "before", "after"]
     public static let flags = ["unread", "read", "starred"]
 
+    /// What a search box makes of `text` (`baca search`): the query when it uses a filter or
+    /// a flag; nil for plain words, a ranked full-text search where any text is valid; the
+    /// error when a word has a field's form (`before:kemarin`, `author:`) but does not parse.
+    public static func filters(in text: String) throws(LibraryQueryError) -> LibraryQuery? {
+        do {
+            let query = try LibraryQuery(text)
+            return query.hasFilters ? query : nil
+        } catch {
+            let usesField = text.split(whereSeparator: \.isWhitespace).contains { word in
+                let bare = word.drop { $0 == "-" || $0 == "\"" }.lowercased()
+                return fields.contains { bare.hasPrefix($0 + ":") }
+            }
+            if usesField { throw error }
+            return nil
+        }
+    }
+
     /// Reads `text`, or throws a `LibraryQueryError` that points at the bad part.
     public init(_ text: String) throws(LibraryQueryError) {
         source = text

@@ -74,17 +74,16 @@ struct SearchCommand: ParsableCommand {
             return
         }
         let store = try repository.openStore(mustExist: true)
-        // A query with filters lists what it selects; plain words are a ranked full-text
-        // search, where any text is valid. Text that uses a filter's form (`before:…`) and
-        // does not parse is the user's mistake: one line naming the bad part, exit 1.
+        // A query with filters lists what it selects; plain words are a ranked full-text search.
+        let filtered: LibraryQuery?
         do {
-            let filtered = try LibraryQuery(text)
-            if filtered.hasFilters {
-                try listFiltered(filtered, store: store)
-                return
-            }
+            filtered = try LibraryQuery.filters(in: text)
         } catch {
-            if Self.usesFilterForm(text) { throw CLIFailure(message: "invalid query '\(text)': \(error)") }
+            throw CLIFailure(message: "invalid query '\(text)': \(error)")
+        }
+        if let filtered {
+            try listFiltered(filtered, store: store)
+            return
         }
         let hits = try store.search(text, scope: .all, offset: 0, limit: limit)
         let style = OutputStyle.standardOutput
@@ -102,14 +101,6 @@ struct SearchCommand: ParsableCommand {
         }
         if !json, hits.isEmpty {
             FileHandle.standardError.write(Data("baca: nothing found for '\(text)'\n".utf8))
-        }
-    }
-
-    /// Whether `text` has a word of the form `field:` with one of the filters' fields.
-    static func usesFilterForm(_ text: String) -> Bool {
-        text.split(whereSeparator: \.isWhitespace).contains { word in
-            let lowered = word.drop { $0 == "-" || $0 == "\"" }.lowercased()
-            return LibraryQuery.fields.contains { lowered.hasPrefix($0 + ":") }
         }
     }
 
