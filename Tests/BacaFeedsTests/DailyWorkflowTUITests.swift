@@ -118,7 +118,7 @@ struct DailyWorkflowTUITests {
         try tmux.send("/")
         try tmux.type("tautan")
         try tmux.send("Enter")
-        try tmux.waitFor("1 results")
+        try tmux.waitFor("· 1 result")
         try tmux.send("Enter")
         try tmux.waitFor("Tautan penting")
         try tmux.send("L")

@@ -363,7 +363,7 @@ final class ListScreen: Component {
         case .feed(let overview): right.append("feed: \(overview.feed.displayTitle.truncated(toWidth: 30))")
         case .library(let name, _): right.append("\(name.truncated(toWidth: 30)) · \(model.count)")
         case .search(let text):
-            right.append(context.tr("cari: \"\(text)\" · \(model.count) hasil", "search: \"\(text)\" · \(model.count) results"))
+            right.append(context.tr("cari: \"\(text)\" · \(model.count) hasil", "search: \"\(text)\" · \(model.count) \(model.count == 1 ? "result" : "results")"))
         }
         right.append(Self.scopeLabel(model.scope, context))
         // Search results come best first, whatever the list's own order.
