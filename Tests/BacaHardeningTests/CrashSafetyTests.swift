@@ -71,6 +71,16 @@ extension Hardening {
             return check
         }
 
+        /// Articles committed so far (0 while the file is not there yet); a reader beside the import.
+        static func committedArticles(_ path: String) -> Int {
+            var configuration = StoreConnection.configuration()
+            configuration.readonly = true
+            guard FileManager.default.fileExists(atPath: path),
+                  let queue = try? DatabaseQueue(path: path, configuration: configuration)
+            else { return 0 }
+            return (try? queue.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") }) ?? 0
+        }
+
         @Test("import killed at random moments: a sound repository of whole articles, and a re-run imports the rest")
         func killedImport() throws {
             let sandbox = try Sandbox()
@@ -81,9 +91,13 @@ extension Hardening {
             var killedMidway = 0
             for round in 0..<4 {
                 let child = try Baca.start(["import", "in"], sandbox: sandbox)
-                // A random moment in the first half second: the import of 2,000 files takes about
-                // a second now (issue 14 made it 3x cheaper; 0.1–1.5 s came too late).
-                Thread.sleep(forTimeInterval: Double.random(in: 0.05...0.5, using: &random))
+                // A random moment by progress, not by the clock: once this round has committed a
+                // random number of articles (a batch is 64). A fixed sleep came too late on a
+                // quiet machine and too early on a busy one.
+                let target = stored + Int.random(in: 1...300, using: &random)
+                while child.isRunning, Self.committedArticles(sandbox.databasePath) < target {
+                    usleep(1_000)
+                }
                 child.kill(SIGKILL)
                 let output = child.wait(timeout: 60)
                 if output.signal == SIGKILL { killedMidway += 1 }
