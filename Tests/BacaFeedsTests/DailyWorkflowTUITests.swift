@@ -128,9 +128,16 @@ struct DailyWorkflowTUITests {
         #expect(links.contains(" 3. https://contoh.test/dua"))
         #expect(links.contains(" 4. https://contoh.test/tiga"))
         try tmux.send("3")
-        let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: opened), Date() < deadline { usleep(50_000) }
-        #expect(try String(contentsOfFile: opened, encoding: .utf8) == "https://contoh.test/dua\n")
+        // The shell creates the file before printf writes to it: wait for a whole line, not the file.
+        let expected = "https://contoh.test/dua\n"
+        let deadline = Date().addingTimeInterval(15)
+        var written = ""
+        repeat {
+            written = (try? String(contentsOfFile: opened, encoding: .utf8)) ?? ""
+            if written.hasSuffix("\n") { break }
+            usleep(50_000)
+        } while Date() < deadline
+        #expect(written == expected)
         try tmux.send("y")
         try tmux.waitFor("Copied: https://contoh.test/dua")
     }
