@@ -143,6 +143,17 @@ extension Hardening {
             }
         }
 
+        /// How many articles are read or starred, read without writing.
+        static func markedArticles(_ path: String) throws -> Int {
+            var configuration = StoreConnection.configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM article_state WHERE read = 1 OR starred = 1") ?? 0
+            }
+        }
+
         @Test("the reader killed with SIGKILL keeps every state write it made")
         func killedReader() throws {
             let sandbox = try Sandbox()
@@ -161,7 +172,7 @@ extension Hardening {
             try session.waitFor { ($0.split(separator: "\n").last ?? "").contains(" 2/") }
             // The position is saved when the reader has been idle for a second: poll the
             // repository (reading only) until it is there.
-            let deadline = Date().addingTimeInterval(15)
+            let deadline = Date().addingTimeInterval(20)
             while Date() < deadline, try Self.savedPositions(sandbox.databasePath, section: 2) == 0 {
                 Thread.sleep(forTimeInterval: 0.1)
             }
@@ -176,8 +187,15 @@ extension Hardening {
             // Killed in the middle of a burst of state writes: whatever got in is whole.
             let second = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try second.waitForHeader("28 belum dibaca")
+            let marked = try Self.markedArticles(sandbox.databasePath)
             try second.type(String(repeating: "fjm", count: 150))
-            Thread.sleep(forTimeInterval: 0.3)
+            // Killed by progress, not after a fixed pause (too early on a slow machine, after
+            // the end on a fast one): once the burst's first writes are in the repository.
+            let burstDeadline = Date().addingTimeInterval(20)
+            while Date() < burstDeadline, try Self.markedArticles(sandbox.databasePath) == marked {
+                usleep(5_000)
+            }
+            #expect(try Self.markedArticles(sandbox.databasePath) > marked, "the burst wrote nothing")
             #expect(second.killBaca(SIGKILL))
             _ = try second.waitForExit()
             let after = try Self.states(sandbox.databasePath)
