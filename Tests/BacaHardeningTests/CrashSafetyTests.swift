@@ -143,14 +143,16 @@ extension Hardening {
             }
         }
 
-        /// How many articles are read or starred, read without writing.
-        static func markedArticles(_ path: String) throws -> Int {
+        /// Every article's read and starred state as one text, read without writing: it changes
+        /// with any state write (a star or read toggled back and forth included).
+        static func stateFingerprint(_ path: String) throws -> String {
             var configuration = StoreConnection.configuration()
             configuration.readonly = true
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             defer { try? queue.close() }
             return try queue.read { db in
-                try Int.fetchOne(db, sql: "SELECT count(*) FROM article_state WHERE read = 1 OR starred = 1") ?? 0
+                try String.fetchAll(db, sql: "SELECT articleId || ':' || read || starred FROM article_state ORDER BY articleId")
+                    .joined(separator: ",")
             }
         }
 
@@ -187,15 +189,17 @@ extension Hardening {
             // Killed in the middle of a burst of state writes: whatever got in is whole.
             let second = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try second.waitForHeader("28 belum dibaca")
-            let marked = try Self.markedArticles(sandbox.databasePath)
+            let before = try Self.stateFingerprint(sandbox.databasePath)
             try second.type(String(repeating: "fjm", count: 150))
             // Killed by progress, not after a fixed pause (too early on a slow machine, after
             // the end on a fast one): once the burst's first writes are in the repository.
             let burstDeadline = Date().addingTimeInterval(20)
-            while Date() < burstDeadline, try Self.markedArticles(sandbox.databasePath) == marked {
-                usleep(5_000)
+            var wrote = false
+            while !wrote, Date() < burstDeadline {
+                wrote = try Self.stateFingerprint(sandbox.databasePath) != before
+                if !wrote { usleep(5_000) }
             }
-            #expect(try Self.markedArticles(sandbox.databasePath) > marked, "the burst wrote nothing")
+            #expect(wrote, "the burst wrote nothing")
             #expect(second.killBaca(SIGKILL))
             _ = try second.waitForExit()
             let after = try Self.states(sandbox.databasePath)

@@ -24,7 +24,7 @@ extension Hardening {
         ])
         func unusableTerminal(name: String, prefix: String, reason: String) throws {
             let sandbox = try Self.repository(articles: 1)
-            let session = try TmuxSession("\(prefix) \(bacaCommand([]))", columns: 200, sandbox: sandbox)
+            let session = try TmuxSession("\(prefix) \(bacaCommand([]))", columns: 200, sandbox: sandbox, environment: ["BACA_LANGUAGE": "en"])
             let status = try session.waitForExit()
             let screen = try session.screen()
             #expect(status == 2, "\(name): \(screen)")
@@ -39,7 +39,7 @@ extension Hardening {
             let output = sandbox.root.appendingPathComponent("out.txt")
             for (name, redirect) in [("stdout to a file", "> \(shellQuoted(output.path))"), ("stdin from /dev/null", "< /dev/null"),
                                      ("both", "< /dev/null > \(shellQuoted(output.path))")] {
-                let session = try TmuxSession("\(bacaCommand([])) \(redirect)", sandbox: sandbox)
+                let session = try TmuxSession("\(bacaCommand([])) \(redirect)", sandbox: sandbox, environment: ["BACA_LANGUAGE": "en"])
                 let status = try session.waitForExit()
                 let screen = try session.screen()
                 #expect(status == 2, "\(name): \(screen)")

@@ -26,18 +26,18 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CLIFailure(message: "the reader needs a terminal; try 'baca list' or 'baca show ID'", exitCode: 2)
+            throw CLIFailure(.readerNeedsTerminal, exitCode: 2)
         }
         let environment = ProcessInfo.processInfo.environment
         var messages: [String] = []
 
         if let config, !FileManager.default.fileExists(atPath: config) {
-            throw CLIFailure(message: "no config file at \(config)")
+            throw CLIFailure(.noConfigFile(path: config))
         }
-        let loadedConfig = BacaConfig.load(path: config)
+        let language = CLILanguage.current
+        let loadedConfig = BacaConfig.load(path: config, messagesIn: language)
         messages += loadedConfig.warnings
 
-        let language = loadedConfig.language ?? Language.detect(environment: environment)
         var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
         themeLoader.language = language
         let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
@@ -151,12 +151,12 @@ struct ReadCommand: ParsableCommand {
     /// An in-memory repository holding the bundled samples.
     static func demoStore() throws -> ArticleStore {
         guard let samples = ResourceLocator.directory(named: "samples") else {
-            throw CLIFailure(message: "cannot find the sample articles (looked beside the program and in the source checkout); set BACA_SHARE_DIR to the folder that holds samples/")
+            throw CLIFailure(.samplesNotFound)
         }
         let store = try ArticleStore.inMemory()
         let summary = FileImporter(store: store).importPaths([samples.path])
         if summary.imported == 0 {
-            throw CLIFailure(message: "no sample articles could be imported from \(samples.path)")
+            throw CLIFailure(.noSamplesImported(folder: samples.path))
         }
         return store
     }
@@ -183,11 +183,11 @@ struct ThemesCommand: ParsableCommand {
 
     func run() throws {
         var loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
-        loader.language = BacaConfig.load().language ?? Language.detect()
+        loader.language = CLILanguage.current
         if let check {
             do {
                 let theme = try loader.load(check)
-                print(Sanitizer.sanitizeLine("\(theme.name): ok"))
+                print(Sanitizer.sanitizeLine(say(.themeOK(name: theme.name))))
                 return
             } catch {
                 throw CLIFailure(message: "\(error)")
@@ -199,7 +199,7 @@ struct ThemesCommand: ParsableCommand {
             // Theme names are file names: show them, never their control characters.
             let name = Sanitizer.sanitizeLine(theme.name)
             print(name.padding(toLength: max(width, name.count) + 2, withPad: " ", startingAt: 0)
-                + Sanitizer.sanitizeLine(theme.origin.description))
+                + Sanitizer.sanitizeLine(theme.origin.describe(in: CLILanguage.current)))
         }
     }
 }
