@@ -82,6 +82,9 @@ struct LanguageTests {
         let indonesian = try BacaBinary.run(["mark-read", "--all", "--yes"], sandbox: sandbox, language: "id")
         #expect(indonesian.stdout.hasSuffix(" artikel ditandai sudah dibaca; batalkan dengan: baca undo\n"), "\(indonesian.stdout)")
 
+        #expect(try BacaBinary.run(["fetch"], sandbox: sandbox, language: "en").stdout == "no feeds; add one with: baca feed add URL\n")
+        #expect(try BacaBinary.run(["fetch"], sandbox: sandbox, language: "id").stdout == "belum ada feed; tambahkan dengan: baca feed add URL\n")
+
         let themes = try BacaBinary.run(["themes"], sandbox: sandbox, language: "en")
         #expect(themes.stdout.contains("built in ("), "\(themes.stdout)")
         #expect(try BacaBinary.run(["themes"], sandbox: sandbox, language: "id").stdout.contains("bawaan ("))
@@ -109,5 +112,7 @@ struct LanguageTests {
         #expect(try BacaBinary.run(["search", "unread", "--json"], sandbox: sandbox).stdout.split(separator: "\n").count > 1)
         let bad = try BacaBinary.run(["search", "sebelum:kemarin"], sandbox: sandbox)
         #expect(bad.status == 1 && bad.stderr.contains("'kemarin' is not a date"), "\(bad.stderr)")
+        let buruk = try BacaBinary.run(["search", "sebelum:kemarin"], sandbox: sandbox, language: "id")
+        #expect(buruk.status == 1 && buruk.stderr.contains("kolom 1, 'sebelum:kemarin': 'kemarin' bukan tanggal"), "\(buruk.stderr)")
     }
 }

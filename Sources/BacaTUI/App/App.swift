@@ -202,7 +202,7 @@ public final class App {
                 context.theme = theme
                 return .perform(.effect(.setTheme(theme)), .message(.info(context.tr("Tema: ", "Theme: ") + theme.name)))
             } catch {
-                return .perform(.message(.error("\(error)")))
+                return .perform(.message(.error(context.language.describe(error))))
             }
         case .importFiles(let paths):
             return importFiles(paths)
@@ -331,7 +331,7 @@ public final class App {
                 return .perform(.message(.info(context.tr("Sudah berlangganan: \(feed.displayTitle)", "Already subscribed: \(feed.displayTitle)"))))
             }
         } catch {
-            return .perform(.message(.error("\(error)")))
+            return .perform(.message(.error(context.language.describe(error))))
         }
     }
 
