@@ -43,6 +43,8 @@ public struct InputSequenceDecoder: Sendable {
         enum Skipping: Sendable { case none, escape, controlSequence(String), osc(sawEscape: Bool) }
         var text = ""
         var skipping = Skipping.none
+        /// The last thing kept was a line break (CR LF, or a blank line, is one space).
+        var afterLineBreak = false
     }
 
     private var state = State.idle
@@ -179,16 +181,23 @@ extension InputSequenceDecoder.Paste {
         return false
     }
 
-    /// Pasted text as a prompt takes it: new lines and tabs become spaces, control characters
+    /// Pasted text as a prompt takes it: new lines (a run of them one) and tabs become spaces, control characters
     /// and keys the terminal decoded from escape sequences in the paste (arrows…) are dropped.
     private mutating func append(_ event: InputEvent) {
         guard text.utf8.count < InputSequenceDecoder.pasteLimit else { return }
         switch event {
-        case .key(.enter), .key(.tab):
+        case .key(.enter):
+            if !afterLineBreak { text.append(" ") }
+            afterLineBreak = true
+        case .key(.tab):
             text.append(" ")
+            afterLineBreak = false
         case .key(.character(let character)):
             let kept = character.unicodeScalars.filter { !Self.isControl($0) }
-            if !kept.isEmpty { text.unicodeScalars.append(contentsOf: kept) }
+            if !kept.isEmpty {
+                text.unicodeScalars.append(contentsOf: kept)
+                afterLineBreak = false
+            }
         default:
             break
         }
