@@ -202,7 +202,8 @@ struct MouseAndPasteTests {
                                    extraText: "Lihat https://contoh.test/satu dan https://contoh.test/dua.")
         let app = try makeApp(articles: withLinks, browser: ["browser"])
         app.press("enter", "L")
-        let link = try #require(app.cell(of: "https://contoh.test/dua"))
+        let entry = try #require(app.cell(of: "2. https://contoh.test/dua"))
+        let link = (row: entry.row, column: entry.column + 3)
         app.click(row: link.row, column: link.column + 4)
         #expect(app.backend.programsRun == [["browser", "https://contoh.test/dua"]])
         // The addresses are hyperlinks for terminals that show them, over their own cells.
