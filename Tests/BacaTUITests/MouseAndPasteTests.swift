@@ -144,6 +144,43 @@ struct MouseAndPasteTests {
         #expect(app.screenText.contains("Jalan Tol Baru Diresmikan"))
     }
 
+    @Test("a double click opens a row once; its second press is not a click on the screen it opened")
+    func doubleClick() throws {
+        let many = (1...30).map { makeArticle(String(format: "Artikel nomor %02d", $0), day: 1 + $0 % 27) }
+        let app = try makeApp(articles: many)
+        // Where the summary view's first outline entry lies, to double-click a list row there.
+        app.press("enter", "s")
+        let entry = try #require(app.cell(of: "1. Judul bagian 1"))
+        app.press("q")
+        app.click(row: entry.row, column: 20)
+        #expect(app.screen == .list)
+        app.click(row: entry.row, column: 20)
+        app.click(row: entry.row, column: 20)
+        #expect(app.screen == .reader)
+        #expect(app.statusBar.contains("Ringkas"), "the second press jumped to a section: \(app.statusBar)")
+        // A click of its own, later, does jump.
+        app.app.lastClick?.time = Date().addingTimeInterval(-1)
+        app.click(row: entry.row, column: entry.column)
+        #expect(!app.statusBar.contains("Ringkas"))
+    }
+
+    @Test("in the feeds view a click focuses a row and a second click opens it")
+    func feedsRows() throws {
+        let app = try makeApp(articles: articles)
+        let store = app.store
+        _ = try store.addFeed(url: "https://satu.test/rss")
+        _ = try store.addFeed(url: "https://dua.test/rss")
+        app.press("F")
+        #expect(app.screen == .feeds)
+        let second = try #require(app.cell(of: "dua.test"))
+        app.click(row: second.row, column: second.column)
+        #expect(app.screen == .feeds)
+        #expect(app.screenLines[second.row].hasPrefix(">"), "\(app.screenText)")
+        app.click(row: second.row, column: second.column)
+        #expect(app.screen == .list)
+        #expect(app.depth == 3)
+    }
+
     @Test("a click on the header, the status bar or past the last row does nothing")
     func clickElsewhere() throws {
         let app = try makeApp(articles: articles)

@@ -74,6 +74,8 @@ public final class App {
     var top: any Component { stack[stack.count - 1] }
     /// Where the last frame's clicks mean something (`HitMap`).
     var lastHitMap = HitMap()
+    /// The last left press: where, at what stack depth (before it acted), and when.
+    var lastClick: (row: Int, column: Int, depth: Int, time: Date)?
 
     // MARK: Events
 
