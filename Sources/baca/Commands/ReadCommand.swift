@@ -78,7 +78,7 @@ struct ReadCommand: ParsableCommand {
         let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
-            try ReaderLoop.run(app)
+            try ReaderLoop.run(app, options: TerminalOptions(mouse: loadedConfig.mouse, hyperlinks: loadedConfig.hyperlinks))
         } catch let error as TerminalError {
             throw CLIFailure(message: error.description, exitCode: 2)
         }
