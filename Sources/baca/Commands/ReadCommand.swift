@@ -148,15 +148,28 @@ struct ReadCommand: ParsableCommand {
         return words.isEmpty ? nil : words
     }
 
-    /// An in-memory repository holding the bundled samples.
+    /// An in-memory repository holding the sample articles: the installed ones
+    /// (`share/baca/samples`, `$BACA_SHARE_DIR/samples`, the checkout's), else those compiled
+    /// into the program, so that a lone copy of it still has a demo.
     static func demoStore() throws -> ArticleStore {
-        guard let samples = ResourceLocator.directory(named: "samples") else {
-            throw CLIFailure(.samplesNotFound)
-        }
         let store = try ArticleStore.inMemory()
-        let summary = FileImporter(store: store).importPaths([samples.path])
-        if summary.imported == 0 {
-            throw CLIFailure(.noSamplesImported(folder: samples.path))
+        if let samples = ResourceLocator.directory(named: "samples") {
+            let summary = FileImporter(store: store).importPaths([samples.path])
+            if summary.imported == 0 {
+                throw CLIFailure(.noSamplesImported(folder: samples.path))
+            }
+            return store
+        }
+        var imported = 0
+        for sample in BundledSamples.files {
+            guard let data = Data(base64Encoded: sample.base64),
+                  let loaded = try? CaptureLoader.load(data),
+                  (try? store.importArticle(loaded.article, sourcePath: nil)) != nil
+            else { continue }
+            imported += 1
+        }
+        if imported == 0 {
+            throw CLIFailure(.samplesNotFound)
         }
         return store
     }
