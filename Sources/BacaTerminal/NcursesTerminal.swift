@@ -52,6 +52,8 @@ public final class NcursesTerminal: TerminalBackend {
     private var lastFrameSize: TerminalSize?
     private var cursorShown: Bool?
     private var text: [wchar_t] = []
+    /// Pictures written beside ncurses (TerminalGraphics.swift).
+    private let graphics = GraphicsLayer()
 
     private init(screen: OpaquePointer, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, outputFD: Int32) {
         self.screen = screen
@@ -420,6 +422,7 @@ public final class NcursesTerminal: TerminalBackend {
         if lastFrameSize != buffer.size {
             werase(window)
             lastFrameSize = buffer.size
+            graphics.forget()
         }
         let rows = min(buffer.size.rows, screenRows)
         let columns = min(buffer.size.columns, screenColumns)
@@ -443,6 +446,22 @@ public final class NcursesTerminal: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        if !buffer.graphics.isEmpty || graphics.isShowing { showGraphics(buffer.graphics, rows: rows) }
+    }
+
+    private func showGraphics(_ placements: [GraphicPlacement], rows: Int) {
+        graphics.show(placements, repaint: {
+            wredrawln(window, 0, Int32(rows))
+            wrefresh(window)
+        }, write: { sequence in
+            let bytes = Array(sequence.utf8)
+            var written = 0
+            while written < bytes.count {
+                let count = bytes[written...].withUnsafeBufferPointer { write(outputFD, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                written += count
+            }
+        })
     }
 
     /// One row, in runs of one style; each run is one `mvwaddnwstr`.

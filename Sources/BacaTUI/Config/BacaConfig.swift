@@ -16,6 +16,9 @@ import TOMLKit
 ///
 /// [network]
 /// allow_private_addresses = true   # pages a public feed names may be on private addresses
+///
+/// [images]
+/// protocol = "auto"                 # see ImageSettings
 /// ```
 ///
 /// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
@@ -32,6 +35,8 @@ public struct BacaConfig: Sendable {
     /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
     /// `AddressRule`), so what a public feed names may be fetched from private addresses.
     public var allowsPrivateAddresses = false
+    /// `[images]`: the protocol, the height limit and the cache's size (`ImageSettings`).
+    public var images = ImageSettings()
     /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
     public var workflow = WorkflowSettings()
 
@@ -107,6 +112,8 @@ public struct BacaConfig: Sendable {
                 config.warnings += bindings.warnings
             case "network":
                 config.readNetwork(value, file: file)
+            case "images":
+                config.images.read(value, file: file, warnings: &config.warnings)
             case _ where WorkflowSettings.keys.contains(key):
                 var problems: [String] = []
                 config.workflow.read(key, value, file: file, warnings: &problems)
@@ -114,7 +121,7 @@ public struct BacaConfig: Sendable {
                 config.warnings += problems
             default:
                 config.warnings.append("\(file): " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known")
-                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network])")
+                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network], [images])")
             }
         }
         return config

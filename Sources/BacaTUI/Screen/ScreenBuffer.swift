@@ -26,6 +26,8 @@ public struct TerminalSize: Sendable, Equatable, Hashable {
 public struct ScreenBuffer: Sendable, Equatable {
     public private(set) var size: TerminalSize
     public private(set) var cells: [Cell]
+    /// Pictures written beside the cells after the frame (sixel, kitty, iTerm2), over blank cells.
+    public var graphics: [GraphicPlacement] = []
 
     public init(size: TerminalSize) {
         self.size = size

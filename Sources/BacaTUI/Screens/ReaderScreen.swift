@@ -4,7 +4,7 @@ import BacaStore
 /// An open article. It always has one (no optional reader to unwrap): the screen exists only
 /// while an article is open, and leaving it pops it off the stack.
 final class ReaderScreen: Component {
-    private(set) var model: ReaderModel
+    var model: ReaderModel
     /// The list it was opened from, for `J`/`K` and the end-of-article line.
     private weak var list: ListScreen?
     /// The section a jump (`]`, `[`, a number, the table of contents) put at the top; it names
@@ -13,6 +13,8 @@ final class ReaderScreen: Component {
     private var jumpedSection: Int?
     /// The next article's title, prepared for the end-of-article line.
     private var nextTitle: String?
+    /// The article page's address, which the pictures' address rule follows (read once).
+    var picturePage: String??
 
     var kind: ScreenKind { .reader }
     var keyContext: KeyContext { .reader }
@@ -41,12 +43,12 @@ final class ReaderScreen: Component {
     func height(_ context: AppContext) -> Int { max(1, context.size.rows - 1) }
 
     private func layOut(_ context: AppContext) {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         model.scroll(to: model.top, viewHeight: height(context))
     }
 
     private func scroll(to line: Int, _ context: AppContext, jump: Bool = false) {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         model.scroll(to: line, viewHeight: height(context), allowOverscroll: jump)
         if !jump { jumpedSection = nil }
     }
@@ -145,6 +147,8 @@ final class ReaderScreen: Component {
         case .clearSearch:
             model.search = nil
             return .done
+        case .toggleImages:
+            return togglePictures(context)
         default:
             return .ignored
         }
@@ -152,7 +156,7 @@ final class ReaderScreen: Component {
 
     @discardableResult
     private func startSearch(_ query: String, _ context: AppContext, reportMissing: Bool) -> EventResult {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         guard let layout = model.layout else { return .done }
         let search = ReaderSearch(query: query, layout: layout, preferredLine: model.top)
         // A search that found nothing leaves no search behind: the message says so once.
@@ -207,7 +211,7 @@ final class ReaderScreen: Component {
             model.mode = .full
             context.preferences.readerMode = .full
             model.pendingPosition = ReadingPosition(sectionIndex: index, blockIndex: -1)
-            model.prepareLayout(width: textWidth(context))
+            preparePictureLayout(context)
             scroll(to: model.top, context, jump: true)
         } else {
             scroll(to: layout.sectionStartLines[index], context, jump: true)
@@ -228,7 +232,7 @@ final class ReaderScreen: Component {
         jumpedSection = nil
         context.preferences.readerMode = model.mode
         context.preferences.save(to: context.environment.preferencesFile)
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         scroll(to: model.top, context, jump: true)
     }
 
@@ -299,6 +303,7 @@ final class ReaderScreen: Component {
                 buffer.write(endLine(context, width: width), row: offset, column: left, style: .dim, maxWidth: width)
             }
         }
+        drawPictures(into: &buffer, layout: layout, context: context)
     }
 
     /// `── Akhir artikel · J berikutnya: Judul… ──`.
