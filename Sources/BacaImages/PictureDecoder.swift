@@ -93,19 +93,27 @@ public enum PictureEncoder {
         return Data(bytes: out, count: size)
     }
 
-    /// A test card: four coloured quarters (red, green, blue, yellow) on `width` × `height`, RGBA.
+    /// A test card, RGBA, `width` × `height`: four coloured quarters (red, green, blue,
+    /// yellow; the top-left is red throughout its corner), crossed by dark diagonal stripes and a
+    /// white ring, so a drawing has edges in every cell row.
     public static func quarters(width: Int, height: Int) -> [UInt8] {
         var pixels = [UInt8](repeating: 255, count: width * height * 4)
+        let centreX = Double(width) / 2, centreY = Double(height) / 2
+        let radius = Double(min(width, height)) * 0.35
         for y in 0..<height {
             for x in 0..<width {
                 let index = (y * width + x) * 4
-                let colour: (UInt8, UInt8, UInt8)
+                var colour: (UInt8, UInt8, UInt8)
                 switch (x < width / 2, y < height / 2) {
                 case (true, true): colour = (220, 30, 30)
                 case (false, true): colour = (30, 180, 60)
                 case (true, false): colour = (30, 60, 220)
                 case (false, false): colour = (240, 210, 40)
                 }
+                let corner = x < width / 8 && y < height / 8
+                if !corner, (x + y) % 16 < 4 { colour = (20, 20, 20) }
+                let distance = ((Double(x) - centreX) * (Double(x) - centreX) + (Double(y) - centreY) * (Double(y) - centreY)).squareRoot()
+                if !corner, abs(distance - radius) < 3 { colour = (250, 250, 250) }
                 pixels[index] = colour.0
                 pixels[index + 1] = colour.1
                 pixels[index + 2] = colour.2
