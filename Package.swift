@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "baca-bench",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaFeeds",
+                "BacaCore", "BacaStore", "BacaFeeds", "BacaImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
