@@ -40,7 +40,11 @@ public enum TerminalGraphicsProbe {
             cc[Int(VTIME)] = 0
         }
         guard tcsetattr(STDIN_FILENO, TCSANOW, &raw) == 0 else { return nil }
-        defer { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
+        defer {
+            // What came after the answer (or a late answer so far) is not a key for the reader.
+            tcflush(STDIN_FILENO, TCIFLUSH)
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+        }
         let query: [UInt8] = Array("\u{1B}[c".utf8)
         guard write(STDOUT_FILENO, query, query.count) == query.count else { return nil }
 

@@ -25,6 +25,12 @@ final class ImageShelf {
     private(set) var version = 0
     private var states: [ImageRequest: State] = [:]
     private var queued: [ImageRequest] = []
+    /// When each request was last asked about, for dropping the least recent drawings.
+    private var lastUse: [ImageRequest: Int] = [:]
+    private var clock = 0
+    /// Drawings kept in memory (a symbols drawing is some 100 KB, a sixel up to a megabyte);
+    /// one dropped is drawn again from the disk cache when its article is opened again.
+    static let keptDrawings = 48
 
     init(source: (any ImageSource)?, mode: ImageProtocol, maxRows: Int, colors: Bool) {
         self.source = source
@@ -52,6 +58,8 @@ final class ImageShelf {
     /// A picture not asked for yet is queued.
     func space(for request: ImageRequest, language: Language) -> PictureSpace? {
         guard isActive else { return nil }
+        clock += 1
+        lastUse[request] = clock
         switch states[request] {
         case nil:
             states[request] = .loading
@@ -87,5 +95,17 @@ final class ImageShelf {
     func store(_ outcome: ImageOutcome, for request: ImageRequest) {
         states[request] = .done(outcome)
         version += 1
+        dropLeastRecent()
+    }
+
+    /// Forgets the least recently asked-about finished pictures past `keptDrawings`.
+    private func dropLeastRecent() {
+        let finished = states.filter { $0.value != .loading }
+        guard finished.count > Self.keptDrawings else { return }
+        let oldest = finished.keys.sorted { (lastUse[$0] ?? 0) < (lastUse[$1] ?? 0) }
+        for request in oldest.prefix(finished.count - Self.keptDrawings) {
+            states[request] = nil
+            lastUse[request] = nil
+        }
     }
 }
