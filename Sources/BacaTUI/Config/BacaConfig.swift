@@ -23,6 +23,8 @@ import TOMLKit
 ///
 /// [terminal]
 /// hyperlinks = "auto"        # "on" or "off": links as OSC 8 hyperlinks
+/// [images]
+/// protocol = "auto"                 # see ImageSettings
 /// ```
 ///
 /// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
@@ -39,6 +41,8 @@ public struct BacaConfig: Sendable {
     /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
     /// `AddressRule`), so what a public feed names may be fetched from private addresses.
     public var allowsPrivateAddresses = false
+    /// `[images]`: the protocol, the height limit and the cache's size (`ImageSettings`).
+    public var images = ImageSettings()
     /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
     public var workflow = WorkflowSettings()
     /// `[mouse] enabled`: whether the reader asks the terminal for clicks and the wheel.
@@ -124,6 +128,8 @@ public struct BacaConfig: Sendable {
                 config.readNetwork(value, file: file)
             case "mouse", "terminal":
                 config.readTerminal(key, value, file: file, language: language)
+            case "images":
+                config.images.read(value, file: file, warnings: &config.warnings)
             case _ where WorkflowSettings.keys.contains(key):
                 var problems: [String] = []
                 config.workflow.read(key, value, file: file, language: language, warnings: &problems)
@@ -131,7 +137,7 @@ public struct BacaConfig: Sendable {
                 config.warnings += problems
             default:
                 config.warnings.append("\(file): " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known")
-                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network], [mouse], [terminal])")
+                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network], [mouse], [terminal], [images])")
             }
         }
         return config

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BacaCore
 import BacaFeeds
+import BacaImages
 import BacaStore
 import BacaTUI
 import BacaTerminal
@@ -75,6 +76,7 @@ struct ReadCommand: ParsableCommand {
                 notify: loadedConfig.workflow.notifyCommand)
             environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
         }
+        Self.setUpPictures(&environmentForApp, settings: loadedConfig.images, config: loadedConfig, environment: environment)
         let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
@@ -82,6 +84,28 @@ struct ReadCommand: ParsableCommand {
         } catch let error as TerminalError {
             throw CLIFailure(message: error.description, exitCode: 2)
         }
+    }
+
+    /// The articles' pictures: the protocol (forced by `[images] protocol`, else none under
+    /// `NO_COLOR`, else what the terminal answers; asked before ncurses takes the terminal),
+    /// and the library that fetches them under the pages' rules into the cache.
+    static func setUpPictures(
+        _ app: inout AppEnvironment, settings: ImageSettings, config: BacaConfig, environment: [String: String]
+    ) {
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let detected = settings.forcedProtocol == nil && !noColor ? TerminalGraphicsProbe.detect(environment: environment) : .none
+        let mode = settings.resolve(detected: detected, noColor: noColor)
+        guard mode != .none else { return }
+        var limits = FetchLimits()
+        limits.totalTimeout = 20
+        let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: FetchCommand.addressRule(config: config))
+        let cache = ImageSettings.cacheDirectory(environment: environment).map {
+            PictureCache(directory: $0, limitBytes: settings.cacheMegabytes * 1024 * 1024)
+        }
+        app.images = ImageLibrary(client: client, cache: cache)
+        app.imageProtocol = mode
+        app.imageMaxRows = settings.maxRows
+        app.imageColors = !noColor
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
