@@ -62,8 +62,8 @@ public final class ArticleStore: Sendable {
         }
 
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        let compatibility = exists && size > 0
-            ? try StoreFileCheck.inspect(path: path, schema: schema) : .empty
+        let (compatibility, reindexing) = exists && size > 0
+            ? try StoreFileCheck.inspection(path: path, schema: schema) : (.empty, false)
         switch compatibility {
         case .foreign:
             throw StoreError.foreign(path)
@@ -98,7 +98,9 @@ public final class ArticleStore: Sendable {
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
-            if !readOnly {
+            // A current file with no re-indexing left needs nothing from the migrator: skipping it
+            // keeps the writer from reading the schema at every start (2.6 M instructions).
+            if !readOnly && (compatibility != .current || reindexing) {
                 let compacting = try StoreSchema.compactsAfterMigrating(writer, schema: schema)
                 try schema.migrator.migrate(writer)
                 try StemmedIndexMigration.finish(writer)

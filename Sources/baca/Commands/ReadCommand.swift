@@ -11,7 +11,7 @@ struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Open the interactive reader (the default when no subcommand is given).",
-        discussion: ManualText.reader)
+        discussion: ManualText.readerWhenAsked)
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -34,7 +34,7 @@ struct ReadCommand: ParsableCommand {
         if let config, !FileManager.default.fileExists(atPath: config) {
             throw CLIFailure(message: "no config file at \(config)")
         }
-        let loadedConfig = BacaConfig.load(path: config)
+        let loadedConfig = BacaConfig.load(path: config, environment: environment)
         messages += loadedConfig.warnings
 
         let language = loadedConfig.language ?? Language.detect(environment: environment)
