@@ -17,6 +17,14 @@ import TOMLKit
 ///
 /// [network]
 /// allow_private_addresses = true   # pages a public feed names may be on private addresses
+///
+/// [mouse]
+/// enabled = false            # default true: clicks and the wheel
+///
+/// [terminal]
+/// hyperlinks = "auto"        # "on" or "off": links as OSC 8 hyperlinks
+/// [images]
+/// protocol = "auto"                 # see ImageSettings
 /// ```
 ///
 /// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
@@ -33,8 +41,15 @@ public struct BacaConfig: Sendable {
     /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
     /// `AddressRule`), so what a public feed names may be fetched from private addresses.
     public var allowsPrivateAddresses = false
+    /// `[images]`: the protocol, the height limit and the cache's size (`ImageSettings`).
+    public var images = ImageSettings()
     /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
     public var workflow = WorkflowSettings()
+    /// `[mouse] enabled`: whether the reader asks the terminal for clicks and the wheel.
+    public var mouse = true
+    /// `[terminal] hyperlinks`: `on` true, `off` false, `auto` (the default) nil: decided
+    /// from the terminal's environment.
+    public var hyperlinks: Bool?
 
     public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
         self.theme = theme
@@ -111,6 +126,10 @@ public struct BacaConfig: Sendable {
                 config.warnings += bindings.warnings
             case "network":
                 config.readNetwork(value, file: file)
+            case "mouse", "terminal":
+                config.readTerminal(key, value, file: file, language: language)
+            case "images":
+                config.images.read(value, file: file, warnings: &config.warnings)
             case _ where WorkflowSettings.keys.contains(key):
                 var problems: [String] = []
                 config.workflow.read(key, value, file: file, language: language, warnings: &problems)
@@ -118,10 +137,39 @@ public struct BacaConfig: Sendable {
                 config.warnings += problems
             default:
                 config.warnings.append("\(file): " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known")
-                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network])")
+                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network], [mouse], [terminal], [images])")
             }
         }
         return config
+    }
+
+    /// `[mouse]`: `enabled = true|false`; `[terminal]`: `hyperlinks = "auto"|"on"|"off"`.
+    private mutating func readTerminal(_ name: String, _ value: any TOMLValueConvertible, file: String, language: Language) {
+        let tr = language.pick
+        guard let table = value.table else {
+            return warnings.append("\(file): [\(name)] " + tr("harus berupa tabel", "must be a table"))
+        }
+        for key in table.keys {
+            switch (name, key) {
+            case ("mouse", "enabled"):
+                if let flag = table[key]?.bool {
+                    mouse = flag
+                } else {
+                    warnings.append("\(file): [mouse] enabled " + tr("harus true atau false", "must be true or false"))
+                }
+            case ("terminal", "hyperlinks"):
+                switch table[key]?.string?.lowercased() {
+                case "auto": hyperlinks = nil
+                case "on": hyperlinks = true
+                case "off": hyperlinks = false
+                default:
+                    warnings.append("\(file): [terminal] hyperlinks " + tr("harus \"auto\", \"on\" atau \"off\"", "must be \"auto\", \"on\" or \"off\""))
+                }
+            default:
+                let known = name == "mouse" ? "enabled" : "hyperlinks"
+                warnings.append("\(file): [\(name)] " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known") + ": \(known))")
+            }
+        }
     }
 
     /// `[network]`: `allow_private_addresses = true|false`.

@@ -79,6 +79,7 @@ enum DefaultKeymap {
         "9" = "goto-section 9"
         "t" = "toc"
         "s" = "toggle-summary"
+        "i" = "toggle-images"
         "J" = "next-article"
         "K" = "previous-article"
         "m" = "toggle-read"
