@@ -44,6 +44,17 @@ struct LanguageTests {
         #expect(inEnglish.status == 1 && inIndonesian.status == 1)
     }
 
+    @Test("a theme that does not load says why in either language, exit 1")
+    func themeErrorBothLanguages() throws {
+        let sandbox = try Sandbox()
+        let theme = try sandbox.write("bad-theme.toml", "\"text\" = { fg = \"bukan-warna\" }\n")
+        let inEnglish = try BacaBinary.run(["themes", "--check", theme], sandbox: sandbox, language: "en")
+        let inIndonesian = try BacaBinary.run(["themes", "--check", theme], sandbox: sandbox, language: "id")
+        #expect(inEnglish.stderr.contains("'fg' of 'text' is not a colour"), "\(inEnglish.stderr)")
+        #expect(inIndonesian.stderr.contains("'fg' di 'text' bukan warna"), "\(inIndonesian.stderr)")
+        #expect(inEnglish.status == 1 && inIndonesian.status == 1, "\(inEnglish.status) \(inIndonesian.status)")
+    }
+
     @Test("--language, then BACA_LANGUAGE, then config.toml, then LANG choose; a bad one is an error naming it")
     func precedence() throws {
         let sandbox = try Self.repository(language: "id")

@@ -108,6 +108,29 @@ public enum Message: Sendable, Equatable {
     case unknownRuleAction(String)
     case ruleMatchesEverything
 
+    // MARK: Themes and [network]
+
+    case themeInheritsNotName
+    case themeMonochromeNotBool
+    case themePaletteNotTable
+    case themePaletteNotColor(name: String, value: String)
+    case themeStyleNotColorOrTable(style: String, value: String)
+    case themeAttributeNotColor(attribute: String, style: String, value: String)
+    case themeModifiersNotList(style: String)
+    case themeUnknownModifier(value: String, style: String)
+    /// `hint`: how to write what was probably meant (a modifier, a dotted name), if anything.
+    case themeUnknownAttribute(attribute: String, style: String, hint: ThemeAttributeHint?)
+    case themeInheritsLoop(names: String)
+    case networkNotTable
+    case networkAllowPrivateNotBool
+    case unknownNetworkKey(name: String)
+
+    /// What an unknown attribute of a theme style probably meant.
+    public enum ThemeAttributeHint: Sendable, Equatable {
+        case modifier(String)
+        case dottedName(String)
+    }
+
     /// The words an import gives each file.
     public enum ImportStatusWord: Sendable, Equatable {
         case imported, updated, unchanged, failed
@@ -310,6 +333,47 @@ public enum Message: Sendable, Equatable {
             return id ? "bawaan (dalam program)" : "built in (inside the program)"
         case .themeUser(let path):
             return path
+
+        case .themeInheritsNotName:
+            return id ? "'inherits' harus berupa nama tema, misalnya inherits = \"dark\""
+                : "'inherits' must be a theme name, such as inherits = \"dark\""
+        case .themeMonochromeNotBool:
+            return id ? "'monochrome' harus true atau false" : "'monochrome' must be true or false"
+        case .themePaletteNotTable:
+            return id ? "'palette' harus berupa tabel [palette]" : "'palette' must be a [palette] table"
+        case .themePaletteNotColor(let name, let value):
+            return id ? "warna palet '\(name)' bukan warna: \(value)" : "palette colour '\(name)' is not a colour: \(value)"
+        case .themeStyleNotColorOrTable(let style, let value):
+            return id ? "gaya '\(style)' harus berupa warna atau tabel { fg, bg, modifiers }, bukan \(value)"
+                : "style '\(style)' must be a colour or a table { fg, bg, modifiers }, not \(value)"
+        case .themeAttributeNotColor(let attribute, let style, let value):
+            return id ? "'\(attribute)' di '\(style)' bukan warna: \(value)" : "'\(attribute)' of '\(style)' is not a colour: \(value)"
+        case .themeModifiersNotList(let style):
+            return id ? "'modifiers' di '\(style)' harus berupa daftar, misalnya [\"bold\", \"italic\"]"
+                : "'modifiers' of '\(style)' must be a list, such as [\"bold\", \"italic\"]"
+        case .themeUnknownModifier(let value, let style):
+            return id ? "atribut gaya tidak dikenal \(value) di '\(style)' (pilih bold, dim, italic, underline, reverse)"
+                : "unknown style attribute \(value) in '\(style)' (choose bold, dim, italic, underline, reverse)"
+        case .themeUnknownAttribute(let attribute, let style, let hint):
+            var text = id ? "atribut gaya tidak dikenal '\(attribute)' di '\(style)'" : "unknown style attribute '\(attribute)' in '\(style)'"
+            switch hint {
+            case .modifier(let word)?:
+                text += id ? " (tulis modifiers = [\"\(word)\"])" : " (write modifiers = [\"\(word)\"])"
+            case .dottedName(let name)?:
+                text += id ? " (nama bertitik ditulis dalam tanda kutip: \"\(name)\")" : " (quote a dotted name: \"\(name)\")"
+            case nil:
+                break
+            }
+            return text
+        case .themeInheritsLoop(let names):
+            return id ? "'inherits' berputar: \(names)" : "'inherits' goes round in a circle: \(names)"
+        case .networkNotTable:
+            return id ? "[network] harus berupa tabel" : "[network] must be a table"
+        case .networkAllowPrivateNotBool:
+            return id ? "[network] allow_private_addresses harus true atau false" : "[network] allow_private_addresses must be true or false"
+        case .unknownNetworkKey(let name):
+            return id ? "[network] kunci tidak dikenal '\(name)' (ada: allow_private_addresses)"
+                : "[network] unknown key '\(name)' (known: allow_private_addresses)"
 
         case .tomlSyntax(let line, let column, let detail):
             return id ? "baris \(line), kolom \(column): \(detail)" : "line \(line), column \(column): \(detail)"
