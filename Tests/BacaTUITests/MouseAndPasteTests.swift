@@ -297,6 +297,32 @@ struct MouseAndPasteTests {
     }
 }
 
+extension MouseAndPasteTests {
+    @Test("a related article's title and a cited outlet's name link where the page linked them")
+    func relatedAndSources() throws {
+        var article = makeArticle("Banjir Rob Genangi Pesisir Utara", day: 20, sections: 1, paragraphs: 1)
+        article.sections[1].blocks.append(.related("Tanggul Jebol di Hilir Sungai Diperbaiki"))
+        article.sections[1].blocks.append(.related("Tanpa Tautan Sama Sekali"))
+        article.sources = ["Berita Dunia", "Kabar Lain"]
+        article.linkTargets = [LinkTarget(text: "Tanggul Jebol di Hilir Sungai Diperbaiki", url: "https://kabar.test/tanggul")!,
+                               LinkTarget(text: "Berita Dunia", url: "https://dunia.test/hujan")!]
+        let app = try makeApp(articles: [article], size: TerminalSize(columns: 100, rows: 60))
+        app.press("enter")
+        let links = app.frame.hitMap.links
+        let related = try #require(app.cell(of: "Tanggul Jebol di Hilir"))
+        #expect(links.contains(ScreenLink(row: related.row, columns: related.column..<(related.column + "Tanggul Jebol di Hilir Sungai Diperbaiki".count), url: "https://kabar.test/tanggul")),
+                "\(links)")
+        let source = try #require(app.cell(of: "Berita Dunia"))
+        #expect(app.screenLines[source.row].contains("Sumber: Berita Dunia, Kabar Lain"))
+        #expect(links.contains(ScreenLink(row: source.row, columns: source.column..<(source.column + 12), url: "https://dunia.test/hujan")))
+        #expect(links.count == 2, "\(links)")
+        // The link list has them too.
+        app.press("L")
+        #expect(app.screenText.contains("https://kabar.test/tanggul"))
+        #expect(app.screenText.contains("https://dunia.test/hujan"))
+    }
+}
+
 @Suite("OSC 8 hyperlinks over a drawn frame")
 struct HyperlinkOverlayTests {
     @Test("a link's cells are written again, same text and style, between OSC 8 brackets; the cursor goes back")
