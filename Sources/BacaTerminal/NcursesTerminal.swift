@@ -52,6 +52,8 @@ public final class NcursesTerminal: TerminalBackend {
     private var lastFrameSize: TerminalSize?
     private var cursorShown: Bool?
     private var text: [wchar_t] = []
+    /// Pictures written beside ncurses (TerminalGraphics.swift).
+    private let graphics = GraphicsLayer()
 
     // Beside ncurses: mouse and paste modes, their decoder, OSC 8 links.
     private let options: TerminalOptions
@@ -490,6 +492,7 @@ public final class NcursesTerminal: TerminalBackend {
         if lastFrameSize != buffer.size {
             werase(window)
             lastFrameSize = buffer.size
+            graphics.forget()
         }
         let rows = min(buffer.size.rows, screenRows)
         let columns = min(buffer.size.columns, screenColumns)
@@ -513,7 +516,23 @@ public final class NcursesTerminal: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        if !buffer.graphics.isEmpty || graphics.isShowing { showGraphics(buffer.graphics, rows: rows) }
         if writesHyperlinks { writeHyperlinks(buffer, rows: rows, columns: columns) }
+    }
+
+    private func showGraphics(_ placements: [GraphicPlacement], rows: Int) {
+        graphics.show(placements, repaint: {
+            wredrawln(window, 0, Int32(rows))
+            wrefresh(window)
+        }, write: { sequence in
+            let bytes = Array(sequence.utf8)
+            var written = 0
+            while written < bytes.count {
+                let count = bytes[written...].withUnsafeBufferPointer { write(outputFD, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                written += count
+            }
+        })
     }
 
     /// The frame's links as OSC 8 hyperlinks, over the cells ncurses has just drawn

@@ -38,7 +38,9 @@ struct Baca: ParsableCommand {
     static func main() {
         PeakMemoryReport.installIfAsked()
         do {
-            var command = try parseAsRoot(Self.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
+            let (arguments, language) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
+            CLILanguage.current = language
+            var command = try parseAsRoot(Self.subcommandFirst(arguments))
             try command.run()
         } catch let failure as CLIFailure {
             // Messages can quote file names and values from outside: never their escapes.

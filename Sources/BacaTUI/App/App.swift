@@ -79,6 +79,12 @@ public final class App {
 
     // MARK: Events
 
+    /// What the last frame's layout asked for and the loop must start: the pictures it found
+    /// no drawing for, fetched in the background (`ImageShelf`). The driver asks after drawing.
+    public func takeDeferredEffects() -> [Effect] {
+        context.images.takeJob().map { [.background($0)] } ?? []
+    }
+
     /// Handles one event and returns what the loop must do.
     public func handle(_ event: AppEvent) -> [Effect] {
         switch event {
@@ -105,6 +111,9 @@ public final class App {
             } else {
                 message = .info(line)
             }
+            return []
+        case .imageLoaded(let request, let outcome):
+            context.images.store(outcome, for: request)
             return []
         case .programFinished(let name, let status):
             if status == nil {
@@ -435,6 +444,8 @@ public final class App {
             buffer.hitMap.owner = index
             component.render(into: &buffer, context: context)
         }
+        // A picture written beside the text would cover an overlay: only the top screen's stay.
+        if visible.count > 1 { buffer.graphics.removeAll() }
         // The status bar: the top component's, or the one under the prompt (which covers it).
         if top.kind != .prompt {
             StatusBarView(content: top.status(context: context), message: message, language: context.language)

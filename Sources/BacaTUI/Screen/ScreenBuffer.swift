@@ -28,6 +28,8 @@ public struct ScreenBuffer: Sendable, Equatable {
     public private(set) var cells: [Cell]
     /// Where clicks mean something and which cells are links (`HitMap.swift`).
     public internal(set) var hitMap = HitMap()
+    /// Pictures written beside the cells after the frame (sixel, kitty, iTerm2), over blank cells.
+    public var graphics: [GraphicPlacement] = []
 
     public init(size: TerminalSize) {
         self.size = size

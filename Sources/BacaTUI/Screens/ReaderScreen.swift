@@ -4,7 +4,7 @@ import BacaStore
 /// An open article. It always has one (no optional reader to unwrap): the screen exists only
 /// while an article is open, and leaving it pops it off the stack.
 final class ReaderScreen: Component {
-    private(set) var model: ReaderModel
+    var model: ReaderModel
     /// The list it was opened from, for `J`/`K` and the end-of-article line.
     private weak var list: ListScreen?
     /// The section a jump (`]`, `[`, a number, the table of contents) put at the top; it names
@@ -17,6 +17,8 @@ final class ReaderScreen: Component {
     /// title's hyperlink.
     private var pageURL: String?
     private var pageURLRead = false
+    /// The article page's address, which the pictures' address rule follows (read once).
+    var picturePage: String??
 
     var kind: ScreenKind { .reader }
     var keyContext: KeyContext { .reader }
@@ -45,12 +47,12 @@ final class ReaderScreen: Component {
     func height(_ context: AppContext) -> Int { max(1, context.size.rows - 1) }
 
     private func layOut(_ context: AppContext) {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         model.scroll(to: model.top, viewHeight: height(context))
     }
 
     private func scroll(to line: Int, _ context: AppContext, jump: Bool = false) {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         model.scroll(to: line, viewHeight: height(context), allowOverscroll: jump)
         if !jump { jumpedSection = nil }
     }
@@ -149,6 +151,8 @@ final class ReaderScreen: Component {
         case .clearSearch:
             model.search = nil
             return .done
+        case .toggleImages:
+            return togglePictures(context)
         default:
             return .ignored
         }
@@ -156,7 +160,7 @@ final class ReaderScreen: Component {
 
     @discardableResult
     private func startSearch(_ query: String, _ context: AppContext, reportMissing: Bool) -> EventResult {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         guard let layout = model.layout else { return .done }
         let search = ReaderSearch(query: query, layout: layout, preferredLine: model.top)
         // A search that found nothing leaves no search behind: the message says so once.
@@ -211,7 +215,7 @@ final class ReaderScreen: Component {
             model.mode = .full
             context.preferences.readerMode = .full
             model.pendingPosition = ReadingPosition(sectionIndex: index, blockIndex: -1)
-            model.prepareLayout(width: textWidth(context))
+            preparePictureLayout(context)
             scroll(to: model.top, context, jump: true)
         } else {
             scroll(to: layout.sectionStartLines[index], context, jump: true)
@@ -232,7 +236,7 @@ final class ReaderScreen: Component {
         jumpedSection = nil
         context.preferences.readerMode = model.mode
         context.preferences.save(to: context.environment.preferencesFile)
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         scroll(to: model.top, context, jump: true)
     }
 
@@ -310,6 +314,7 @@ final class ReaderScreen: Component {
                 buffer.write(endLine(context, width: width), row: offset, column: left, style: .dim, maxWidth: width)
             }
         }
+        drawPictures(into: &buffer, layout: layout, context: context)
     }
 
     /// What a line means to the mouse and to a terminal that shows links: an outline entry of

@@ -46,6 +46,8 @@ public enum AppEvent: Sendable {
     case fetchProgress(FetchStatus)
     /// A background import finished.
     case importFinished(ImportResult)
+    /// A picture the reader asked for was fetched and drawn, or failed (`ImageShelf`).
+    case imageLoaded(ImageRequest, ImageOutcome)
     /// A program started by `.runProgram` ended; status nil when it could not start.
     case programFinished(name: String, status: Int32?)
 }
