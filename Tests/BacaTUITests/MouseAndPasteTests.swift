@@ -346,3 +346,31 @@ struct HyperlinkOverlayTests {
         #expect(HyperlinkOverlay.bytes(for: buffer, visibleRows: 2, visibleColumns: 20) { _ in "0" }.isEmpty)
     }
 }
+
+@Suite("What the environment says the terminal can show")
+struct TerminalCapabilityTests {
+    @Test("OSC 8 hyperlinks where the terminal is known to show them; never in tmux before 3.4")
+    func hyperlinks() {
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "xterm-256color", "VTE_VERSION": "7200"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "foot"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "tmux-256color", "TERM_PROGRAM": "tmux", "TERM_PROGRAM_VERSION": "3.4"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "tmux-256color", "TERM_PROGRAM": "tmux", "TERM_PROGRAM_VERSION": "3.3a"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "screen-256color", "VTE_VERSION": "7200"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "xterm-256color"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "linux"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "xterm-256color", "VTE_VERSION": "4800"]))
+    }
+
+    @Test("24-bit colour through the family's -direct entry only when COLORTERM says so")
+    func directColour() {
+        #expect(DirectColor.candidates(term: "tmux-256color", environment: ["COLORTERM": "truecolor"]) == ["tmux-direct"])
+        #expect(DirectColor.candidates(term: "screen", environment: ["COLORTERM": "24bit"]) == ["tmux-direct"])
+        #expect(DirectColor.candidates(term: "xterm-256color", environment: ["COLORTERM": "truecolor"]) == ["xterm-direct"])
+        #expect(DirectColor.candidates(term: "alacritty", environment: ["COLORTERM": "truecolor"]) == ["alacritty-direct"])
+        #expect(DirectColor.candidates(term: "xterm-direct", environment: ["COLORTERM": "truecolor"]) == [])
+        #expect(DirectColor.candidates(term: "xterm-256color", environment: [:]) == [])
+        #expect(DirectColor.candidates(term: "xterm-256color", environment: ["COLORTERM": "yes"]) == [])
+    }
+}
