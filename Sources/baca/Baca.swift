@@ -70,8 +70,10 @@ extension Baca {
                 break
             }
         }
+        guard !leading.isEmpty, let name = rest.first else { return arguments }
+        // Only now: every subcommand's configuration is built to learn the names.
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
-        guard !leading.isEmpty, let name = rest.first, names.contains(name) else { return arguments }
+        guard names.contains(name) else { return arguments }
         return Array(rest) + leading
     }
 }

@@ -12,7 +12,7 @@ struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: "Open the interactive reader (the default when no subcommand is given).",
-        discussion: ManualText.reader)
+        discussion: ManualText.readerWhenAsked)
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -36,7 +36,7 @@ struct ReadCommand: ParsableCommand {
             throw CLIFailure(.noConfigFile(path: config))
         }
         let language = CLILanguage.current
-        let loadedConfig = BacaConfig.load(path: config, messagesIn: language)
+        let loadedConfig = BacaConfig.load(path: config, environment: environment, messagesIn: language)
         messages += loadedConfig.warnings
 
         var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
