@@ -35,18 +35,15 @@ public struct FeedFetchOutcome: Sendable, Equatable {
     }
 
     /// `ok  3 new`, `unchanged`, `failed: HTTP 404 Not Found`, `waiting until …`.
-    public var statusText: String {
+    public var statusText: String { statusText(in: .en) }
+
+    public func statusText(in language: Language) -> String {
         switch status {
         case .fetched:
-            var text = "ok  \(newArticles) new"
-            if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
-            if pagesRecovered > 0 { text += ", \(pagesRecovered) pages recovered" }
-            if let repairNote { text += "; repaired (\(repairNote))" }
-            return text
-        case .unchanged:
-            return pagesRecovered > 0 ? "unchanged, \(pagesRecovered) pages recovered" : "unchanged"
-        case .failed(let reason): return "failed: \(reason)"
-        case .deferred(let until): return "waiting: the server asked not to be fetched before \(HTTPClient.describe(until))"
+            return language.say(.fetchedFeed(new: newArticles, summaryOnly: summaryOnly, pagesRecovered: pagesRecovered, repairNote: repairNote))
+        case .unchanged: return language.say(.unchangedFeed(pagesRecovered: pagesRecovered))
+        case .failed(let reason): return language.say(.failedFeed(reason: reason))
+        case .deferred(let until): return language.say(.waitingFeed(until: HTTPClient.describe(until)))
         }
     }
 }
@@ -109,15 +106,12 @@ public struct FetchSummary: Sendable, Equatable {
     public var summaryOnly: Int { outcomes.reduce(0) { $0 + $1.summaryOnly } }
 
     /// `100 feeds: 98 fetched, 0 unchanged, 2 failed; 294 new articles (3 summary only) in 4.2 s`.
-    public var line: String {
-        let count = outcomes.count
-        var text = "\(count) \(count == 1 ? "feed" : "feeds"): \(fetched) fetched, \(unchanged) unchanged, \(failed) failed"
-        if deferred > 0 { text += ", \(deferred) waiting" }
-        text += "; \(newArticles) new \(newArticles == 1 ? "article" : "articles")"
-        if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
-        if refusedPages > 0 { text += ", \(refusedPages) \(refusedPages == 1 ? "page" : "pages") refused" }
-        text += " in " + String(format: "%.1f s", elapsed)
-        return text
+    public var line: String { line(in: .en) }
+
+    public func line(in language: Language) -> String {
+        language.say(.fetchSummary(
+            feeds: outcomes.count, fetched: fetched, unchanged: unchanged, failed: failed, waiting: deferred,
+            new: newArticles, summaryOnly: summaryOnly, refusedPages: refusedPages, seconds: elapsed))
     }
 }
 
