@@ -121,9 +121,13 @@ public final class TmuxSession {
 
     /// Waits for the `__EXIT__` line printed after baca ends; returns baca's exit status.
     public func waitForExit(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
-        let screen = try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
-        guard let range = screen.range(of: "__EXIT__") else { return nil }
-        return Int(screen[range.upperBound...].prefix { $0.isNumber })
+        _ = try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
+        // Lines joined (`-J`): the shell's `Killed … <the command line>` before it can leave
+        // `__EXIT__` at the last column, its status wrapped onto the next row; how far depends on
+        // the length of the paths in the command (the checkout's, $PATH).
+        let joined = try tmux(["capture-pane", "-p", "-J", "-t", "t"])
+        guard let range = joined.range(of: "__EXIT__", options: .backwards) else { return nil }
+        return Int(joined[range.upperBound...].prefix { $0.isNumber })
     }
 
     /// Waits until the program in the pane has read every key sent so far (the pane's terminal
