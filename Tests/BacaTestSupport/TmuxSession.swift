@@ -120,13 +120,13 @@ public final class TmuxSession {
     }
 
     /// Waits for the `__EXIT__` line printed after baca ends; returns baca's exit status.
+    /// The line is read with wrapped rows joined (`capture-pane -J`): the shell's `Killed` line
+    /// before it can leave the cursor near the right edge (its length follows the paths in the
+    /// command), and `__EXIT__137` would then be cut in two rows.
     public func waitForExit(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
-        _ = try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
-        // Lines joined (`-J`): the shell's `Killed … <the command line>` before it can leave
-        // `__EXIT__` at the last column, its status wrapped onto the next row; how far depends on
-        // the length of the paths in the command (the checkout's, $PATH).
+        try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
         let joined = try tmux(["capture-pane", "-p", "-J", "-t", "t"])
-        guard let range = joined.range(of: "__EXIT__", options: .backwards) else { return nil }
+        guard let range = joined.range(of: "__EXIT__") else { return nil }
         return Int(joined[range.upperBound...].prefix { $0.isNumber })
     }
 
