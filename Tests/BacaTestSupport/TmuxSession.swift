@@ -123,7 +123,9 @@ public final class TmuxSession {
     public func waitForExit(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
         let screen = try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
         guard let range = screen.range(of: "__EXIT__") else { return nil }
-        return Int(screen[range.upperBound...].prefix { $0.isNumber })
+        // The shell prints it where the cursor was: it may wrap at the pane's edge (`__EXIT__1`,
+        // then `37` on the next line).
+        return Int(screen[range.upperBound...].filter { $0 != "\n" }.prefix { $0.isNumber })
     }
 
     /// Waits until the program in the pane has read every key sent so far (the pane's terminal
