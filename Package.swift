@@ -75,11 +75,13 @@ let package = Package(
                 "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal", "BacaImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            plugins: ["BuildCommit"]
+            plugins: ["BuildCommit", "EmbedSamples"]
         ),
-        // Build steps: themes/*.toml compiled into BacaTUI, and the git commit that
-        // `baca --version` shows. Both run /bin/sh and nothing else (git if it is there).
+        // Build steps: themes/*.toml compiled into BacaTUI, samples/*.txt into baca (for
+        // `--demo`), and the git commit that `baca --version` shows. They run /bin/sh and
+        // nothing else (git and base64 if they are there).
         .plugin(name: "EmbedThemes", capability: .buildTool()),
+        .plugin(name: "EmbedSamples", capability: .buildTool()),
         .plugin(name: "BuildCommit", capability: .buildTool()),
         // The corpus generator and the benchmark (bench/run.sh). newsboat is its runtime
         // dependency only, installed by the script; nothing else builds or tests against it.

@@ -62,8 +62,8 @@ public final class ArticleStore: Sendable {
         }
 
         let size = (try? fileManager.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
-        let compatibility = exists && size > 0
-            ? try StoreFileCheck.inspect(path: path, schema: schema) : .empty
+        let (compatibility, reindexing) = exists && size > 0
+            ? try StoreFileCheck.inspection(path: path, schema: schema) : (.empty, false)
         switch compatibility {
         case .foreign:
             throw StoreError.foreign(path)
@@ -98,7 +98,9 @@ public final class ArticleStore: Sendable {
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
-            if !readOnly {
+            // A current file with no re-indexing left needs nothing from the migrator: skipping it
+            // keeps the writer from reading the schema at every start (2.6 M instructions).
+            if !readOnly && (compatibility != .current || reindexing) {
                 let compacting = try StoreSchema.compactsAfterMigrating(writer, schema: schema)
                 try schema.migrator.migrate(writer)
                 try StemmedIndexMigration.finish(writer)
@@ -267,6 +269,7 @@ public final class ArticleStore: Sendable {
     static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
         try db.cachedStatement(sql: ArticleRecord.insertSQL).execute(arguments: record.insertArguments)
         record.id = db.lastInsertedRowID
+        try db.cachedStatement(sql: ArticleCountSchema.insertedSQL).execute()
         // The index's text from the record (`article_text.bodyText` would decompress what was
         // just compressed).
         try db.cachedStatement(sql: """
@@ -276,15 +279,15 @@ public final class ArticleStore: Sendable {
 
     // MARK: - Counting
 
-    /// Counts for the list header, from the state table (no scan of the articles).
+    /// Counts for the list header: one row kept up to date as articles and states change
+    /// (`ArticleCountSchema`), so its cost does not grow with the repository.
     public func counts() throws -> ArticleCounts {
         try read("counting articles") { db in
-            let total = try ArticleRecord.fetchCount(db)
-            let row = try Row.fetchOne(db, sql: """
-                SELECT COALESCE(SUM(read), 0) AS read, COALESCE(SUM(starred), 0) AS starred FROM article_state
-                """)
-            let read: Int = row?["read"] ?? 0
-            return ArticleCounts(total: total, unread: total - read, starred: row?["starred"] ?? 0)
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT total, read, starred FROM article_count"))
+            else { return ArticleCounts(total: 0, unread: 0, starred: 0) }
+            let total: Int = row[0]
+            let read: Int = row[1]
+            return ArticleCounts(total: total, unread: max(0, total - read), starred: row[2])
         }
     }
 

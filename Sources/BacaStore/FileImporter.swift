@@ -82,56 +82,20 @@ public struct FileImporter: Sendable {
 
     /// The files to import, in order, with what went wrong on the way (an unreadable folder).
     func walk(_ paths: [String]) -> [WalkEntry] {
-        var entries: [WalkEntry] = []
-        var visitedFolders = Set<String>()
-        for path in paths {
-            collect(path, explicit: true, into: &entries, visited: &visitedFolders)
-        }
-        return entries
+        Array(IteratorSequence(folderWalk(paths)))
     }
 
-    private func collect(_ path: String, explicit: Bool, into entries: inout [WalkEntry], visited: inout Set<String>) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            // Named on the command line: the import says why it cannot read it. Found in a folder:
-            // only a link to nowhere (or to itself) is worth a line; anything else vanished.
-            if explicit || (Self.isSymbolicLink(path) && (isCapture(path) || Self.linkLoops(path))) {
-                entries.append(WalkEntry(path: path))
-            }
-            return
-        }
-        guard isDirectory.boolValue else {
-            if explicit || isCapture(path) { entries.append(WalkEntry(path: path)) }
-            return
-        }
-        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
-        guard visited.insert(resolved).inserted else { return }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            entries.append(WalkEntry(path: path, failure: "cannot read the folder (\(Self.readFailure(error, path: path)))"))
-            return
-        }
-        for name in names.sorted() where !name.hasPrefix(".") {
-            collect((path as NSString).appendingPathComponent(name), explicit: false, into: &entries, visited: &visited)
+    /// The same walk, one entry at a time: what an import goes through (no list of every file).
+    func folderWalk(_ paths: [String]) -> FolderWalk {
+        FolderWalk(paths) { path in
+            let fileExtension = (path as NSString).pathExtension.lowercased()
+            return captureExtensions.contains(fileExtension) || loaders[fileExtension] != nil
         }
     }
 
-    /// Whether a file found in a folder is one to import: a capture, or a kind a loader reads.
-    private func isCapture(_ path: String) -> Bool {
-        let fileExtension = (path as NSString).pathExtension.lowercased()
-        return captureExtensions.contains(fileExtension) || loaders[fileExtension] != nil
-    }
-
-    private static func isSymbolicLink(_ path: String) -> Bool {
+    static func isSymbolicLink(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
-    }
-
-    private static func linkLoops(_ path: String) -> Bool {
-        var info = stat()
-        return stat(path, &info) != 0 && errno == ELOOP
     }
 
     /// How many files one transaction stores. 64: enough to amortise the commit and the index
@@ -229,44 +193,64 @@ public struct FileImporter: Sendable {
     /// Files go in batches of `batchSize`: a batch is read and parsed on every core while the
     /// batch before it is written, and each batch is stored in one transaction
     /// (`docs/PERFORMANCE.md`).
+    ///
+    /// The files are walked as the import goes (`FolderWalk`): its memory does not grow with
+    /// the number of files, only with the longest folder's names (about 30 bytes a name).
     @discardableResult
     public func importPaths(_ paths: [String], report: (FileImportReport) -> Void = { _ in }) -> ImportSummary {
         var summary = ImportSummary()
-        var files: [String] = []
-        // A folder that cannot be read is reported where the walk met it; the files go on.
-        for entry in walk(paths) {
-            if let failure = entry.failure {
-                let result = FileImportReport(path: entry.path, status: .failed(reason: failure))
-                summary.add(result)
-                report(result)
-            } else {
-                files.append(entry.path)
-            }
-        }
-        // Many batches: a bigger page cache for the writer (64 MiB at 100,000 captures: 17 → 10 s
-        // of system time, 9 % less wall time, but the import's peak memory 85 → 154 MB; 24 MiB
-        // keeps it under 100 MB).
-        if files.count > batchSize { store.setWriterCacheSize(mebibytes: 24) }
+        var walk = folderWalk(paths)
         let size = max(1, batchSize)
-        let batches = stride(from: 0, to: files.count, by: size).map { Array(files[$0..<min($0 + size, files.count)]) }
-        var pending = batches.first.map { prepareInBackground($0) }
-        for index in batches.indices {
-            let prepared = pending!.wait()
-            pending = index + 1 < batches.count ? prepareInBackground(batches[index + 1]) : nil
-            for result in store(prepared, of: batches[index]) {
+        /// The next batch: up to `size` files, with the places the walk could not read (reported
+        /// where the walk met them, in order with the files).
+        func nextBatch() -> [WalkEntry] {
+            var batch: [WalkEntry] = []
+            var files = 0
+            while files < size, let entry = walk.next() {
+                batch.append(entry)
+                if entry.failure == nil { files += 1 }
+            }
+            return batch
+        }
+        var batch = nextBatch()
+        var pending = batch.isEmpty ? nil : prepareInBackground(batch)
+        var first = true
+        while let waiting = pending {
+            let prepared = waiting.wait()
+            let following = nextBatch()
+            // Many batches: a bigger page cache for the writer (64 MiB at 100,000 captures: 17 →
+            // 10 s of system time, 9 % less wall time, but the import's peak memory 85 → 154 MB;
+            // 24 MiB keeps it under 100 MB).
+            if first && !following.isEmpty { store.setWriterCacheSize(mebibytes: 24) }
+            first = false
+            pending = following.isEmpty ? nil : prepareInBackground(following)
+            let paths = batch.map(\.path)
+            for result in store(prepared, of: paths) {
                 summary.add(result)
                 report(result)
             }
+            batch = following
         }
         return summary
     }
 
-    /// Prepares `files` on other threads; `wait()` returns the result.
-    private func prepareInBackground(_ files: [String]) -> Pending<[Prepared]> {
+    /// Prepares the files of `entries` on other threads (a place the walk could not read is
+    /// its failure); `wait()` returns the result.
+    private func prepareInBackground(_ entries: [WalkEntry]) -> Pending<[Prepared]> {
         let pending = Pending<[Prepared]>()
         let importedAt = Date()
+        let files = entries.map(\.path)
+        let failures = entries.map(\.failure)
         DispatchQueue.global().async {
-            pending.fulfil(Self.concurrentMap(files) { prepare(path: $0, importedAt: importedAt) })
+            var prepared = Self.concurrentMap(files) { path in
+                prepare(path: path, importedAt: importedAt)
+            }
+            for (index, failure) in failures.enumerated() {
+                if let failure {
+                    prepared[index] = .failed(FileImportReport(path: files[index], status: .failed(reason: failure)))
+                }
+            }
+            pending.fulfil(prepared)
         }
         return pending
     }

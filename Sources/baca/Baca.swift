@@ -38,7 +38,9 @@ struct Baca: ParsableCommand {
     static func main() {
         PeakMemoryReport.installIfAsked()
         do {
-            var command = try parseAsRoot(Self.subcommandFirst(Array(CommandLine.arguments.dropFirst())))
+            let (arguments, language) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
+            CLILanguage.current = language
+            var command = try parseAsRoot(Self.subcommandFirst(arguments))
             try command.run()
         } catch let failure as CLIFailure {
             // Messages can quote file names and values from outside: never their escapes.
@@ -68,8 +70,10 @@ extension Baca {
                 break
             }
         }
+        guard !leading.isEmpty, let name = rest.first else { return arguments }
+        // Only now: every subcommand's configuration is built to learn the names.
         let names = Set(configuration.subcommands.compactMap { $0.configuration.commandName })
-        guard !leading.isEmpty, let name = rest.first, names.contains(name) else { return arguments }
+        guard names.contains(name) else { return arguments }
         return Array(rest) + leading
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// in the rusage that `wait4` reports.
 enum PeakMemoryReport {
     static func installIfAsked() {
-        guard ProcessInfo.processInfo.environment["BACA_PEAK_MEMORY_REPORT"] == "1" else { return }
+        guard Env.value("BACA_PEAK_MEMORY_REPORT") == "1" else { return }
         atexit {
             guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
                   let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })

@@ -29,6 +29,12 @@ enum StoreFileCheck {
     /// Inspects the file at `path`, which exists and is not empty, without creating anything
     /// beside it (see `probeName(path:)`).
     static func inspect(path: String, schema: StoreSchema) throws -> Compatibility {
+        try inspection(path: path, schema: schema).compatibility
+    }
+
+    /// `inspect`, and whether the file has work left for the writer: v5's re-indexing unfinished
+    /// (`search_reindex`). A current file without it needs nothing from the migrator at all.
+    static func inspection(path: String, schema: StoreSchema) throws -> (compatibility: Compatibility, reindexing: Bool) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw StoreError("cannot read \(path): permission denied; check the file's permissions")
         }
@@ -56,7 +62,8 @@ enum StoreFileCheck {
                     """))
                 let applied = tables.contains("grdb_migrations")
                     ? try schema.migrator.appliedIdentifiers(db) : []
-                return compatibility(tables: tables, userVersion: userVersion, applied: applied, schema: schema)
+                return (compatibility(tables: tables, userVersion: userVersion, applied: applied, schema: schema),
+                        tables.contains("search_reindex"))
             }
         } catch let error as DatabaseError {
             switch error.resultCode {

@@ -15,6 +15,7 @@ import GRDB
 ///                tokenizer (v5). A new article's index row is written by the store in the
 ///                same transaction (v3); updates and deletes go through triggers.
 /// search_reindex present only while v5's re-indexing of older articles is unfinished.
+/// article_count  one row: how many articles, read and starred, kept as rows change (v8).
 /// ```
 ///
 /// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
@@ -44,6 +45,8 @@ struct StoreSchema: Sendable {
         register("v6-compressed-text", 6, compressText)
         // Saved searches, the bulk-change journal, tombstones, feed policies: see `DailySchema`.
         register("v7-daily-workflow", 7, DailySchema.createVersion7)
+        // The header's counts kept as rows change: see `ArticleCountSchema`.
+        register("v8-article-counts", 8, ArticleCountSchema.createVersion8)
         return schema
     }
 

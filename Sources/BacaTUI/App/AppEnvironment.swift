@@ -1,3 +1,4 @@
+import BacaCore
 import BacaStore
 import Foundation
 

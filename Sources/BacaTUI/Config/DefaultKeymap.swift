@@ -193,7 +193,7 @@ extension KeyMap {
         do {
             table = try TOMLTable(string: source)
         } catch {
-            return ([], [TOMLErrorText.describe(error, file: file)])
+            return ([], [TOMLErrorText.describe(error, file: file, language: .en)])
         }
         guard let keys = table["keys"] else { return ([], []) }
         return KeyBindingsParser.parse(keys, order: TOMLKeyOrder.scan(source), file: file)

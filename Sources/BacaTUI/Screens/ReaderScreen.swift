@@ -13,6 +13,10 @@ final class ReaderScreen: Component {
     private var jumpedSection: Int?
     /// The next article's title, prepared for the end-of-article line.
     private var nextTitle: String?
+    /// The article's page (its feed link, or where it was fetched from), read once, for the
+    /// title's hyperlink.
+    private var pageURL: String?
+    private var pageURLRead = false
     /// The article page's address, which the pictures' address rule follows (read once).
     var picturePage: String??
 
@@ -280,6 +284,10 @@ final class ReaderScreen: Component {
     // MARK: Drawing
 
     func prepare(context: AppContext) {
+        if pageURL == nil, !pageURLRead {
+            pageURLRead = true
+            pageURL = model.article.link ?? (try? context.store.origin(ofArticle: model.stored.id))??.url
+        }
         layOut(context)
         nextTitle = list?.peek(by: 1)?.title
     }
@@ -299,11 +307,31 @@ final class ReaderScreen: Component {
                     if !marks.isEmpty { spans = SpanHighlighter.highlight(spans, marks: marks) }
                 }
                 buffer.write(spans, row: offset, column: left, maxWidth: width)
+                markTargets(of: layout.lines[index], row: offset, left: left, into: &buffer)
             } else if index == layout.lines.count + ReaderModel.trailerLines - 1 {
                 buffer.write(endLine(context, width: width), row: offset, column: left, style: .dim, maxWidth: width)
             }
         }
         drawPictures(into: &buffer, layout: layout, context: context)
+    }
+
+    /// What a line means to the mouse and to a terminal that shows links: an outline entry of
+    /// the summary view jumps to its section; the title links to the article's page, and an
+    /// address in the text to itself.
+    private func markTargets(of line: LayoutLine, row: Int, left: Int, into buffer: inout ScreenBuffer) {
+        if model.mode == .summary, let section = line.sectionIndex, line.blockIndex == nil,
+           line.spans.contains(where: { $0.style == .heading }) {
+            buffer.addHit(row: row, column: left, width: line.text.displayWidth, .section(section))
+        }
+        if line.sectionIndex == nil, let url = pageURL, line.spans.allSatisfy({ $0.style == .title }) {
+            let text = line.text
+            let leading = text.prefix { $0 == " " }.count
+            let width = text.trimmingCharacters(in: .whitespaces).displayWidth
+            buffer.addLink(row: row, column: left + leading, width: width, url: url)
+        }
+        for link in LineLinks.find(in: line.text) {
+            buffer.addLink(row: row, column: left + link.column, width: link.width, url: link.url)
+        }
     }
 
     /// `── Akhir artikel · J berikutnya: Judul… ──`.
@@ -316,6 +344,13 @@ final class ReaderScreen: Component {
         }
         text = text.truncated(toWidth: width - 3) + " "
         return text + String(repeating: "─", count: max(2, min(width - text.displayWidth, 12)))
+    }
+
+    /// A click on an outline entry of the summary view opens that section in the full view.
+    func handle(click target: HitTarget, context: AppContext) -> EventResult {
+        guard case .section(let index) = target, index >= 0, index < model.article.sections.count else { return .ignored }
+        jump(toSection: index, context)
+        return .done
     }
 
     func status(context: AppContext) -> StatusContent {

@@ -27,7 +27,7 @@ public enum ResourceLocator {
 
     static func installedCandidates(named name: String) -> [URL] {
         var result: [URL] = []
-        if let share = ProcessInfo.processInfo.environment["BACA_SHARE_DIR"], !share.isEmpty {
+        if let share = getenv("BACA_SHARE_DIR").map({ String(cString: $0) }), !share.isEmpty {
             result.append(URL(fileURLWithPath: share).appendingPathComponent(name))
         }
         if let bin = executableURL?.deletingLastPathComponent() {

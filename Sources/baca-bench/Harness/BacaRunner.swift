@@ -15,11 +15,13 @@ struct BacaRunner {
     func importCorpus(captures: String, database: String, result: inout SizeResult) throws {
         for run in 1...importRuns {
             removeDatabase(database)
-            let outcome = try Subprocess.run([binary, "import", captures, "--db", database],
-                                             environment: Subprocess.environment(environment))
+            var outcome = try Subprocess.run([binary, "import", captures, "--db", database],
+                                             environment: Subprocess.environment(environment.merging(["BACA_PEAK_MEMORY_REPORT": "1"]) { $1 }))
             guard outcome.status == 0 else {
                 throw BenchError("baca import exited \(outcome.status):\n\(outcome.output.suffix(3000))")
             }
+            // baca's own figure at exit: exact, where polling may miss the last 10 ms.
+            if let reported = Subprocess.reportedPeakKiB(outcome.output) { outcome.maxRSSKiB = max(outcome.maxRSSKiB, reported) }
             let rate = Double(result.count) / outcome.seconds
             result.baca[.importRate, default: Samples()].add(rate)
             result.baca[.importSeconds, default: Samples()].add(outcome.seconds)

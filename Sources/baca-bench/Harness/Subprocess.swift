@@ -4,13 +4,20 @@ import Foundation
 import Glibc
 #endif
 
-/// Child processes through `posix_spawnp` and `wait4`: the wall time and the peak resident
-/// memory (`ru_maxrss`) of a command, without Foundation's `Process` and its threads.
+/// Child processes through `posix_spawnp` and `wait4`: the wall time, CPU time and peak resident
+/// memory of a command, without Foundation's `Process` and its threads.
+///
+/// The peak memory is NOT `wait4`'s `ru_maxrss`: a child started with `posix_spawn` runs on
+/// its parent's memory until it execs (vfork), and Linux carries that memory's high-water mark
+/// into the child's `ru_maxrss`, so every child looked as large as the benchmark itself (the
+/// first two rounds' import figures, `docs/PERFORMANCE.md`). It is the child's own `VmHWM`,
+/// read from `/proc/<pid>/status` while it runs (every 10 ms; the mark only grows) and, for
+/// baca, the figure it prints at exit under `BACA_PEAK_MEMORY_REPORT=1`.
 enum Subprocess {
     struct Result {
         var status: Int32
         var seconds: Double
-        /// Peak resident set of the child, in KiB.
+        /// Peak resident set of the child (its own `VmHWM`), in KiB.
         var maxRSSKiB: Int
         /// CPU time of the child, user and system, in seconds.
         var cpuSeconds: Double = 0
@@ -74,21 +81,36 @@ enum Subprocess {
         return spawned
     }
 
-    /// Waits for `pid`; its exit status (or 128 + signal) and peak RSS in KiB.
+    /// Waits for `pid`; its exit status (or 128 + signal) and peak RSS (`VmHWM`, polled) in KiB.
     static func wait(_ pid: pid_t) -> (status: Int32, maxRSSKiB: Int) {
         let (status, rss, _) = waitWithCPU(pid)
         return (status, rss)
     }
 
-    /// Waits for `pid`; its exit status, peak RSS in KiB and CPU seconds (user + system).
+    /// Waits for `pid`, reading its `VmHWM` every 10 ms meanwhile; its exit status, that peak
+    /// in KiB and its CPU seconds (user + system).
     static func waitWithCPU(_ pid: pid_t) -> (status: Int32, maxRSSKiB: Int, cpuSeconds: Double) {
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        var peak = 0
+        while true {
+            let reaped = wait4(pid, &status, WNOHANG, &usage)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            if let hwm = SystemInfo.peakRSSKiB(pid: pid) { peak = max(peak, hwm) }
+            usleep(10_000)
+        }
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-        return (code, Int(usage.ru_maxrss), cpu)
+        return (code, peak, cpu)
+    }
+
+    /// The peak memory baca printed at exit under `BACA_PEAK_MEMORY_REPORT=1`
+    /// (`baca: peak memory 54120 kB`), in KiB.
+    static func reportedPeakKiB(_ output: String) -> Int? {
+        guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("baca: peak memory ") }) else { return nil }
+        return Int(line.dropFirst("baca: peak memory ".count).split(separator: " ").first ?? "")
     }
 
     /// Runs `argv` to the end; output kept in a temporary file and returned.

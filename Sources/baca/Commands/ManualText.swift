@@ -66,6 +66,17 @@ enum ManualText {
     }
 
     /// The reader's discussion: how it is used, then its keys and commands.
+    /// `reader` when the command line asks for help or for the manual's definitions (`--help`,
+    /// `-h`, `help`, `--experimental-dump-help`), else nothing: the reader's configuration is
+    /// built on every start, and the key list in it parses the default keymap and lays out
+    /// every key (about 7 M instructions, a sixth of a start: `docs/PERFORMANCE.md`).
+    static var readerWhenAsked: String {
+        let asked = CommandLine.arguments.dropFirst().contains {
+            $0 == "--help" || $0 == "-h" || $0 == "help" || $0.hasPrefix("--experimental-dump-help")
+        }
+        return asked ? reader : ""
+    }
+
     static var reader: String {
         """
         The list shows the newest articles first; Enter opens one. The reader goes section by \
@@ -119,5 +130,7 @@ enum ManualText {
           BACA_SHARE_DIR  a folder with themes/ and samples/ to use first
           BROWSER         the program 'o' opens an article's link with
           NO_COLOR        when set and not empty, themes are shown without colour
+          COLORTERM       truecolor or 24bit: themes in 24-bit colour (needs the
+                          xterm-direct or tmux-direct terminfo entry, ncurses-term)
         """
 }
