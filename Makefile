@@ -40,7 +40,7 @@ all: build
 
 # What the staged build is made from: a change to any of these (or a commit: git's index) makes
 # `make` build again; otherwise `sudo make install` after `make` runs no compiler as root.
-SOURCES := Makefile Package.swift $(shell find Sources Plugins themes -type f 2>/dev/null) \
+SOURCES := Makefile Package.swift $(shell find Sources Plugins themes samples -type f 2>/dev/null) \
 	$(wildcard $(shell git rev-parse --git-path index 2>/dev/null))
 # The man page's date: the commit's, so that the same commit gives the same page.
 MANDATE := $(shell git log -1 --format=%cs 2>/dev/null || date +%Y-%m-%d)
@@ -87,11 +87,12 @@ uninstall:
 	rm -rf "$(DESTDIR)$(datadir)"
 
 # The tarball holds a prefix of its own (bin/, share/), so the unpacked folder runs as it is or
-# copies into /usr/local; with the README, the changelog and the licences of what is linked in.
+# copies into /usr/local; with the README, the changelog, baca's licence (LICENSE, THIRD_PARTY.md)
+# and the licences of what is linked in.
 dist: build
 	rm -rf dist/$(NAME) && mkdir -p dist
 	$(MAKE) --no-print-directory install-files PREFIX="$(CURDIR)/dist/$(NAME)" DESTDIR=
-	cp README.md docs/CHANGELOG.md dist/$(NAME)/
+	cp README.md docs/CHANGELOG.md LICENSE THIRD_PARTY.md dist/$(NAME)/
 	mkdir -p dist/$(NAME)/licenses
 	cp "$$(dirname "$$(command -v $(SWIFT))")/../share/swift/LICENSE.txt" dist/$(NAME)/licenses/swift.txt
 	for package in $(SCRATCH)/checkouts/*/; do \

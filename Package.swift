@@ -50,6 +50,21 @@ let package = Package(
         .systemLibrary(
             name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
+        // libchafa (`libchafa-dev`, whose pkg-config needs `libglib2.0-dev`): pictures drawn as
+        // Unicode symbols, sixel, kitty or iTerm2 graphics.
+        .systemLibrary(
+            name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa",
+            providers: [.apt(["libchafa-dev", "libglib2.0-dev"]), .brew(["chafa"])]),
+        // The picture decoders: libpng (`libpng-dev`), libjpeg-turbo (`libjpeg62-turbo-dev`),
+        // libwebp (`libwebp-dev`); see Sources/CImageCodecs/shim.h.
+        .systemLibrary(
+            name: "CImageCodecs", path: "Sources/CImageCodecs",
+            providers: [.apt(["libpng-dev", "libjpeg62-turbo-dev", "libwebp-dev"]), .brew(["libpng", "jpeg-turbo", "webp"])]),
+        // The reader's pictures: fetched through BacaFeeds' client, cached on disk, decoded,
+        // drawn with chafa (BacaTUI's `ImageSource`).
+        .target(
+            name: "BacaImages",
+            dependencies: ["BacaCore", "BacaTUI", "BacaFeeds", "CChafa", "CImageCodecs", "CLibCrypto"]),
         // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
         .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2", "CCurl"]),
         // The ncurses backend and the terminal's lifecycle.
@@ -57,21 +72,23 @@ let package = Package(
         .executableTarget(
             name: "baca",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal",
+                "BacaCore", "BacaStore", "BacaFeeds", "BacaTUI", "BacaTerminal", "BacaImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            plugins: ["BuildCommit"]
+            plugins: ["BuildCommit", "EmbedSamples"]
         ),
-        // Build steps: themes/*.toml compiled into BacaTUI, and the git commit that
-        // `baca --version` shows. Both run /bin/sh and nothing else (git if it is there).
+        // Build steps: themes/*.toml compiled into BacaTUI, samples/*.txt into baca (for
+        // `--demo`), and the git commit that `baca --version` shows. They run /bin/sh and
+        // nothing else (git and base64 if they are there).
         .plugin(name: "EmbedThemes", capability: .buildTool()),
+        .plugin(name: "EmbedSamples", capability: .buildTool()),
         .plugin(name: "BuildCommit", capability: .buildTool()),
         // The corpus generator and the benchmark (bench/run.sh). newsboat is its runtime
         // dependency only, installed by the script; nothing else builds or tests against it.
         .executableTarget(
             name: "baca-bench",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaFeeds",
+                "BacaCore", "BacaStore", "BacaFeeds", "BacaImages",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -84,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "BacaFeedsTests",
             dependencies: [
-                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", "BacaImages", "BacaTUI", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]),
         // Hostile input, bad files, crashes, concurrent use, damaged repositories, hostile

@@ -88,6 +88,16 @@ lone=$(cd "$home" && env -i HOME="$home" TERM=xterm-256color PATH=/usr/bin:/bin 
 [ "$(grep -c "dalam program" <<<"$lone")" -eq "$(ls themes/*.toml | wc -l)" ] \
     || fail "the lone binary lists: $lone"
 
+step "a lone copy of the binary opens --demo: the samples are compiled in too"
+# From its empty folder, HOME and XDG in a scratch folder: no share/baca anywhere to find.
+lone_home="$work/lone-home"
+mkdir -p "$lone_home"
+start_in_tmux "cd '$work/lone' && env -i HOME='$lone_home' XDG_CONFIG_HOME='$lone_home/config' XDG_DATA_HOME='$lone_home/data' XDG_STATE_HOME='$lone_home/state' TERM=xterm-256color PATH=/usr/bin:/bin ./baca --demo"
+lone_demo=$(wait_for_screen -E "^ baca .*demo" first)
+sample_count=$(ls samples/*.txt | wc -l)
+grep -Eq " $sample_count (artikel|articles)" <<<"$lone_demo" || fail "the lone --demo does not list the $sample_count samples: $lone_demo"
+tmux -L "$socket" send-keys -t t q
+
 step "baca import of an installed sample, then baca list"
 samples=("$prefix"/share/baca/samples/*.txt)
 sample=${samples[0]}

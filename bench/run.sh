@@ -31,6 +31,10 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "installing ${need[*]}" >&2
     install_packages "${need[@]}" || { echo "cannot install ${need[*]}" >&2; exit 1; }
 fi
+if ! command -v valgrind >/dev/null; then
+    echo "installing valgrind (benchmark only: the feed parser's instruction count)" >&2
+    install_packages valgrind || echo "valgrind could not be installed: no instruction count" >&2
+fi
 if ! command -v newsboat >/dev/null; then
     echo "installing newsboat (benchmark only)" >&2
     install_packages newsboat || echo "newsboat could not be installed: measuring baca alone" >&2
@@ -43,6 +47,6 @@ swift build -c release >&2
 # (docs/PERFORMANCE.md, "Start").
 swift build -c release --static-swift-stdlib --product baca --scratch-path .build-static >&2
 # The feed parser over a 1 MB feed, well-formed and broken (docs/PERFORMANCE.md, "Feed parsing").
-.build/release/baca-bench feed-parse --bytes 1000000 --runs 30 >&2
-.build/release/baca-bench feed-parse --bytes 1000000 --runs 30 --broken >&2
+.build/release/baca-bench feed-parse --bytes 1000000 --runs 30 --instructions >&2
+.build/release/baca-bench feed-parse --bytes 1000000 --runs 30 --broken --instructions >&2
 exec .build/release/baca-bench run --baca .build-static/release/baca "$@"

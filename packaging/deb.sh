@@ -9,7 +9,8 @@ root="dist/deb/baca_${version}_${arch}"
 rm -rf "$root"
 make --no-print-directory install-files PREFIX=/usr DESTDIR="$PWD/$root"
 mkdir -p "$root/usr/share/doc/baca"
-cp README.md docs/CHANGELOG.md "$root/usr/share/doc/baca/"
+cp README.md docs/CHANGELOG.md THIRD_PARTY.md "$root/usr/share/doc/baca/"
+cp LICENSE "$root/usr/share/doc/baca/copyright"
 
 depends=()
 for library in $(readelf -d .build/stage/baca | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do

@@ -12,8 +12,8 @@ public enum TerminalSession {
     /// Takes over the terminal: checks that stdin and stdout are terminals and that `TERM` can move
     /// the cursor, switches to the alternate screen, and installs the signal handlers that put the
     /// terminal back however the process ends. Call `stop()` on the result when done.
-    public static func start() throws -> NcursesTerminal {
-        try NcursesTerminal.start()
+    public static func start(options: TerminalOptions = TerminalOptions()) throws -> NcursesTerminal {
+        try NcursesTerminal.start(options: options)
     }
 }
 
@@ -52,8 +52,22 @@ public final class NcursesTerminal: TerminalBackend {
     private var lastFrameSize: TerminalSize?
     private var cursorShown: Bool?
     private var text: [wchar_t] = []
+    /// Pictures written beside ncurses (TerminalGraphics.swift).
+    private let graphics = GraphicsLayer()
 
-    private init(screen: OpaquePointer, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, outputFD: Int32) {
+    // Beside ncurses: mouse and paste modes, their decoder, OSC 8 links.
+    private let options: TerminalOptions
+    private let writesHyperlinks: Bool
+    private var decoder = InputSequenceDecoder()
+    /// Events the decoder completed and `nextEvent` has not returned yet.
+    private var decoded: [InputEvent] = []
+    /// When the last byte of a paste came: a paste whose end never comes is delivered after a pause.
+    private var lastPasteInput = ContinuousClock.now
+
+    private init(screen: OpaquePointer, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, outputFD: Int32,
+                 options: TerminalOptions) {
+        self.options = options
+        self.writesHyperlinks = options.hyperlinks ?? HyperlinkSupport.detect()
         self.screen = screen
         self.window = baca_stdscr()
         self.inputFile = input
@@ -73,7 +87,7 @@ public final class NcursesTerminal: TerminalBackend {
 
     // MARK: Starting
 
-    fileprivate static func start() throws -> NcursesTerminal {
+    fileprivate static func start(options: TerminalOptions) throws -> NcursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw TerminalError.notATerminal
         }
@@ -110,7 +124,12 @@ public final class NcursesTerminal: TerminalBackend {
             atexit(restoreAtExit)
         }
 
-        guard let screen = termType.withCString({ newterm($0, output, input) }) else {
+        // With 24-bit colour, draw through the family's `-direct` entry when terminfo has it.
+        let drawingType = DirectColor.candidates(term: termType).first { name in
+            var hasCursorAddressing: Int32 = 0
+            return baca_probe_terminal(name, STDOUT_FILENO, &hasCursorAddressing) == 2 && hasCursorAddressing != 0
+        } ?? termType
+        guard let screen = drawingType.withCString({ newterm($0, output, input) }) else {
             SignalInstaller.uninstallAll()
             SignalState.inputThread.store(0, ordering: .sequentiallyConsistent)
             fclose(output)
@@ -118,14 +137,15 @@ public final class NcursesTerminal: TerminalBackend {
             SignalState.sessionExists.store(false, ordering: .sequentiallyConsistent)
             throw TerminalError.unsupportedTerminal(type: termType, reason: "ncurses could not set it up")
         }
-        let terminal = NcursesTerminal(screen: screen, input: input, output: output, outputFD: outputFD)
+        let terminal = NcursesTerminal(screen: screen, input: input, output: output, outputFD: outputFD, options: options)
         terminal.setUpModes()
-        SignalState.prepareRestore(fd: outputFD, termios: hasSaved ? saved : nil, bytes: restoreSequence())
+        SignalState.prepareRestore(fd: outputFD, termios: hasSaved ? saved : nil, bytes: TerminalModes.disable + restoreSequence())
         SignalState.screenActive.store(true, ordering: .sequentiallyConsistent)
         // Enter the alternate screen with a blank frame.
         werase(terminal.window)
         wnoutrefresh(terminal.window)
         doupdate()
+        terminal.writeModes(on: true)
         return terminal
     }
 
@@ -192,6 +212,24 @@ public final class NcursesTerminal: TerminalBackend {
         for (sequence, code) in KeyDecoding.extraSequences where key_defined(sequence) == 0 {
             _ = define_key(sequence, code)
         }
+        // Mouse reports are read by `InputSequenceDecoder`, in every terminal alike: ncurses'
+        // own `kmous` (the X10 `ESC [ M` in tmux-256color) must not swallow their start.
+        _ = keyok(KEY_MOUSE, false)
+    }
+
+    /// Turns bracketed paste and (when asked for) the mouse on or off, beside ncurses.
+    private func writeModes(on: Bool) {
+        fflush(outputFile)
+        writeAll(on ? TerminalModes.enable(mouse: options.mouse) : TerminalModes.disable)
+    }
+
+    private func writeAll(_ bytes: [UInt8]) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBufferPointer { write(outputFD, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            written += count
+        }
     }
 
     /// The bytes the crash path writes: cancel a half-written escape sequence, reset colours and
@@ -246,6 +284,7 @@ public final class NcursesTerminal: TerminalBackend {
         _ = alarm(0)
         SignalState.screenActive.store(false, ordering: .sequentiallyConsistent)
         if state == .running {
+            writeModes(on: false)
             curs_set(1)
             endwin()
         }
@@ -275,6 +314,7 @@ public final class NcursesTerminal: TerminalBackend {
         SignalState.screenActive.store(false, ordering: .sequentiallyConsistent)
         SignalState.childRunning.store(true, ordering: .sequentiallyConsistent)
         SignalInstaller.useDefaultSuspend()
+        writeModes(on: false)
         curs_set(1)
         endwin()
         fflush(outputFile)
@@ -307,6 +347,7 @@ public final class NcursesTerminal: TerminalBackend {
         updateSizeFromTerminal()
         wnoutrefresh(window)
         doupdate()
+        writeModes(on: true)
         SignalState.screenActive.store(true, ordering: .sequentiallyConsistent)
         pendingResize = true
     }
@@ -324,10 +365,12 @@ public final class NcursesTerminal: TerminalBackend {
 
     // MARK: Input
 
-    /// The next key or resize, waiting at most `milliseconds` (negative: without limit). Nil on
-    /// timeout, when a signal interrupted the wait (check `shouldQuit`), or once stopped.
-    /// Handles Ctrl-Z here: leaves the screen, stops, and on `fg` returns `.resize`.
-    /// Signals are steered to the thread that last called this, so call it from one thread.
+    /// The next key, mouse report, paste or resize, waiting at most `milliseconds` (negative:
+    /// without limit). Nil on timeout, when a signal interrupted the wait (check `shouldQuit`),
+    /// or once stopped. Handles Ctrl-Z here: leaves the screen, stops, and on `fg` returns
+    /// `.resize`. Signals are steered to the thread that last called this, so call it from one
+    /// thread. Mouse reports and pastes arrive from ncurses as keys and are put back together
+    /// by `InputSequenceDecoder`.
     public func nextEvent(timeout milliseconds: Int) -> InputEvent? {
         let start = ContinuousClock.now
         if state == .running {
@@ -337,6 +380,7 @@ public final class NcursesTerminal: TerminalBackend {
             guard state == .running else { return nil }
             if let event = handleSignals() { return event }
             if shouldQuit { return nil }
+            if !decoded.isEmpty { return decoded.removeFirst() }
             var wait = -1
             if milliseconds >= 0 {
                 let elapsed = ContinuousClock.now - start
@@ -344,12 +388,33 @@ public final class NcursesTerminal: TerminalBackend {
                     + Int(elapsed.components.attoseconds / 1_000_000_000_000_000)
                 wait = max(0, milliseconds - elapsedMilliseconds)
             }
+            // The rest of a sequence comes at once (ncurses has already waited ESCDELAY after
+            // an ESC); a paste may take longer, and the loop goes on drawing meanwhile.
+            switch decoder.waiting {
+            case .escape: wait = 30
+            case .sequence: wait = 200
+            case .paste: wait = wait < 0 ? 500 : min(wait, 500)
+            case .nothing: break
+            }
             wtimeout(window, Int32(clamping: wait))
             var character: wint_t = 0
             let result = wget_wch(window, &character)
             if result == baca_err() {
                 // Timed out, or a signal interrupted the wait.
-                return handleSignals()
+                if let event = handleSignals() { return event }
+                switch decoder.waiting {
+                case .escape, .sequence:
+                    decoded += decoder.timeOut()
+                    continue
+                case .paste where ContinuousClock.now - lastPasteInput > .seconds(3):
+                    decoded += decoder.timeOut()
+                    continue
+                case .paste where wait > 0 && milliseconds != 0:
+                    if milliseconds < 0 || ContinuousClock.now - start < .milliseconds(milliseconds) { continue }
+                    return nil
+                default:
+                    return nil
+                }
             }
             let event: InputEvent?
             if result == baca_key_code_yes() {
@@ -357,11 +422,18 @@ public final class NcursesTerminal: TerminalBackend {
             } else {
                 event = KeyDecoding.decode(character: UInt32(character))
             }
-            if let event {
-                if event == .resize { lastFrameSize = nil }
-                return event
+            if decoder.waiting == .paste { lastPasteInput = ContinuousClock.now }
+            if event == .resize {
+                // Never held back by a half-read sequence.
+                lastFrameSize = nil
+                return .resize
             }
-            if wait == 0 { return nil }
+            if let event {
+                decoded += decoder.feed(event)
+                if decoder.waiting == .paste { lastPasteInput = ContinuousClock.now }
+                continue
+            }
+            if wait == 0 && decoder.waiting == .nothing { return nil }
             // Something the reader does not use: read on within the time left.
         }
     }
@@ -420,6 +492,7 @@ public final class NcursesTerminal: TerminalBackend {
         if lastFrameSize != buffer.size {
             werase(window)
             lastFrameSize = buffer.size
+            graphics.forget()
         }
         let rows = min(buffer.size.rows, screenRows)
         let columns = min(buffer.size.columns, screenColumns)
@@ -443,6 +516,35 @@ public final class NcursesTerminal: TerminalBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        if !buffer.graphics.isEmpty || graphics.isShowing { showGraphics(buffer.graphics, rows: rows) }
+        if writesHyperlinks { writeHyperlinks(buffer, rows: rows, columns: columns) }
+    }
+
+    private func showGraphics(_ placements: [GraphicPlacement], rows: Int) {
+        graphics.show(placements, repaint: {
+            wredrawln(window, 0, Int32(rows))
+            wrefresh(window)
+        }, write: { sequence in
+            let bytes = Array(sequence.utf8)
+            var written = 0
+            while written < bytes.count {
+                let count = bytes[written...].withUnsafeBufferPointer { write(outputFD, $0.baseAddress, $0.count) }
+                if count <= 0 { break }
+                written += count
+            }
+        })
+    }
+
+    /// The frame's links as OSC 8 hyperlinks, over the cells ncurses has just drawn
+    /// (`HyperlinkOverlay`); the cursor goes back where ncurses left it.
+    private func writeHyperlinks(_ buffer: ScreenBuffer, rows: Int, columns: Int) {
+        guard !buffer.hitMap.links.isEmpty else { return }
+        let cursor = (row: Int(getcury(baca_curscr())), column: Int(getcurx(baca_curscr())))
+        let bytes = HyperlinkOverlay.bytes(for: buffer, visibleRows: rows, visibleColumns: columns, cursor: cursor) {
+            sgrParameters(for: $0)
+        }
+        fflush(outputFile)
+        writeAll(bytes)
     }
 
     /// One row, in runs of one style; each run is one `mvwaddnwstr`.
@@ -531,6 +633,39 @@ public final class NcursesTerminal: TerminalBackend {
         let result = CursesStyle(attributes: attributes, pair: pair)
         styleCache[name] = result
         return result
+    }
+
+    /// A style as SGR parameters, the way ncurses draws it: attributes, then the colour pair's
+    /// colours (ANSI, 256-colour or direct RGB numbers; 39/49 for the default).
+    private func sgrParameters(for name: StyleName) -> String {
+        let style = theme?.style(for: name) ?? TextStyle()
+        var parts: [String] = []
+        if style.bold { parts.append("1") }
+        if style.dim { parts.append("2") }
+        if style.italic { parts.append("3") }
+        if style.underline { parts.append("4") }
+        if style.reverse { parts.append("7") }
+        if usesColor {
+            var foreground = colorNumber(style.foreground ?? .terminalDefault)
+            var background = colorNumber(style.background ?? .terminalDefault)
+            if !canUseDefaultColors {
+                if foreground < 0 { foreground = 7 }
+                if background < 0 { background = 0 }
+            }
+            parts.append(Self.sgrColor(foreground, base: 30, colorCount: colorCount))
+            parts.append(Self.sgrColor(background, base: 40, colorCount: colorCount))
+        }
+        return parts.isEmpty ? "0" : parts.joined(separator: ";")
+    }
+
+    private static func sgrColor(_ number: Int, base: Int, colorCount: Int) -> String {
+        if number < 0 { return "\(base + 9)" }
+        if number < 8 { return "\(base + number)" }
+        if colorCount > 256 {
+            return "\(base + 8);2;\((number >> 16) & 255);\((number >> 8) & 255);\(number & 255)"
+        }
+        if number < 16 { return "\(base + 60 + number - 8)" }
+        return "\(base + 8);5;\(number)"
     }
 
     /// The one place a theme colour becomes a terminal colour number (−1: the default).

@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs the reader on a real terminal: keys and resizes from ncurses go to an `AppDriver`,
+/// Runs the reader on a real terminal: keys, mouse reports, pastes and resizes from ncurses go to an `AppDriver`,
 /// which hands them to the app and performs its effects; frames come back out.
 public enum ReaderLoop {
     /// How long the loop waits for a key before the app does its idle work (noticing other
@@ -15,9 +15,9 @@ public enum ReaderLoop {
 
     /// Starts the terminal, runs `app`, and always restores the terminal. Throws
     /// `TerminalError` when there is no usable terminal; the terminal is untouched then.
-    public static func run(_ app: App) throws {
+    public static func run(_ app: App, options: TerminalOptions = TerminalOptions()) throws {
         unblockTerminalSignals()
-        let terminal = try TerminalSession.start()
+        let terminal = try TerminalSession.start(options: options)
         defer {
             terminal.stop()
             terminal.exitIfSignalled()
@@ -39,6 +39,16 @@ public enum ReaderLoop {
             case .key(let key):
                 applyResize()
                 driver.send(.key(key))
+            case .mouse(let mouse):
+                // A click means what the last frame showed: draw the pending size first.
+                if resizePending {
+                    applyResize()
+                    driver.draw()
+                }
+                driver.send(.mouse(mouse))
+            case .paste(let text):
+                applyResize()
+                driver.send(.paste(text))
             }
         }
         var lastActivity = ContinuousClock.now

@@ -4,8 +4,9 @@ import Foundation
 
 /// `baca-bench feed-parse`: how long `FeedParser.parse` takes over a generated RSS feed of a
 /// given size (the corpus generator's articles as HTML descriptions, as `generate --feed`
-/// writes them). Prints the median, min and max of `--runs` parses; the figure goes to
-/// docs/PERFORMANCE.md.
+/// writes them). Prints the median, min and max of `--runs` parses and, with
+/// `--instructions`, the instructions one parse takes as valgrind's callgrind counts them
+/// (the figure that a shared, loaded machine does not blur); both go to docs/PERFORMANCE.md.
 struct FeedParse: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "feed-parse", abstract: "Time the feed parser over a generated feed of about --bytes bytes.")
@@ -22,12 +23,25 @@ struct FeedParse: ParsableCommand {
     @Flag(help: "Break the feed: a stray & and an undefined entity in every item, and no end (recover mode).")
     var broken = false
 
+    @Flag(help: "Also count the instructions of one parse with valgrind's callgrind (when valgrind is installed).")
+    var instructions = false
+
+    /// Parses this file once and exits: the process that callgrind watches.
+    @Option(help: .hidden)
+    var parseOnce: String?
+
     func validate() throws {
         guard bytes >= 1000 else { throw ValidationError("--bytes must be at least 1000, not \(bytes)") }
         guard (1...10_000).contains(runs) else { throw ValidationError("--runs must be between 1 and 10000, not \(runs)") }
     }
 
     func run() throws {
+        if let parseOnce {
+            let data = try Data(contentsOf: URL(fileURLWithPath: parseOnce))
+            let items = instrumentedParse(data)
+            guard items >= 0 else { throw BenchError("\(parseOnce) did not parse") }
+            return
+        }
         let plan = CorpusPlan(seed: seed)
         let generator = ArticleGenerator(plan: plan, seed: seed)
         var text = FeedRenderer.header
@@ -51,8 +65,53 @@ struct FeedParse: ParsableCommand {
         }
         times.sort()
         let median = times[times.count / 2]
-        print(String(format: "feed parse: %.2f MB, %d items%@: median %.1f ms (min %.1f, max %.1f) over %d runs; %.0f MB/s",
-                     Double(data.count) / 1e6, count, broken ? " (broken, repaired)" : "", median, times.first!, times.last!,
-                     runs, Double(data.count) / 1e6 / (median / 1000)))
+        var line = String(format: "feed parse: %.2f MB, %d items%@: median %.1f ms (min %.1f, max %.1f) over %d runs; %.0f MB/s",
+                          Double(data.count) / 1e6, count, broken ? " (broken, repaired)" : "", median, times.first!, times.last!,
+                          runs, Double(data.count) / 1e6 / (median / 1000))
+        if instructions {
+            // A count is extra: valgrind that cannot read this build (valgrind 3.19 gives up on
+            // some debug builds' DWARF) leaves the timing standing.
+            do {
+                if let counted = try Self.instructions(parsing: data) {
+                    line += String(format: "; %.1f M instructions a parse (callgrind)", Double(counted) / 1e6)
+                } else {
+                    line += "; valgrind is not installed: no instruction count"
+                }
+            } catch {
+                let lines = "\(error)".split(separator: "\n")
+                let reason = lines.first(where: { $0.contains("Valgrind: ") }).map { $0.split(separator: "Valgrind: ").last ?? $0 }
+                line += "; no instruction count: callgrind failed (\(reason.map(String.init) ?? "see valgrind's output"))"
+            }
+        }
+        print(line)
     }
+
+    /// The instructions of one `FeedParser.parse` of `data`: this program run again under
+    /// callgrind with `--parse-once`, counting only inside `instrumentedParse`. `nil` without
+    /// valgrind.
+    static func instructions(parsing data: Data) throws -> Int? {
+        guard let valgrind = Subprocess.which("valgrind") else { return nil }
+        let file = NSTemporaryDirectory() + "baca-bench-feed-\(getpid()).xml"
+        try data.write(to: URL(fileURLWithPath: file))
+        defer { unlink(file) }
+        // This very program (`/proc/self/exe`), whatever path it was started by.
+        let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let result = try Subprocess.check([
+            valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*instrumentedParse*",
+            program, "feed-parse", "--parse-once", file,
+        ])
+        // `==123== Collected : 29465063`
+        guard let line = result.output.split(separator: "\n").first(where: { $0.contains("Collected :") }),
+              let count = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "")
+        else { throw BenchError("callgrind printed no count:\n\(result.output.suffix(1000))") }
+        return count
+    }
+}
+
+/// One parse, under a name that callgrind's `--toggle-collect=*instrumentedParse*` finds in its
+/// mangled symbol. Returns the number of items, -1 when the feed did not parse.
+@inline(never)
+func instrumentedParse(_ data: Data) -> Int {
+    guard let feed = try? FeedParser.parse(data, url: URL(string: "https://bench.baca.invalid/feed.xml")) else { return -1 }
+    return feed.items.count
 }

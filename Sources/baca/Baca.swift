@@ -38,7 +38,8 @@ struct Baca: ParsableCommand {
     static func main() {
         PeakMemoryReport.installIfAsked()
         do {
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let (arguments, language) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
+            CLILanguage.current = language
             if let reader = Self.plainReaderArguments(arguments) {
                 var command = try ReadCommand.parse(reader)
                 try command.run()

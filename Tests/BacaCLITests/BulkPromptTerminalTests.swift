@@ -14,8 +14,9 @@ struct BulkPromptTerminalTests {
             .stdout.split(separator: "\n").count
         #expect(total > 0)
         let command = "'\(BacaBinary.url.path)' mark-read --all"
+        let english = ["BACA_LANGUAGE": "en"]   // the command's words, whatever the sandbox's reader speaks
 
-        let declined = try TmuxSession(command, sandbox: sandbox)
+        let declined = try TmuxSession(command, sandbox: sandbox, environment: english)
         try declined.waitFor("Mark \(total) articles read? [y/N]")
         try declined.type("n")
         try declined.send("Enter")
@@ -23,7 +24,7 @@ struct BulkPromptTerminalTests {
         #expect(after.contains("nothing marked"))
         #expect(try BacaBinary.run(["list", "--unread", "--json", "--limit", "1000"], sandbox: sandbox).stdout.split(separator: "\n").count == total)
 
-        let accepted = try TmuxSession(command, sandbox: sandbox)
+        let accepted = try TmuxSession(command, sandbox: sandbox, environment: english)
         try accepted.waitFor("[y/N]")
         try accepted.type("y")
         try accepted.send("Enter")
@@ -31,7 +32,7 @@ struct BulkPromptTerminalTests {
         #expect(try BacaBinary.run(["list", "--unread"], sandbox: sandbox).stdout.isEmpty)
 
         #expect(try BacaBinary.run(["undo"], sandbox: sandbox).status == 0)
-        let quiet = try TmuxSession(command + " --yes", sandbox: sandbox)
+        let quiet = try TmuxSession(command + " --yes", sandbox: sandbox, environment: english)
         let screen = try quiet.waitFor("__EXIT__0")
         #expect(!screen.contains("[y/N]"))
         #expect(screen.contains("marked \(total) articles read"))

@@ -247,4 +247,58 @@ struct CLITests {
         let count = result.stdout.split(separator: "\n").filter { $0.hasPrefix("imported") }.count
         #expect(count >= 10)
     }
+
+    /// Source code of our own, long enough (over 80 words) to pass for an article by length.
+    static let sourceFile = """
+        // swift-tools-version: 6.1
+        import PackageDescription
+
+        /// The package of a small tool that reads the weather forecast for a city and prints it.
+        let package = Package(
+            name: "cuaca",
+            products: [.executable(name: "cuaca", targets: ["cuaca"])],
+            dependencies: [
+                .package(url: "https://example.invalid/argument-parser", exact: "1.0.0"),
+            ],
+            targets: [
+                // The command line: reads the city, asks the forecast service, prints the answer.
+                .executableTarget(name: "cuaca", dependencies: ["CuacaCore", .product(name: "Parser", package: "argument-parser")]),
+                // The forecast service's answers, decoded and checked before anything is shown.
+                .target(name: "CuacaCore"),
+                .testTarget(name: "CuacaCoreTests", dependencies: ["CuacaCore"]),
+            ]
+        )
+        """
+
+    @Test("a file that is not a capture (source code, a hard-wrapped text) is refused by name, exit 1, nothing stored")
+    func notACaptureIsRefused() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("Package.swift", Self.sourceFile)
+        let sentence = "Setiap orang boleh menyalin dan membagikan naskah ini selama catatan ini tetap ada. "
+        let wrapped = "Catatan Penggunaan\n\n" + (0..<12).map { _ in "Setiap orang boleh menyalin dan membagikan naskah\nini selama catatan ini tetap ada dan tidak diubah.\n" }.joined()
+        try sandbox.write("catatan.txt", wrapped + "\n" + sentence + "\n")
+        for name in ["Package.swift", "catatan.txt"] {
+            let result = try BacaBinary.run(["import", name], sandbox: sandbox)
+            #expect(result.status == 1, "\(name): \(result.stdout)")
+            let failure = result.stdout.split(separator: "\n").filter { $0.hasPrefix("failed") }
+            #expect(failure.count == 1, "\(result.stdout)")
+            #expect(failure.first?.hasPrefix("failed: not an article capture") == true, "\(result.stdout)")
+            #expect(failure.first?.hasSuffix("  \(name)") == true, "\(result.stdout)")
+            #expect(result.stdout.contains("0 imported"))
+        }
+        let list = try BacaBinary.run(["list", "--json"], sandbox: sandbox)
+        #expect(list.status == 0)
+        #expect(list.stdout.isEmpty, "\(list.stdout)")
+    }
+
+    @Test("the reference capture beside the project (../shared/seeds) imports as an article")
+    func seedImports() throws {
+        let seeds = BacaBinary.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path))?.filter { $0.hasSuffix(".txt") } ?? []
+        try #require(!files.isEmpty, "no seed capture in \(seeds.path)")
+        let sandbox = try Sandbox()
+        let result = try BacaBinary.run(["import", seeds.path], sandbox: sandbox)
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(result.stdout.contains("\(files.count) imported"), "\(result.stdout)")
+    }
 }

@@ -26,7 +26,7 @@ struct InstallLayoutTests {
     }
 
     @Test func aCopyReadsThemesBesideItAndHasTheShippedOnesCompiledIn() throws {
-        let sandbox = try Sandbox()
+        let sandbox = try Sandbox(language: "id")   // the origins' words below are Indonesian
         let binary = try installedCopy(in: sandbox)
         let installed = sandbox.root.appendingPathComponent("prefix/share/baca/themes")
         try FileManager.default.createDirectory(at: installed, withIntermediateDirectories: true)

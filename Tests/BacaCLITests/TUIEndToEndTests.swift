@@ -176,4 +176,25 @@ struct TUIEndToEndTests {
         #expect(screen.contains("baca import"))
         #expect(screen.contains("0 artikel"))
     }
+
+    @Test("--demo from a lone copy of the program, with no samples folder anywhere, opens the samples compiled in")
+    func demoFromLoneBinary() throws {
+        let sandbox = try Self.sandbox()
+        let lone = sandbox.root.appendingPathComponent("lone")
+        try FileManager.default.createDirectory(at: lone, withIntermediateDirectories: true)
+        let copy = lone.appendingPathComponent("baca")
+        // A hard link is the same program under another path (`/proc/self/exe` names the link),
+        // and costs no copy of a large debug binary; a copy where links are not possible.
+        do {
+            try FileManager.default.linkItem(at: BacaBinary.url, to: copy)
+        } catch {
+            try FileManager.default.copyItem(at: BacaBinary.url, to: copy)
+        }
+        let tmux = try TmuxSession("'\(copy.path)' --demo", columns: 80, rows: 24, sandbox: sandbox)
+        let list = try tmux.waitFor { $0.contains("13 artikel") && $0.contains("1/13") }
+        #expect(list.contains("Kuliner Malam Legendaris"))
+        try tmux.send("q")
+        let after = try tmux.waitFor("__EXIT__")
+        #expect(after.contains("__EXIT__0"))
+    }
 }

@@ -85,8 +85,8 @@ struct DailyWorkflowTests {
         #expect(saved.stdout == "saved  banjir  1 unread  banjir tag:daerah unread\n")
         #expect(try baca.run(["search", "author:budi", "--save", "budi"]).status == 0)
         var list = try baca.run(["searches"]).stdout
-        #expect(list.contains("banjir  1 unread, 1 articles  banjir tag:daerah unread"), "\(list)")
-        #expect(list.contains("budi  1 unread, 1 articles  author:budi"), "\(list)")
+        #expect(list.contains("banjir  1 unread, 1 article  banjir tag:daerah unread"), "\(list)")
+        #expect(list.contains("budi  1 unread, 1 article  author:budi"), "\(list)")
 
         server.serve("/kabar.xml", Self.rss("Kabar", first + [
             ("Banjir surut, warga kembali", "b2", 5, "Rina", "Jalan bisa dilalui."),
@@ -226,7 +226,11 @@ struct DailyWorkflowTests {
         let broken = try ruled.write("broken.toml", "[[rule]]\ntitle = \"x\"\naction = \"delete\"\n")
         let refused = try ruled.run(["rules", "test", "--config", broken])
         #expect(refused.status == 1)
-        #expect(refused.stderr.contains("broken.toml: [[rule]] ke-1: action 'delete'"), "\(refused.stderr)")
+        #expect(refused.stderr.contains("broken.toml: [[rule]] number 1: unknown action 'delete'"), "\(refused.stderr)")
+        // The same refusal in Indonesian, with the same exit code.
+        let ditolak = try ruled.run(["rules", "test", "--config", broken], environment: ["BACA_LANGUAGE": "id"])
+        #expect(ditolak.status == 1)
+        #expect(ditolak.stderr.contains("broken.toml: [[rule]] ke-1: action 'delete' tidak dikenal"), "\(ditolak.stderr)")
     }
 
     @Test("fetch --due fetches only the feeds whose interval has passed; notify-command gets the count and titles")

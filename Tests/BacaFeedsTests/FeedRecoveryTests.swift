@@ -92,7 +92,7 @@ struct FeedRecoveryTests {
             // Read or refused, the bomb never expands.
             #expect(feed.items.allSatisfy { !$0.title.contains("aaaa") && !$0.summary.joined().contains("aaaa") })
         }
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Date().timeIntervalSince(started) < 30)   // never expanded: seconds at most, even on a slow machine
 
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("baca-secret-\(UUID().uuidString).txt")
         try "RAHASIA-TERBONGKAR".write(to: secret, atomically: true, encoding: .utf8)

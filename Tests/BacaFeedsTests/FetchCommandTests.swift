@@ -76,7 +76,7 @@ struct FetchCommandTests {
         defer { baca.remove() }
         let rss = """
             <rss version="2.0"><channel><title>Kabar</title>
-            <item><title>Jembatan</title><link>/pages/jembatan.html</link><guid>j</guid></item></channel></rss>
+            <item><title>Jembatan Gantung Desa Sukamaju Akhirnya Diresmikan</title><link>/pages/jembatan.html</link><guid>j</guid></item></channel></rss>
             """
         server.serve("/rss.xml", rss, type: "application/rss+xml")
         let page = Fixture.data("pages/jembatan.html")

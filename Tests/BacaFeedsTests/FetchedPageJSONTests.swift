@@ -44,7 +44,8 @@ struct FetchedPageJSONTests {
         defer { server.stop() }
         let baca = try BacaProcess()
         defer { baca.remove() }
-        // The feed says other things: the page wins.
+        // The feed says other things: its item's title wins over the page's `<h1>`; for the
+        // author, the time, the pictures and the text, the page wins.
         server.serve("/rss.xml", """
             <rss version="2.0"><channel><title>Warta Pesisir</title>
             <item><title>Rob</title><link>/kota/rob.html</link><guid>rob</guid><author>redaksi@warta.test (Redaksi)</author>
@@ -58,7 +59,17 @@ struct FetchedPageJSONTests {
         #expect(show.status == 0, "\(show.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any], "\(show.stdout)")
 
-        #expect(json["title"] as? String == "Banjir rob rendam pesisir utara Semarang")
+        #expect(json["title"] as? String == "Rob", "the feed item's own title, not the page's h1")
+        #expect(json["titleDerived"] as? Bool == false)
+        let feed = try #require(json["feed"] as? [String: Any], "\(show.stdout)")
+        #expect(feed["id"] as? Int == 1)
+        #expect(feed["title"] as? String == "Warta Pesisir")
+        #expect(feed["feedTitle"] as? String == "Warta Pesisir")
+        let line = try baca.run(["list", "--json"]).stdout
+        let listed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "\(line)")
+        #expect(listed["title"] as? String == "Rob")
+        #expect((listed["feed"] as? [String: Any])?["title"] as? String == "Warta Pesisir")
+        #expect((listed["feed"] as? [String: Any])?["id"] as? Int == 1)
         #expect(json["author"] as? String == "Dewi Lestari")
         // The page's stated instant (21:45 in UTC+7), not the feed's date.
         #expect(json["publishedAt"] as? String == "2024-12-03T14:45:00Z", "\(json["publishedAt"] ?? "none")")

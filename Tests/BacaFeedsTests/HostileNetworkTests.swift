@@ -158,7 +158,9 @@ struct HostileNetworkTests {
         }
         let client = Self.client()
         let task = Task { await client.get(server.url("/slow.xml"), maximumBytes: Self.megabyte, accept: "*/*", scope: .userNamed) }
-        while server.requests(to: "/slow.xml").isEmpty { try await Task.sleep(nanoseconds: 10_000_000) }
+        let deadline = Date().addingTimeInterval(20)
+        while server.requests(to: "/slow.xml").isEmpty, Date() < deadline { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(!server.requests(to: "/slow.xml").isEmpty, "the request never reached the server")
         task.cancel()
         #expect(await task.value.failure?.reason == "cancelled")
     }

@@ -143,6 +143,19 @@ extension Hardening {
             }
         }
 
+        /// Every article's read and starred state as one text, read without writing: it changes
+        /// with any state write (a star or read toggled back and forth included).
+        static func stateFingerprint(_ path: String) throws -> String {
+            var configuration = StoreConnection.configuration()
+            configuration.readonly = true
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.read { db in
+                try String.fetchAll(db, sql: "SELECT articleId || ':' || read || starred FROM article_state ORDER BY articleId")
+                    .joined(separator: ",")
+            }
+        }
+
         @Test("the reader killed with SIGKILL keeps every state write it made")
         func killedReader() throws {
             let sandbox = try Sandbox()
@@ -161,7 +174,7 @@ extension Hardening {
             try session.waitFor { ($0.split(separator: "\n").last ?? "").contains(" 2/") }
             // The position is saved when the reader has been idle for a second: poll the
             // repository (reading only) until it is there.
-            let deadline = Date().addingTimeInterval(15)
+            let deadline = Date().addingTimeInterval(20)
             while Date() < deadline, try Self.savedPositions(sandbox.databasePath, section: 2) == 0 {
                 Thread.sleep(forTimeInterval: 0.1)
             }
@@ -176,8 +189,17 @@ extension Hardening {
             // Killed in the middle of a burst of state writes: whatever got in is whole.
             let second = try TmuxSession(bacaCommand([]), sandbox: sandbox)
             try second.waitForHeader("28 belum dibaca")
+            let before = try Self.stateFingerprint(sandbox.databasePath)
             try second.type(String(repeating: "fjm", count: 150))
-            Thread.sleep(forTimeInterval: 0.3)
+            // Killed by progress, not after a fixed pause (too early on a slow machine, after
+            // the end on a fast one): once the burst's first writes are in the repository.
+            let burstDeadline = Date().addingTimeInterval(20)
+            var wrote = false
+            while !wrote, Date() < burstDeadline {
+                wrote = try Self.stateFingerprint(sandbox.databasePath) != before
+                if !wrote { usleep(5_000) }
+            }
+            #expect(wrote, "the burst wrote nothing")
             #expect(second.killBaca(SIGKILL))
             _ = try second.waitForExit()
             let after = try Self.states(sandbox.databasePath)

@@ -46,6 +46,13 @@ struct DailyWorkflowStoreTests {
                     try db.execute(sql: "DROP TABLE \(table)")
                 }
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v7-daily-workflow'")
+                // And what came after v7 (v8's counts), so that the file is a whole older one.
+                for trigger in ["article_count_after_delete", "article_state_count_after_insert",
+                                "article_state_count_after_update", "article_state_count_after_delete"] {
+                    try db.execute(sql: "DROP TRIGGER \(trigger)")
+                }
+                try db.execute(sql: "DROP TABLE article_count")
+                try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier > 'v7'")
                 try db.execute(sql: "PRAGMA user_version = 3")
             }
             try queue.close()

@@ -88,9 +88,9 @@ final class TestReader {
         driver.draw()
     }
 
-    /// Delivers background events until `condition` holds (at most 10 s): polling, not sleeping.
+    /// Delivers background events until `condition` holds (at most 20 s): polling, not sleeping.
     func waitUntil(_ condition: () -> Bool) -> Bool {
-        let deadline = Date().addingTimeInterval(10)
+        let deadline = Date().addingTimeInterval(20)
         while Date() < deadline {
             driver.deliverBackgroundEvents()
             driver.draw()

@@ -91,7 +91,7 @@ struct CommandLineTests {
 
     @Test func completesCommandNames() {
         #expect(CommandLineParser.completions(for: "th") == ["theme"])
-        #expect(CommandLineParser.completions(for: "to") == ["toc", "toggle-read", "toggle-star", "toggle-summary"])
+        #expect(CommandLineParser.completions(for: "to") == ["toc", "toggle-images", "toggle-read", "toggle-star", "toggle-summary"])
         #expect(CommandLineParser.completions(for: ":go") == ["go-bottom", "go-top", "goto-section"])
         #expect(CommandLineParser.completions(for: "kel") == ["quit"])  // by alias
         #expect(CommandLineParser.completions(for: "prompt") == [])  // keys only

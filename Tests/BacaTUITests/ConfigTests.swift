@@ -145,3 +145,34 @@ struct ConfigTests {
         #expect(config.keyMap.hint(for: .moveDown, context: .reader) == "Ctrl-n")
     }
 }
+
+@Suite("config.toml's [mouse] and [terminal]")
+struct TerminalConfigTests {
+    @Test("the mouse is on and hyperlinks follow the terminal unless the file says otherwise")
+    func defaults() {
+        let config = BacaConfig.parse("", file: "c.toml")
+        #expect(config.mouse)
+        #expect(config.hyperlinks == nil)
+        #expect(config.warnings.isEmpty)
+    }
+
+    @Test("[mouse] enabled = false and [terminal] hyperlinks = on/off/auto are read")
+    func read() {
+        let off = BacaConfig.parse("[mouse]\nenabled = false\n[terminal]\nhyperlinks = \"off\"\n", file: "c.toml")
+        #expect(!off.mouse)
+        #expect(off.hyperlinks == false)
+        #expect(off.warnings.isEmpty)
+        #expect(BacaConfig.parse("[terminal]\nhyperlinks = \"on\"\n", file: "c.toml").hyperlinks == true)
+        #expect(BacaConfig.parse("[terminal]\nhyperlinks = \"auto\"\n", file: "c.toml").hyperlinks == nil)
+    }
+
+    @Test("a bad value is a one-line warning naming the file and the key, and the default stands")
+    func badValues() {
+        let config = BacaConfig.parse("[mouse]\nenabled = \"ya\"\nwheel = 3\n[terminal]\nhyperlinks = \"sometimes\"\n", file: "c.toml", language: .en)
+        #expect(config.mouse)
+        #expect(config.hyperlinks == nil)
+        #expect(config.warnings.count == 3)
+        #expect(config.warnings.allSatisfy { $0.hasPrefix("c.toml: [") && !$0.contains("\n") })
+        #expect(config.warnings.contains { $0.contains("'wheel'") })
+    }
+}

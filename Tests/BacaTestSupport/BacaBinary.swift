@@ -35,9 +35,13 @@ public enum BacaBinary {
     }
 
     /// Runs `baca arguments…` with its own HOME and XDG folders under `sandbox`, and waits.
-    public static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    /// The command line speaks `language` (`BACA_LANGUAGE`, which comes before the sandbox's
+    /// config): English unless a test asks otherwise, so what the machine's LANG is never
+    /// changes what a test reads.
+    public static func run(_ arguments: [String], sandbox: Sandbox, stdin: String? = nil, language: String = "en",
+                           environment extra: [String: String] = [:]) throws -> Result {
         let output = try Spawn.run(
-            [url.path] + arguments, environment: sandbox.environment.merging(extra) { $1 },
+            [url.path] + arguments, environment: sandbox.environment.merging(["BACA_LANGUAGE": language]) { $1 }.merging(extra) { $1 },
             directory: sandbox.root, stdin: stdin)
         return Result(status: output.status, stdout: output.stdout, stderr: output.stderr)
     }

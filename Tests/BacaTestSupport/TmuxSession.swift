@@ -120,10 +120,14 @@ public final class TmuxSession {
     }
 
     /// Waits for the `__EXIT__` line printed after baca ends; returns baca's exit status.
+    /// The line is read with wrapped rows joined (`capture-pane -J`): the shell's `Killed` line
+    /// before it can leave the cursor near the right edge (its length follows the paths in the
+    /// command), and `__EXIT__137` would then be cut in two rows.
     public func waitForExit(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
-        let screen = try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
-        guard let range = screen.range(of: "__EXIT__") else { return nil }
-        return Int(screen[range.upperBound...].prefix { $0.isNumber })
+        try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
+        let joined = try tmux(["capture-pane", "-p", "-J", "-t", "t"])
+        guard let range = joined.range(of: "__EXIT__") else { return nil }
+        return Int(joined[range.upperBound...].prefix { $0.isNumber })
     }
 
     /// Waits until the program in the pane has read every key sent so far (the pane's terminal

@@ -17,10 +17,13 @@ public struct LayoutLine: Sendable, Equatable {
     public var sectionIndex: Int?
     /// The index of the block inside its section, nil for headings, header and separators.
     public var blockIndex: Int?
-    public init(spans: [StyledSpan], sectionIndex: Int? = nil, blockIndex: Int? = nil) {
+    /// Set on the blank lines kept for a picture (`PictureSpacing`); the reader draws it there.
+    public var picture: PictureRow?
+    public init(spans: [StyledSpan], sectionIndex: Int? = nil, blockIndex: Int? = nil, picture: PictureRow? = nil) {
         self.spans = spans
         self.sectionIndex = sectionIndex
         self.blockIndex = blockIndex
+        self.picture = picture
     }
     /// The line's text without styles.
     public var text: String { spans.map(\.text).joined() }
@@ -110,8 +113,14 @@ public struct ArticleLayout: Sendable {
     /// `sectionIndex`; no sources or disclaimer. There `sectionStartLines` point at the outline
     /// entries (the lead at its paragraph when shown). A section without a line of its own
     /// starts where the next one does, or at the last line.
-    public static func make(article: Article, width: Int, mode: ArticleViewMode) -> ArticleLayout {
+    ///
+    /// `pictures` makes room above each caption that has an address: blank lines carrying a
+    /// `PictureRow` (or one `[dim]` note line); without it, captions stand alone as above.
+    public static func make(
+        article: Article, width: Int, mode: ArticleViewMode, pictures: PictureSpacing? = nil
+    ) -> ArticleLayout {
         var builder = ArticleLayoutBuilder(width: width, sectionCount: article.sections.count)
+        builder.pictures = pictures
         builder.addHeader(of: article)
         switch mode {
         case .full: builder.addSections(of: article)

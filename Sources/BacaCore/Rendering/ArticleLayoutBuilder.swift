@@ -5,6 +5,8 @@ struct ArticleLayoutBuilder {
     private(set) var lines: [LayoutLine] = []
     /// Where each section starts; nil until it has a line.
     private var sectionStarts: [Int?]
+    /// The room to leave for pictures (`ArticleLayout.make`); nil: captions only.
+    var pictures: PictureSpacing?
 
     init(width: Int, sectionCount: Int) {
         self.width = max(1, width)
@@ -35,7 +37,7 @@ struct ArticleLayoutBuilder {
         for line in metaLines(of: article) {
             add([StyledSpan(line, .meta)])
         }
-        if let hero = article.heroImage, !Block.image(hero).isBlank {
+        if let hero = article.heroImage, !Block.image(hero).isBlank || pictureSpace(for: hero) != nil {
             separate(section: nil)
             addCaption(hero, section: nil, block: nil)
         }
@@ -123,7 +125,7 @@ struct ArticleLayoutBuilder {
                 addHeading(of: section, title: title, section: index)
             }
             var isFirstBlock = true
-            for (blockIndex, block) in section.blocks.enumerated() where !block.isBlank {
+            for (blockIndex, block) in section.blocks.enumerated() where !block.isBlank || hasPicture(block) {
                 if !isFirstBlock { add([], section: index) }
                 if sectionStarts[index] == nil { sectionStarts[index] = lines.count }
                 addBlock(block, section: index, block: blockIndex)
@@ -201,6 +203,18 @@ struct ArticleLayoutBuilder {
 
     /// `▣ caption — credit`, wrapped with a hanging indent of two.
     mutating func addCaption(_ image: ImageCaption, section: Int?, block: Int?) {
+        if let url = image.url, let space = pictureSpace(for: image) {
+            switch space {
+            case .rows(let count):
+                for row in 0..<count {
+                    lines.append(LayoutLine(
+                        spans: [], sectionIndex: section, blockIndex: block, picture: PictureRow(url: url, row: row, rows: count)))
+                }
+            case .note(let text):
+                add([StyledSpan("▢ " + text, .dim)], section: section, block: block)
+            }
+            if image.caption.isBlank && (image.credit?.isBlank ?? true) { return }
+        }
         var words = WordWrapper.words(of: image.caption, style: .caption)
         if let credit = image.credit, !credit.isBlank {
             words.append(WrapWord("—", style: .captionCredit))
@@ -209,6 +223,18 @@ struct ArticleLayoutBuilder {
         addWrapped(
             words, first: [StyledSpan("▣ ", .captionMarker)], rest: [StyledSpan("  ", .caption)],
             section: section, block: block)
+    }
+
+    func hasPicture(_ block: Block) -> Bool {
+        if case .image(let image) = block { return pictureSpace(for: image) != nil }
+        return false
+    }
+
+    /// The room `pictures` gives the picture, when it has an address and the room is not empty.
+    func pictureSpace(for image: ImageCaption) -> PictureSpace? {
+        guard let url = image.url, let space = pictures?(url) else { return nil }
+        if case .rows(let count) = space, count <= 0 { return nil }
+        return space
     }
 
     // MARK: Summary view
@@ -261,7 +287,7 @@ struct ArticleLayoutBuilder {
 
     /// A blank line before the next part, unless at the top or after another blank line.
     mutating func separate(section: Int?) {
-        guard let last = lines.last, !last.spans.isEmpty else { return }
+        guard let last = lines.last, !last.spans.isEmpty || last.picture != nil else { return }
         add([], section: section)
     }
 

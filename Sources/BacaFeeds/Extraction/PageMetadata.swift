@@ -180,13 +180,30 @@ struct PageMetadata {
 
     /// An absolute `http`/`https` URL, fragment removed; anything else is `nil`.
     static func httpURL(_ text: String, relativeTo base: URL?) -> URL? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, let url = URL(string: trimmed, relativeTo: base)?.absoluteURL,
+        let trimmed = text.trimmedWhitespace
+        guard !trimmed.isEmpty else { return nil }
+        let absolute = Self.hasHTTPScheme(trimmed)
+        // An absolute address needs no base: `URL(string:relativeTo:)` and `absoluteURL` would
+        // only make it again (a feed's every item has such links).
+        guard let url = absolute ? URL(string: trimmed) : URL(string: trimmed, relativeTo: base)?.absoluteURL,
               let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https", url.host != nil
         else { return nil }
+        // Without a `#` there is no fragment to remove.
+        if absolute && !trimmed.utf8.contains(UInt8(ascii: "#")) { return url }
         var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         components?.fragment = nil
         return components?.url ?? url
+    }
+
+    /// Whether `text` starts with `http://` or `https://`, in any case.
+    static func hasHTTPScheme(_ text: String) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        for expected in "http".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        var next = bytes.next()
+        if next.map({ $0 | 0x20 }) == UInt8(ascii: "s") { next = bytes.next() }
+        return next == UInt8(ascii: ":") && bytes.next() == UInt8(ascii: "/") && bytes.next() == UInt8(ascii: "/")
     }
 
     // MARK: JSON-LD

@@ -139,7 +139,7 @@ enum FeedTree {
         guard depth < maximumDepth else { return }
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { text += String(cString: content) }
+            if let content = node.pointee.content { text += SetAsideCDATA.string(content, of: node) }
         case XML_ENTITY_REF_NODE:
             text += entityText(node)
         case XML_ELEMENT_NODE:
@@ -182,7 +182,7 @@ enum FeedTree {
         guard depth < maximumDepth else { return }
         switch node.pointee.type {
         case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-            if let content = node.pointee.content { markup += escape(String(cString: content)) }
+            if let content = node.pointee.content { markup += escape(SetAsideCDATA.string(content, of: node)) }
         case XML_ENTITY_REF_NODE:
             markup += escape(entityText(node))
         case XML_ELEMENT_NODE:

@@ -11,8 +11,8 @@ struct FeedTreeReader {
 
     /// A text construct: its value and whether that value is HTML, plain text, or unknown
     /// (an RSS title: HTML when it looks like it).
-    struct Text {
-        enum Kind { case text, html, guess }
+    struct Text: Sendable, Hashable {
+        enum Kind: Sendable, Hashable { case text, html, guess }
         var value: String
         var kind: Kind
     }
@@ -124,7 +124,7 @@ struct FeedTreeReader {
 
     private func readRSSItem(_ item: xmlNodePtr, fields: [xmlNodePtr]) -> Draft {
         var draft = Draft()
-        if let about = FeedTree.attribute("about", of: item) { draft.guid = nonEmpty(about.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if let about = FeedTree.attribute("about", of: item) { draft.guid = nonEmpty(about.trimmedWhitespace) }
         // CDF: `<ITEM HREF="…" LASTMOD="…">`.
         if let href = FeedTree.attribute("href", of: item) { draft.link = resolve(href, at: item) }
         if let modified = FeedTree.attribute("lastmod", of: item) { draft.updated = FeedDate(modified) }
@@ -136,11 +136,11 @@ struct FeedTreeReader {
                 if draft.title == nil { draft.title = text(child, default: .guess, skipping: Self.rssFieldNames) }
             case (.plain, "link"):
                 if draft.link == nil {
-                    let value = FeedTree.text(of: child, skipping: Self.rssFieldNames).trimmingCharacters(in: .whitespacesAndNewlines)
+                    let value = FeedTree.text(of: child, skipping: Self.rssFieldNames).trimmedWhitespace
                     draft.link = resolve(value.isEmpty ? FeedTree.attribute("href", of: child) ?? "" : value, at: child)
                 }
             case (.plain, "guid"):
-                let guid = FeedTree.text(of: child).trimmingCharacters(in: .whitespacesAndNewlines)
+                let guid = FeedTree.text(of: child).trimmedWhitespace
                 if !guid.isEmpty {
                     draft.guid = guid
                     draft.guidIsPermalink = FeedTree.attribute("ispermalink", of: child)?.lowercased() != "false"
@@ -206,7 +206,7 @@ struct FeedTreeReader {
             case "link":
                 if draft.alternateLink == nil, let link = alternateLink(child) { draft.alternateLink = link }
             case "id":
-                draft.guid = nonEmpty(FeedTree.text(of: child).trimmingCharacters(in: .whitespacesAndNewlines))
+                draft.guid = nonEmpty(FeedTree.text(of: child).trimmedWhitespace)
                 draft.guidIsPermalink = false
             case "summary":
                 if draft.summary == nil { draft.summary = text(child, default: .text) }
@@ -263,7 +263,7 @@ struct FeedTreeReader {
         case (.dc, "creator"), (.dc, "author"), (.itunes, "author"), (.dc, "contributor"):
             if draft.author == nil { draft.author = authorText(FeedTree.text(of: node)) }
         case (.dc, "identifier"):
-            if draft.guid == nil { draft.guid = nonEmpty(FeedTree.text(of: node).trimmingCharacters(in: .whitespacesAndNewlines)) }
+            if draft.guid == nil { draft.guid = nonEmpty(FeedTree.text(of: node).trimmedWhitespace) }
         case (.media, "content"), (.media, "thumbnail"):
             if draft.mediaLink == nil, let url = FeedTree.attribute("url", of: node) { draft.mediaLink = resolve(url, at: node) }
             noteImage(node, thumbnail: name == "thumbnail", into: &draft)
@@ -381,7 +381,7 @@ struct FeedTreeReader {
     }
 
     private func resolve(_ link: String, at node: xmlNodePtr) -> URL? {
-        let trimmed = link.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = link.trimmedWhitespace
         guard !trimmed.isEmpty else { return nil }
         return FeedParser.resolve(trimmed, against: FeedTree.base(of: node, fallback: feedURL))
     }
@@ -392,21 +392,19 @@ struct FeedTreeReader {
     /// over the summary, every text sanitised.
     private func finish(_ draft: Draft, format: FeedFormat) -> FeedItem? {
         let titleText = ([draft.title].compactMap { $0 } + draft.fallbackTitles).lazy.map(Self.line).first { !$0.isEmpty } ?? ""
-        var summary: [String] = []
-        for candidate in [draft.content, draft.summary].compactMap({ $0 }) + draft.fallbackSummaries {
-            summary = Self.paragraphs(candidate)
-            if !summary.isEmpty { break }
-        }
+        // The body's HTML is turned into text when the item becomes an article (`FeedItemBody`).
+        let body = FeedItemBody(candidates: [draft.content, draft.summary].compactMap { $0 } + draft.fallbackSummaries)
         var link = draft.link ?? draft.alternateLink
         if link == nil, draft.guidIsPermalink, let guid = draft.guid {
             link = PageMetadata.httpURL(guid, relativeTo: nil)
         }
         link = link ?? draft.mediaLink
         let item = FeedItem(
-            guid: draft.guid, link: link, title: titleText, summary: summary,
+            guid: draft.guid, link: link, title: titleText, body: body,
             published: draft.published ?? draft.updated, author: draft.author, imageURL: draft.imageURL)
-        if item.title.isEmpty && item.summary.isEmpty && item.link == nil && item.guid == nil && item.published == nil
-            && item.author == nil {
+        // The text last: it is worked out only for an item that has nothing else.
+        if item.title.isEmpty && item.link == nil && item.guid == nil && item.published == nil && item.author == nil
+            && item.summary.isEmpty {
             return nil
         }
         return item

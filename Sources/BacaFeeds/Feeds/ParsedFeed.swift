@@ -38,8 +38,8 @@ public struct FeedItem: Sendable, Equatable, Hashable {
     /// Absolute, `http` or `https` only.
     public var link: URL?
     public var title: String
-    /// The description or content as paragraphs of plain text.
-    public var summary: [String]
+    /// The description or content as the feed wrote it; `summary` is its text.
+    public var body: FeedItemBody
     public var published: FeedDate?
     public var author: String?
     /// The item's picture (`media:thumbnail`, an image `media:content` or enclosure): absolute,
@@ -50,13 +50,25 @@ public struct FeedItem: Sendable, Equatable, Hashable {
         guid: String? = nil, link: URL? = nil, title: String, summary: [String] = [], published: FeedDate? = nil,
         author: String? = nil, imageURL: URL? = nil
     ) {
+        self.init(guid: guid, link: link, title: title, body: FeedItemBody(paragraphs: summary), published: published,
+                  author: author, imageURL: imageURL)
+    }
+
+    init(guid: String?, link: URL?, title: String, body: FeedItemBody, published: FeedDate?, author: String?, imageURL: URL?) {
         self.imageURL = imageURL
         self.guid = guid
         self.link = link
         self.title = title
-        self.summary = summary
+        self.body = body
         self.published = published
         self.author = author
+    }
+
+    /// The description or content as paragraphs of plain text, sanitised. Worked out from the
+    /// feed's HTML each time it is read: read it once (as `summaryArticle` does).
+    public var summary: [String] {
+        get { body.paragraphs }
+        set { body = FeedItemBody(paragraphs: newValue) }
     }
 
     /// What identifies the item in its feed: its guid, else its link, else its title and date.
@@ -71,6 +83,7 @@ public struct FeedItem: Sendable, Equatable, Hashable {
     /// An item without a title (a microblog post: valid RSS) gets one made from its text,
     /// marked `titleDerived`.
     public var summaryArticle: Article {
+        let summary = self.summary
         var article = Article(
             title: title, publishedAt: published?.publishedDate, author: author,
             sections: summary.isEmpty ? [] : [Section(blocks: summary.map(Block.paragraph))])
@@ -83,6 +96,43 @@ public struct FeedItem: Sendable, Equatable, Hashable {
             article.titleDerived = true
         }
         return article
+    }
+}
+
+/// An item's text as its feed wrote it (HTML or plain text), turned into paragraphs of plain
+/// text only when `paragraphs` is read.
+///
+/// Lazy because a feed is parsed whole at every fetch, but only its new items become articles:
+/// turning every item's HTML into text at parse time was half the cost of parsing a feed
+/// (`baca-bench feed-parse`, docs/PERFORMANCE.md), spent mostly on items already stored.
+public struct FeedItemBody: Sendable, Hashable {
+    enum Source: Sendable, Hashable {
+        case paragraphs([String])
+        /// The item's texts in order of preference (content, summary, the other vocabularies'
+        /// descriptions): the first that gives any text is the body.
+        case candidates([FeedTreeReader.Text])
+    }
+
+    var source: Source
+
+    public init(paragraphs: [String]) { source = .paragraphs(paragraphs) }
+
+    init(candidates: [FeedTreeReader.Text]) {
+        source = candidates.isEmpty ? .paragraphs([]) : .candidates(candidates)
+    }
+
+    /// Paragraphs of plain text, sanitised: the first candidate that has any.
+    public var paragraphs: [String] {
+        switch source {
+        case .paragraphs(let paragraphs):
+            return paragraphs
+        case .candidates(let candidates):
+            for candidate in candidates {
+                let paragraphs = FeedTreeReader.paragraphs(candidate)
+                if !paragraphs.isEmpty { return paragraphs }
+            }
+            return []
+        }
     }
 }
 

@@ -12,7 +12,8 @@ import Foundation
 /// DTD is loaded, and a document's own entities are expanded by `FeedTree` one level deep at
 /// most: an entity bomb expands to nothing.
 enum XMLFeedParser {
-    static func parse(_ data: Data, url: URL?, charset: String? = nil) throws(FeedParseError) -> ParsedFeed {
+    /// `setAsideCDATA: false` reads CDATA sections through libxml2 (the tests compare both ways).
+    static func parse(_ data: Data, url: URL?, charset: String? = nil, setAsideCDATA: Bool = true) throws(FeedParseError) -> ParsedFeed {
         initialiseLibrary
         var repaired = false
         var input = data
@@ -27,14 +28,24 @@ enum XMLFeedParser {
             // White space before the XML declaration, which must come first: dropped.
             input = input[first...]
         }
+        let encoding = Self.encodingName(charset: charset, data: input)
+        // CDATA sections out first: libxml2 and the repair then read a much smaller document.
+        let setAside = setAsideCDATA ? SetAsideCDATA.setAside(input, encoding: encoding) : nil
+        if let setAside { input = setAside.data }
         let repair = EntityRepair.repair(input)
         if let fixed = repair.data {
             input = fixed
             repaired = repaired || repair.wasBroken
         }
-        let encoding = Self.encodingName(charset: charset, data: input)
+        // A document the repair had to mend is likely to have other errors too: its predefined
+        // entities go in as character references at once (see below), so that it is read once.
+        var readNumeric = false
+        if repair.wasBroken, let numeric = EntityRepair.repair(input, numericPredefined: true).data {
+            input = numeric
+            readNumeric = true
+        }
         var (document, wellFormed, lastError) = try read(input, url: url, encoding: encoding)
-        if !wellFormed, let numeric = EntityRepair.repair(input, numericPredefined: true).data {
+        if !wellFormed, !readNumeric, let numeric = EntityRepair.repair(input, numericPredefined: true).data {
             // libxml2 drops every entity reference after the document's first error, `&amp;`
             // and `&lt;` included; character references it keeps. Read again with those.
             if let document { xmlFreeDoc(document) }
@@ -45,10 +56,13 @@ enum XMLFeedParser {
         }
         defer { xmlFreeDoc(document) }
         if !wellFormed { repaired = true }
+        setAside?.sections.attach(to: document)
         guard let root = xmlDocGetRootElement(document) else {
             throw .malformed("line \(max(1, lastError.line)): \(describe(code: lastError.code))")
         }
-        var feed = try FeedTreeReader(feedURL: url).read(root: root)
+        var feed = try withExtendedLifetime(setAside) { () throws(FeedParseError) -> ParsedFeed in
+            try FeedTreeReader(feedURL: url).read(root: root)
+        }
         if repaired {
             feed.repaired = true
             var notes: [String] = []
@@ -95,9 +109,26 @@ enum XMLFeedParser {
         return name
     }
 
+    /// Whether `data` holds a C0 control character other than tab, LF and CR. Eight bytes at a
+    /// time: a word with no byte below 0x20 (the usual "has a byte less than n" test, exact for
+    /// n ≤ 128) is skipped whole.
     static func hasControlCharacters(_ data: Data) -> Bool {
         data.withUnsafeBytes { raw in
-            raw.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
+            let count = raw.count
+            var index = 0
+            while index < count {
+                if index + 8 <= count {
+                    let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if (word &- 0x2020_2020_2020_2020) & ~word & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = raw[index]
+                if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                index += 1
+            }
+            return false
         }
     }
 

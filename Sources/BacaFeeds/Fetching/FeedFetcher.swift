@@ -286,8 +286,9 @@ public final class FeedFetcher: Sendable {
 
     // MARK: - Pages
 
-    /// The article an item becomes: its page read, else its own text (summary only). A page
-    /// already stored in full (a saved page, another feed) is not fetched again.
+    /// The article an item becomes: its page read (under the item's title, when it has one),
+    /// else its own text (summary only). A page already stored in full (a saved page, another
+    /// feed) is not fetched again.
     func article(for item: FeedItem, scope: AddressScope = .publicOnly, refusals: PageRefusals = PageRefusals()) async -> FeedArticle {
         let link = item.link.map(Self.normalised)
         let summary = FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
@@ -300,6 +301,13 @@ public final class FeedFetcher: Sendable {
         if case .failure(let failure) = read { refusals.add(link, failure) }
         guard case .success(let page) = read else { return summary }
         var article = page.page.article
+        // The item's own title is the one its feed chose and the one the list showed before the
+        // page was read; a page's `<h1>` is often a shortened or a site-wide one. The page gives
+        // the text, the pictures, and the author and time when it states them.
+        if !item.title.isEmpty {
+            article.title = item.title
+            article.titleDerived = nil
+        }
         if article.publishedAt == nil { article.publishedAt = item.published?.publishedDate }
         if article.author == nil { article.author = item.author }
         let canonical = page.page.canonicalURL.map(Self.normalised) ?? page.finalURL
@@ -344,6 +352,8 @@ public final class FeedFetcher: Sendable {
             let canonical = read.page.canonicalURL.map(Self.normalised) ?? read.finalURL
             var article = read.page.article
             if let stored = try? store.article(id: page.articleId) {
+                // The summary was stored under its item's title: that title stays, as in `article(for:)`.
+                if stored.article.titleDerived != true, !stored.article.title.isEmpty { article.title = stored.article.title }
                 if article.publishedAt == nil { article.publishedAt = stored.article.publishedAt }
                 if article.author == nil { article.author = stored.article.author }
             }

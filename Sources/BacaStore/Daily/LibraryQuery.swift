@@ -47,6 +47,17 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
     public static let fields = ["feed", "tag", "author", "before", "after"]
     public static let flags = ["unread", "read", "starred"]
 
+    /// Indonesian words for the fields and flags, accepted in either language:
+    /// `penulis:budi` is `author:budi`, `belum-dibaca` is `unread`. (Plain `belum` stays a word
+    /// to search for: it is one of the commonest words of Indonesian news.)
+    public static let synonyms: [String: String] = [
+        "langganan": "feed", "label": "tag", "penulis": "author", "sebelum": "before", "sesudah": "after", "setelah": "after",
+        "belum-dibaca": "unread", "sudah-dibaca": "read", "dibaca": "read", "berbintang": "starred", "bintang": "starred",
+    ]
+
+    /// `word` in English when it is an Indonesian field or flag name.
+    static func canonical(_ word: String) -> String { synonyms[word] ?? word }
+
     /// What a search box makes of `text` (`baca search`): the query when it uses a filter or
     /// a flag; nil for plain words, a ranked full-text search where any text is valid; the
     /// error when a word has a field's form (`before:kemarin`, `author:`) but does not parse.
@@ -57,7 +68,7 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
         } catch {
             let usesField = text.split(whereSeparator: \.isWhitespace).contains { word in
                 let bare = word.drop { $0 == "-" || $0 == "\"" }.lowercased()
-                return fields.contains { bare.hasPrefix($0 + ":") }
+                return (fields + synonyms.keys.filter { fields.contains(synonyms[$0]!) }).contains { bare.hasPrefix($0 + ":") }
             }
             if usesField { throw error }
             return nil
@@ -70,8 +81,8 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
         var wordParts: [String] = []
         for token in try Self.tokens(text) {
             if token.isQuoted || token.field == nil {
-                if !token.isQuoted, Self.flags.contains(token.text) {
-                    switch token.text {
+                if !token.isQuoted, Self.flags.contains(Self.canonical(token.text)) {
+                    switch Self.canonical(token.text) {
                     case "unread": unread = true
                     case "read": read = true
                     default: starred = true
@@ -81,7 +92,7 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
                 }
                 continue
             }
-            let field = token.field!
+            let field = Self.canonical(token.field!)
             guard !token.text.isEmpty else {
                 throw LibraryQueryError(column: token.column, part: token.raw, reason: "'\(field):' needs a value")
             }

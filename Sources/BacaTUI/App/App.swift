@@ -29,8 +29,8 @@ public final class App {
     let context: AppContext
     /// The screens and overlays, bottom first; never empty (the list is always at the bottom).
     private(set) var stack: [any Component]
-    public private(set) var message: StatusMessage?
-    private var pendingKeys: [Key] = []
+    public internal(set) var message: StatusMessage?
+    var pendingKeys: [Key] = []
     private var lastDataVersion: Int?
     private var importRunning = false
     /// When the schedule was last looked at (the start counts: the first look is one interval
@@ -71,15 +71,29 @@ public final class App {
     /// A fetch or an import is running: the loop looks for its events more often.
     public var hasBackgroundWork: Bool { context.fetchStatus != nil || importRunning }
 
-    private var top: any Component { stack[stack.count - 1] }
+    var top: any Component { stack[stack.count - 1] }
+    /// Where the last frame's clicks mean something (`HitMap`).
+    var lastHitMap = HitMap()
+    /// The last left press: where, at what stack depth (before it acted), and when.
+    var lastClick: (row: Int, column: Int, depth: Int, time: Date)?
 
     // MARK: Events
+
+    /// What the last frame's layout asked for and the loop must start: the pictures it found
+    /// no drawing for, fetched in the background (`ImageShelf`). The driver asks after drawing.
+    public func takeDeferredEffects() -> [Effect] {
+        context.images.takeJob().map { [.background($0)] } ?? []
+    }
 
     /// Handles one event and returns what the loop must do.
     public func handle(_ event: AppEvent) -> [Effect] {
         switch event {
         case .key(let key):
             return handle(key)
+        case .mouse(let mouse):
+            return handle(mouse)
+        case .paste(let text):
+            return handle(paste: text)
         case .resize(let size):
             context.size = size
             return []
@@ -97,6 +111,9 @@ public final class App {
             } else {
                 message = .info(line)
             }
+            return []
+        case .imageLoaded(let request, let outcome):
+            context.images.store(outcome, for: request)
             return []
         case .programFinished(let name, let status):
             if status == nil {
@@ -146,7 +163,7 @@ public final class App {
         }
     }
 
-    private func apply(_ result: EventResult) -> [Effect] {
+    func apply(_ result: EventResult) -> [Effect] {
         if case .consumed(let actions) = result { return perform(actions) }
         return []
     }
@@ -415,6 +432,7 @@ public final class App {
         var buffer = ScreenBuffer(size: context.size)
         guard context.isLargeEnough else {
             TooSmallView(size: context.size, minimum: Self.minimumSize, language: context.language).draw(into: &buffer)
+            lastHitMap = HitMap()
             return (buffer, nil)
         }
         // The top component and the ones it lets show through, bottom first.
@@ -422,12 +440,18 @@ public final class App {
         while first > 0, stack[first].isOverlay { first -= 1 }
         let visible = stack[first...]
         for component in visible { component.prepare(context: context) }
-        for component in visible { component.render(into: &buffer, context: context) }
+        for (index, component) in zip(visible.indices, visible) {
+            buffer.hitMap.owner = index
+            component.render(into: &buffer, context: context)
+        }
+        // A picture written beside the text would cover an overlay: only the top screen's stay.
+        if visible.count > 1 { buffer.graphics.removeAll() }
         // The status bar: the top component's, or the one under the prompt (which covers it).
         if top.kind != .prompt {
             StatusBarView(content: top.status(context: context), message: message, language: context.language)
                 .draw(into: &buffer, row: context.size.rows - 1)
         }
+        lastHitMap = buffer.hitMap
         return (buffer, top.cursor(context: context))
     }
 }

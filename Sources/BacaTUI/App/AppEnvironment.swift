@@ -1,3 +1,4 @@
+import BacaCore
 import BacaStore
 import Foundation
 
@@ -46,6 +47,14 @@ public struct AppEnvironment {
     public var scheduleCheckInterval: TimeInterval = 60
     /// Finds the feed behind a URL for `:feed add`; nil subscribes to the URL as given.
     public var findFeed: FeedLookupFunction?
+    /// Fetches and draws the articles' pictures; nil: captions only.
+    public var images: (any ImageSource)?
+    /// How pictures reach this terminal (detected, or forced by `[images] protocol`).
+    public var imageProtocol: ImageProtocol = .none
+    /// `[images] max_rows`.
+    public var imageMaxRows = 12
+    /// False under `NO_COLOR`: forced symbols are drawn without colour.
+    public var imageColors = true
 
     public init(
         store: ArticleStore, keyMap: KeyMap, theme: Theme,

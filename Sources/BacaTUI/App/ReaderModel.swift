@@ -14,6 +14,8 @@ struct ReaderModel {
     /// Where the full view was when the reader switched to the summary view.
     var fullViewPosition: ReadingPosition?
     private(set) var layout: ArticleLayout?
+    /// The `ImageShelf.version` the layout was made with (nil: no room for pictures).
+    private var picturesVersion: Int?
 
     init(stored: StoredArticle, mode: ArticleViewMode) {
         self.stored = stored
@@ -26,10 +28,14 @@ struct ReaderModel {
 
     /// Lays the article out again when the width or the mode changed, keeping the reader on the
     /// block that was at the top of the window.
-    mutating func prepareLayout(width: Int) {
-        if let layout, layout.width == width, layout.mode == mode { return }
+    ///
+    /// `pictures` and its `version` give the room kept for pictures: a new version (a picture
+    /// arrived or failed, pictures toggled) lays the article out again, on the same block.
+    mutating func prepareLayout(width: Int, pictures: PictureSpacing? = nil, version: Int? = nil) {
+        if let layout, layout.width == width, layout.mode == mode, picturesVersion == version { return }
+        picturesVersion = version
         // Keep the reader on the same block: only a full-view layout says which block that is.
-        let fresh = ArticleLayout.make(article: article, width: width, mode: mode)
+        let fresh = ArticleLayout.make(article: article, width: width, mode: mode, pictures: pictures)
         if mode == .full {
             // Keep the reader on the same block; only a full-view layout says which block it is.
             // At the very top it stays at the top (the title and key points have no block).

@@ -52,6 +52,7 @@ enum Command: Equatable {
     case gotoSection(Int)
     case tableOfContents
     case toggleSummary
+    case toggleImages
     case nextArticle
     case previousArticle
 
@@ -133,6 +134,7 @@ enum Command: Equatable {
         case .gotoSection: self = .gotoSection(Int(arguments.first ?? "") ?? 0)
         case .tableOfContents: self = .tableOfContents
         case .toggleSummary: self = .toggleSummary
+        case .toggleImages: self = .toggleImages
         case .nextArticle: self = .nextArticle
         case .previousArticle: self = .previousArticle
         case .search: self = .search(joined.isEmpty ? nil : joined)

@@ -1,3 +1,4 @@
+import BacaCore
 /// Why a `:` line (or a key binding's value) is not a command, as one Indonesian line.
 public enum CommandLineError: Error, Sendable, Equatable, CustomStringConvertible {
     case empty

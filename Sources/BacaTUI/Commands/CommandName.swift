@@ -42,6 +42,7 @@ public enum CommandName: String, Sendable, CaseIterable, Hashable, Codable {
     case gotoSection = "goto-section"
     case tableOfContents = "toc"
     case toggleSummary = "toggle-summary"
+    case toggleImages = "toggle-images"
     case nextArticle = "next-article"
     case previousArticle = "previous-article"
     // Search

@@ -113,6 +113,7 @@ extension CommandSpec {
         ),
         CommandSpec(.tableOfContents, "daftar isi artikel", contexts: [.reader], aliases: ["isi"]),
         CommandSpec(.toggleSummary, "tampilan ringkas/lengkap", contexts: [.reader], aliases: ["ringkas"]),
+        CommandSpec(.toggleImages, "tampilkan/sembunyikan gambar", contexts: [.reader], aliases: ["gambar"]),
         CommandSpec(.nextArticle, "artikel berikutnya", contexts: [.reader]),
         CommandSpec(.previousArticle, "artikel sebelumnya", contexts: [.reader]),
 

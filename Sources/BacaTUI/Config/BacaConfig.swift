@@ -1,3 +1,4 @@
+import BacaCore
 import Foundation
 import TOMLKit
 
@@ -16,6 +17,14 @@ import TOMLKit
 ///
 /// [network]
 /// allow_private_addresses = true   # pages a public feed names may be on private addresses
+///
+/// [mouse]
+/// enabled = false            # default true: clicks and the wheel
+///
+/// [terminal]
+/// hyperlinks = "auto"        # "on" or "off": links as OSC 8 hyperlinks
+/// [images]
+/// protocol = "auto"                 # see ImageSettings
 /// ```
 ///
 /// Nothing in the file can stop the reader from starting: a problem (bad TOML, an unknown
@@ -32,8 +41,15 @@ public struct BacaConfig: Sendable {
     /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
     /// `AddressRule`), so what a public feed names may be fetched from private addresses.
     public var allowsPrivateAddresses = false
+    /// `[images]`: the protocol, the height limit and the cache's size (`ImageSettings`).
+    public var images = ImageSettings()
     /// Reload schedule, notify command, limits and ignore rules (`WorkflowSettings`).
     public var workflow = WorkflowSettings()
+    /// `[mouse] enabled`: whether the reader asks the terminal for clicks and the wheel.
+    public var mouse = true
+    /// `[terminal] hyperlinks`: `on` true, `off` false, `auto` (the default) nil: decided
+    /// from the terminal's environment.
+    public var hyperlinks: Bool?
 
     public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
         self.theme = theme
@@ -52,10 +68,13 @@ public struct BacaConfig: Sendable {
 
     /// Reads the config at `path` (nil: the default path). A missing file gives the defaults and
     /// no warning.
+    /// `messagesIn`: the language of its warnings when the user chose one elsewhere
+    /// (`--language`, `BACA_LANGUAGE`); else the file's own `language`, else the environment's.
     public static func load(
-        path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        path: String? = nil, environment: [String: String] = ProcessInfo.processInfo.environment,
+        messagesIn chosen: Language? = nil
     ) -> BacaConfig {
-        let language = Language.detect(environment: environment)
+        let language = chosen ?? Language.detect(environment: environment)
         guard let path = path ?? defaultPath(environment: environment) else { return BacaConfig() }
         let file = DisplayPath.shorten(path)
         guard FileManager.default.fileExists(atPath: path) else { return BacaConfig() }
@@ -63,25 +82,25 @@ public struct BacaConfig: Sendable {
             return BacaConfig(warnings: ["\(file): " + language.pick("tidak bisa dibaca (bukan UTF-8?); memakai pengaturan bawaan",
                                                                    "cannot be read (not UTF-8?); using the defaults")])
         }
-        return parse(source, file: file, language: language)
+        return parse(source, file: file, language: language, messagesIn: chosen)
     }
 
     /// Reads config text; `file` names it in warnings.
     /// Reads config text; `file` names it in warnings, which are in the file's own `language`,
     /// else in `language`.
-    public static func parse(_ source: String, file: String, language: Language = .id) -> BacaConfig {
+    public static func parse(_ source: String, file: String, language: Language = .id, messagesIn chosen: Language? = nil) -> BacaConfig {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source)
         } catch {
-            let line = TOMLErrorText.describe(error, file: file)
+            let line = TOMLErrorText.describe(error, file: file, language: language)
             var config = BacaConfig(warnings: [line + language.pick("; memakai pengaturan bawaan", "; using the defaults")])
             // A file that cannot be read may hold rules and limits: the commands that act on
             // them (fetch, prune, rules) stop on it instead of going ahead without them.
             config.workflow.problems = [line]
             return config
         }
-        let language = table["language"]?.string.flatMap { Language(rawValue: $0.lowercased()) } ?? language
+        let language = chosen ?? table["language"]?.string.flatMap { Language(rawValue: $0.lowercased()) } ?? language
         let tr = language.pick
 
         var config = BacaConfig()
@@ -107,17 +126,50 @@ public struct BacaConfig: Sendable {
                 config.warnings += bindings.warnings
             case "network":
                 config.readNetwork(value, file: file)
+            case "mouse", "terminal":
+                config.readTerminal(key, value, file: file, language: language)
+            case "images":
+                config.images.read(value, file: file, warnings: &config.warnings)
             case _ where WorkflowSettings.keys.contains(key):
                 var problems: [String] = []
-                config.workflow.read(key, value, file: file, warnings: &problems)
+                config.workflow.read(key, value, file: file, language: language, warnings: &problems)
                 config.workflow.problems += problems
                 config.warnings += problems
             default:
                 config.warnings.append("\(file): " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known")
-                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network])")
+                    + ": theme, language, reload-interval, notify-command, [keys.*], [limits], [[rule]], [network], [mouse], [terminal], [images])")
             }
         }
         return config
+    }
+
+    /// `[mouse]`: `enabled = true|false`; `[terminal]`: `hyperlinks = "auto"|"on"|"off"`.
+    private mutating func readTerminal(_ name: String, _ value: any TOMLValueConvertible, file: String, language: Language) {
+        let tr = language.pick
+        guard let table = value.table else {
+            return warnings.append("\(file): [\(name)] " + tr("harus berupa tabel", "must be a table"))
+        }
+        for key in table.keys {
+            switch (name, key) {
+            case ("mouse", "enabled"):
+                if let flag = table[key]?.bool {
+                    mouse = flag
+                } else {
+                    warnings.append("\(file): [mouse] enabled " + tr("harus true atau false", "must be true or false"))
+                }
+            case ("terminal", "hyperlinks"):
+                switch table[key]?.string?.lowercased() {
+                case "auto": hyperlinks = nil
+                case "on": hyperlinks = true
+                case "off": hyperlinks = false
+                default:
+                    warnings.append("\(file): [terminal] hyperlinks " + tr("harus \"auto\", \"on\" atau \"off\"", "must be \"auto\", \"on\" or \"off\""))
+                }
+            default:
+                let known = name == "mouse" ? "enabled" : "hyperlinks"
+                warnings.append("\(file): [\(name)] " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' (" + tr("ada", "known") + ": \(known))")
+            }
+        }
     }
 
     /// `[network]`: `allow_private_addresses = true|false`.

@@ -79,6 +79,7 @@ enum DefaultKeymap {
         "9" = "goto-section 9"
         "t" = "toc"
         "s" = "toggle-summary"
+        "i" = "toggle-images"
         "J" = "next-article"
         "K" = "previous-article"
         "m" = "toggle-read"
@@ -192,7 +193,7 @@ extension KeyMap {
         do {
             table = try TOMLTable(string: source)
         } catch {
-            return ([], [TOMLErrorText.describe(error, file: file)])
+            return ([], [TOMLErrorText.describe(error, file: file, language: .en)])
         }
         guard let keys = table["keys"] else { return ([], []) }
         return KeyBindingsParser.parse(keys, order: TOMLKeyOrder.scan(source), file: file)

@@ -1,3 +1,4 @@
+import BacaCore
 /// One screen's part of the help: a title and its keys.
 public struct HelpSection: Sendable, Equatable {
     public var context: KeyContext

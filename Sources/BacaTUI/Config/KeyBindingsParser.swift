@@ -1,3 +1,4 @@
+import BacaCore
 import Foundation
 import TOMLKit
 

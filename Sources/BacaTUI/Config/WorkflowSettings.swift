@@ -1,3 +1,4 @@
+import BacaCore
 import BacaStore
 import Foundation
 import TOMLKit
@@ -40,23 +41,23 @@ public struct WorkflowSettings: Sendable, Equatable {
     static let keys: Set<String> = ["reload-interval", "notify-command", "limits", "rule"]
 
     /// Reads one top-level `key`; problems are appended to `warnings`, naming `file`.
-    mutating func read(_ key: String, _ value: TOMLValueConvertible, file: String, warnings: inout [String]) {
+    mutating func read(_ key: String, _ value: TOMLValueConvertible, file: String, language: Language = .id, warnings: inout [String]) {
         switch key {
         case "reload-interval":
             if let minutes = Self.minutes(value) {
                 reloadMinutes = minutes
             } else {
-                warnings.append("\(file): 'reload-interval' harus berupa lama waktu seperti \"30m\", \"2h\" atau \"1d\"")
+                warnings.append("\(file): " + language.say(.reloadIntervalNotDuration))
             }
         case "notify-command":
             if let parts = value.array?.compactMap({ $0.string }), parts.count == value.array?.count, !(parts.first ?? "").isEmpty {
                 notifyCommand = parts
             } else {
-                warnings.append("\(file): 'notify-command' harus berupa daftar argumen, misalnya [\"notify-send\", \"baca\"]")
+                warnings.append("\(file): " + language.say(.notifyCommandNotList))
             }
         case "limits":
             guard let table = value.table else {
-                warnings.append("\(file): 'limits' harus berupa tabel [limits]")
+                warnings.append("\(file): " + language.say(.limitsNotTable))
                 return
             }
             for name in table.keys {
@@ -65,24 +66,24 @@ public struct WorkflowSettings: Sendable, Equatable {
                 case "keep-articles" where (number ?? 0) > 0: limits.keepArticles = number
                 case "keep-days" where (number ?? 0) > 0: limits.keepDays = number
                 case "keep-articles", "keep-days":
-                    warnings.append("\(file): [limits] '\(name)' harus berupa bilangan bulat positif")
+                    warnings.append("\(file): " + language.say(.limitNotPositive(name: name)))
                 default:
-                    warnings.append("\(file): [limits] kunci tidak dikenal '\(name)' (ada: keep-articles, keep-days)")
+                    warnings.append("\(file): " + language.say(.unknownLimit(name: name)))
                 }
             }
         case "rule":
             guard let array = value.array else {
-                warnings.append("\(file): aturan ditulis sebagai [[rule]]")
+                warnings.append("\(file): " + language.say(.ruleNotArrayOfTables))
                 return
             }
             for (index, element) in array.enumerated() {
                 guard let table = element.table else {
-                    warnings.append("\(file): [[rule]] ke-\(index + 1) harus berupa tabel")
+                    warnings.append("\(file): " + language.say(.ruleNotTable(number: index + 1)))
                     continue
                 }
-                switch Self.rule(table, number: index + 1) {
+                switch Self.rule(table, number: index + 1, language: language) {
                 case .success(let rule): rules.append(rule)
-                case .failure(let problem): warnings.append("\(file): [[rule]] ke-\(index + 1): \(problem.message)")
+                case .failure(let problem): warnings.append("\(file): " + language.say(.ruleProblem(number: index + 1, problem: problem.message)))
                 }
             }
         default:
@@ -92,7 +93,7 @@ public struct WorkflowSettings: Sendable, Equatable {
 
     struct Problem: Error { var message: String }
 
-    static func rule(_ table: TOMLTable, number: Int) -> Result<ArrivalRule, Problem> {
+    static func rule(_ table: TOMLTable, number: Int, language: Language = .id) -> Result<ArrivalRule, Problem> {
         func strings(_ key: String) -> Result<[String], Problem> {
             guard let value = table[key] else { return .success([]) }
             if let text = value.string { return .success([text]) }
@@ -100,17 +101,17 @@ public struct WorkflowSettings: Sendable, Equatable {
                 let texts = array.compactMap { $0.string }
                 if texts.count == array.count { return .success(texts) }
             }
-            return .failure(Problem(message: "'\(key)' harus berupa teks atau daftar teks"))
+            return .failure(Problem(message: language.say(.ruleValueNotText(key: key))))
         }
         let known: Set<String> = ["name", "feed", "tag", "title", "author", "words", "action"]
         if let unknown = table.keys.first(where: { !known.contains($0) }) {
-            return .failure(Problem(message: "kunci tidak dikenal '\(unknown)' (ada: \(known.sorted().joined(separator: ", ")))"))
+            return .failure(Problem(message: language.say(.unknownRuleKey(key: unknown, known: known.sorted()))))
         }
         guard let actionName = table["action"]?.string else {
-            return .failure(Problem(message: "'action' harus \"hide\" atau \"mark-read\""))
+            return .failure(Problem(message: language.say(.ruleActionMissing)))
         }
         guard let action = ArrivalRule.Action(rawValue: actionName) else {
-            return .failure(Problem(message: "action '\(actionName)' tidak dikenal (pilih hide atau mark-read)"))
+            return .failure(Problem(message: language.say(.unknownRuleAction(actionName))))
         }
         do {
             let rule = ArrivalRule(
@@ -118,7 +119,7 @@ public struct WorkflowSettings: Sendable, Equatable {
                 feeds: try strings("feed").get(), tags: try strings("tag").get(), title: try strings("title").get(),
                 authors: try strings("author").get(), words: try strings("words").get(), action: action)
             guard rule.hasCriteria else {
-                return .failure(Problem(message: "aturan tanpa feed, tag, title, author atau words akan mengenai semua artikel"))
+                return .failure(Problem(message: language.say(.ruleMatchesEverything)))
             }
             return .success(rule)
         } catch let problem as Problem {

@@ -17,14 +17,46 @@ enum ArticleLinks {
             texts += section.blocks.map(\.plainText)
         }
         for text in texts {
-            for word in text.split(whereSeparator: { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "<" || $0 == ">" || $0 == "\"" }) {
-                var candidate = String(word)
-                guard candidate.hasPrefix("http://") || candidate.hasPrefix("https://") else { continue }
-                while let last = candidate.last, ".,;:!?'".contains(last) { candidate.removeLast() }
-                if URL(string: candidate)?.host != nil { add(candidate) }
-            }
+            for link in LineLinks.find(in: text) { add(link.url) }
         }
         return links
+    }
+}
+
+/// The http(s) addresses a line of text shows, with the display columns they take.
+enum LineLinks {
+    struct Found: Equatable {
+        var url: String
+        var column: Int
+        var width: Int
+    }
+
+    static func find(in text: String) -> [Found] {
+        guard text.contains("http") else { return [] }
+        var found: [Found] = []
+        var column = 0
+        var word = ""
+        var wordColumn = 0
+        func finish() {
+            defer { word = "" }
+            guard word.hasPrefix("http://") || word.hasPrefix("https://") else { return }
+            var candidate = word
+            while let last = candidate.last, ".,;:!?'".contains(last) { candidate.removeLast() }
+            if URL(string: candidate)?.host != nil {
+                found.append(Found(url: candidate, column: wordColumn, width: candidate.displayWidth))
+            }
+        }
+        for character in text {
+            if character.isWhitespace || "()<>\"".contains(character) {
+                finish()
+            } else {
+                if word.isEmpty { wordColumn = column }
+                word.append(character)
+            }
+            column += character.displayWidth
+        }
+        finish()
+        return found
     }
 }
 
@@ -64,6 +96,12 @@ final class LinksOverlay: Component {
         }
     }
 
+    /// A click on a link opens it, as Enter on it does.
+    func handle(click target: HitTarget, context: AppContext) -> EventResult {
+        guard case .link(let index) = target else { return .ignored }
+        return open(index, context)
+    }
+
     private func open(_ index: Int, _ context: AppContext) -> EventResult {
         guard index >= 0, index < links.count else {
             return .perform(.message(.info(context.tr("Tidak ada tautan nomor \(index + 1)", "No link number \(index + 1)"))))
@@ -95,7 +133,14 @@ final class LinksOverlay: Component {
             let focused = index == cursor
             let line = (focused ? ">" : " ") + String(format: "%2d. ", index + 1) + links[index]
             if focused { buffer.fill(row: top + 1 + offset, column: left, width: width, height: 1, style: .listFocus) }
-            buffer.write(line.truncated(toWidth: width - 1), row: top + 1 + offset, column: left, style: focused ? .listFocus : .listRow)
+            let shown = line.truncated(toWidth: width - 1)
+            buffer.write(shown, row: top + 1 + offset, column: left, style: focused ? .listFocus : .listRow)
+            buffer.addHit(row: top + 1 + offset, column: left, width: width, .link(index))
+            // The address itself, as a terminal hyperlink when it is shown whole.
+            let prefixWidth = line.displayWidth - links[index].displayWidth
+            if shown == line {
+                buffer.addLink(row: top + 1 + offset, column: left + prefixWidth, width: links[index].displayWidth, url: links[index])
+            }
         }
     }
 

@@ -17,4 +17,8 @@ public enum InputEvent: Hashable, Sendable {
     case key(Key)
     /// The window changed size.
     case resize
+    /// A mouse report (`InputSequenceDecoder`).
+    case mouse(MouseEvent)
+    /// Text pasted while bracketed paste was on, cleaned for a prompt (`InputSequenceDecoder`).
+    case paste(String)
 }

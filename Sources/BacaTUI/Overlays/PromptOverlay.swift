@@ -25,6 +25,13 @@ final class PromptOverlay: Component {
         return .done
     }
 
+    /// A paste is inserted at the cursor as one piece of text (already one line, no controls).
+    func handle(paste text: String, context: AppContext) -> EventResult {
+        for character in text { state.insert(character) }
+        completion = nil
+        return .done
+    }
+
     func handle(_ command: Command, context: AppContext) -> EventResult {
         switch command {
         case .promptSubmit: return submit(context)

@@ -41,6 +41,14 @@ final class TableOfContentsOverlay: Component {
         }
     }
 
+    /// A click on a section jumps there, as Enter on it does.
+    func handle(click target: HitTarget, context: AppContext) -> EventResult {
+        guard case .section(let index) = target, index >= 0, index < sections.count else { return .ignored }
+        cursor = index
+        reader.jump(toSection: index, context)
+        return .perform(.pop)
+    }
+
     func render(into buffer: inout ScreenBuffer, context: AppContext) {
         let size = context.size
         let titles = sections.map { section -> String in
@@ -73,6 +81,7 @@ final class TableOfContentsOverlay: Component {
             let marker = isFocused ? ">" : " "
             let here = index == current ? "▸ " : "  "
             buffer.write((marker + here + titles[index]).truncated(toWidth: inner - 1), row: row, column: left + 1, style: style)
+            buffer.addHit(row: row, column: left + 1, width: inner, .section(index))
         }
         let bottom = "─ " + keys + " "
         buffer.write("╰" + bottom.truncated(toWidth: inner) + String(repeating: "─", count: max(0, inner - bottom.displayWidth)) + "╯",

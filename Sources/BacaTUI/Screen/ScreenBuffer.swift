@@ -26,6 +26,10 @@ public struct TerminalSize: Sendable, Equatable, Hashable {
 public struct ScreenBuffer: Sendable, Equatable {
     public private(set) var size: TerminalSize
     public private(set) var cells: [Cell]
+    /// Where clicks mean something and which cells are links (`HitMap.swift`).
+    public internal(set) var hitMap = HitMap()
+    /// Pictures written beside the cells after the frame (sixel, kitty, iTerm2), over blank cells.
+    public var graphics: [GraphicPlacement] = []
 
     public init(size: TerminalSize) {
         self.size = size
@@ -68,6 +72,7 @@ public struct ScreenBuffer: Sendable, Equatable {
 
     /// Fills a rectangle with blanks of a style.
     public mutating func fill(row: Int, column: Int, width: Int, height: Int, style: StyleName) {
+        hitMap.cover(row: row, column: column, width: width, height: height)
         let firstColumn = max(0, column)
         let endColumn = min(size.columns, column + max(0, width))
         guard firstColumn < endColumn else { return }

@@ -135,7 +135,16 @@ final class FeedsScreen: Component {
                 GroupRowView(title: context.tr("tanpa tag", "untagged"), detail: context.tr("\(count) feed", count == 1 ? "1 feed" : "\(count) feeds"),
                              unread: nil, total: nil, isFocused: isFocused).draw(into: &buffer, row: screenRow, width: size.columns)
             }
+            buffer.addHit(row: screenRow, column: 0, width: size.columns, .row(index))
         }
+    }
+
+    /// A click focuses a row; a click on the focused row opens it, as Enter does.
+    func handle(click target: HitTarget, context: AppContext) -> EventResult {
+        guard case .row(let index) = target, index >= 0, index < rows.count else { return .ignored }
+        if index == cursor { return handle(.open, context: context) }
+        cursor = index
+        return .done
     }
 
     func status(context: AppContext) -> StatusContent {

@@ -152,6 +152,15 @@ final class ListScreen: Component {
         }
     }
 
+    /// A click on a row focuses it; a click on the focused row (a second click, or the second
+    /// half of a double click) opens it.
+    func handle(click target: HitTarget, context: AppContext) -> EventResult {
+        guard case .row(let index) = target, index >= 0, index < model.count else { return .ignored }
+        if index == cursor { return openFocused(context) }
+        moveCursor(to: index, context)
+        return .done
+    }
+
     /// `:save-search NAME`: the search (or the saved search, or the tag) this list shows.
     private func saveSearch(_ name: String, _ context: AppContext) -> EventResult {
         let text: String
@@ -334,6 +343,7 @@ final class ListScreen: Component {
             let isFocused = top + offset == cursor
             ListRowView(summary: summary, isFocused: isFocused, dates: dates, language: context.language)
                 .draw(into: &buffer, row: row, width: width)
+            buffer.addHit(row: row, column: 0, width: width, .row(top + offset))
             row += 1
             if isFocused, snippetRows(context) > 0, let snippet, snippet.id == summary.id {
                 SnippetView(runs: snippet.runs).draw(into: &buffer, row: row, left: 12, width: width - 13, rows: 2)

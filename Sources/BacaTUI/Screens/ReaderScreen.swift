@@ -4,7 +4,7 @@ import BacaStore
 /// An open article. It always has one (no optional reader to unwrap): the screen exists only
 /// while an article is open, and leaving it pops it off the stack.
 final class ReaderScreen: Component {
-    private(set) var model: ReaderModel
+    var model: ReaderModel
     /// The list it was opened from, for `J`/`K` and the end-of-article line.
     private weak var list: ListScreen?
     /// The section a jump (`]`, `[`, a number, the table of contents) put at the top; it names
@@ -13,6 +13,12 @@ final class ReaderScreen: Component {
     private var jumpedSection: Int?
     /// The next article's title, prepared for the end-of-article line.
     private var nextTitle: String?
+    /// The article's page (its feed link, or where it was fetched from), read once, for the
+    /// title's hyperlink.
+    private var pageURL: String?
+    private var pageURLRead = false
+    /// The article page's address, which the pictures' address rule follows (read once).
+    var picturePage: String??
 
     var kind: ScreenKind { .reader }
     var keyContext: KeyContext { .reader }
@@ -41,12 +47,12 @@ final class ReaderScreen: Component {
     func height(_ context: AppContext) -> Int { max(1, context.size.rows - 1) }
 
     private func layOut(_ context: AppContext) {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         model.scroll(to: model.top, viewHeight: height(context))
     }
 
     private func scroll(to line: Int, _ context: AppContext, jump: Bool = false) {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         model.scroll(to: line, viewHeight: height(context), allowOverscroll: jump)
         if !jump { jumpedSection = nil }
     }
@@ -145,6 +151,8 @@ final class ReaderScreen: Component {
         case .clearSearch:
             model.search = nil
             return .done
+        case .toggleImages:
+            return togglePictures(context)
         default:
             return .ignored
         }
@@ -152,7 +160,7 @@ final class ReaderScreen: Component {
 
     @discardableResult
     private func startSearch(_ query: String, _ context: AppContext, reportMissing: Bool) -> EventResult {
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         guard let layout = model.layout else { return .done }
         let search = ReaderSearch(query: query, layout: layout, preferredLine: model.top)
         // A search that found nothing leaves no search behind: the message says so once.
@@ -207,7 +215,7 @@ final class ReaderScreen: Component {
             model.mode = .full
             context.preferences.readerMode = .full
             model.pendingPosition = ReadingPosition(sectionIndex: index, blockIndex: -1)
-            model.prepareLayout(width: textWidth(context))
+            preparePictureLayout(context)
             scroll(to: model.top, context, jump: true)
         } else {
             scroll(to: layout.sectionStartLines[index], context, jump: true)
@@ -228,7 +236,7 @@ final class ReaderScreen: Component {
         jumpedSection = nil
         context.preferences.readerMode = model.mode
         context.preferences.save(to: context.environment.preferencesFile)
-        model.prepareLayout(width: textWidth(context))
+        preparePictureLayout(context)
         scroll(to: model.top, context, jump: true)
     }
 
@@ -276,6 +284,10 @@ final class ReaderScreen: Component {
     // MARK: Drawing
 
     func prepare(context: AppContext) {
+        if pageURL == nil, !pageURLRead {
+            pageURLRead = true
+            pageURL = model.article.link ?? (try? context.store.origin(ofArticle: model.stored.id))??.url
+        }
         layOut(context)
         nextTitle = list?.peek(by: 1)?.title
     }
@@ -295,9 +307,30 @@ final class ReaderScreen: Component {
                     if !marks.isEmpty { spans = SpanHighlighter.highlight(spans, marks: marks) }
                 }
                 buffer.write(spans, row: offset, column: left, maxWidth: width)
+                markTargets(of: layout.lines[index], row: offset, left: left, into: &buffer)
             } else if index == layout.lines.count + ReaderModel.trailerLines - 1 {
                 buffer.write(endLine(context, width: width), row: offset, column: left, style: .dim, maxWidth: width)
             }
+        }
+        drawPictures(into: &buffer, layout: layout, context: context)
+    }
+
+    /// What a line means to the mouse and to a terminal that shows links: an outline entry of
+    /// the summary view jumps to its section; the title links to the article's page, and an
+    /// address in the text to itself.
+    private func markTargets(of line: LayoutLine, row: Int, left: Int, into buffer: inout ScreenBuffer) {
+        if model.mode == .summary, let section = line.sectionIndex, line.blockIndex == nil,
+           line.spans.contains(where: { $0.style == .heading }) {
+            buffer.addHit(row: row, column: left, width: line.text.displayWidth, .section(section))
+        }
+        if line.sectionIndex == nil, let url = pageURL, line.spans.allSatisfy({ $0.style == .title }) {
+            let text = line.text
+            let leading = text.prefix { $0 == " " }.count
+            let width = text.trimmingCharacters(in: .whitespaces).displayWidth
+            buffer.addLink(row: row, column: left + leading, width: width, url: url)
+        }
+        for link in LineLinks.find(in: line.text) {
+            buffer.addLink(row: row, column: left + link.column, width: link.width, url: link.url)
         }
     }
 
@@ -311,6 +344,13 @@ final class ReaderScreen: Component {
         }
         text = text.truncated(toWidth: width - 3) + " "
         return text + String(repeating: "─", count: max(2, min(width - text.displayWidth, 12)))
+    }
+
+    /// A click on an outline entry of the summary view opens that section in the full view.
+    func handle(click target: HitTarget, context: AppContext) -> EventResult {
+        guard case .section(let index) = target, index >= 0, index < model.article.sections.count else { return .ignored }
+        jump(toSection: index, context)
+        return .done
     }
 
     func status(context: AppContext) -> StatusContent {

@@ -24,6 +24,8 @@ final class AppContext {
     var fetchStatus: FetchStatus?
     /// Repository-wide counts for the list header, adjusted by this app's own writes.
     var counts = ArticleCounts(total: 0, unread: 0, starred: 0)
+    /// The articles' pictures: requests, drawings, the toggle.
+    let images: ImageShelf
     /// Today, for dates in the list (the year shows when it is not this one).
     let today: CalendarDate
 
@@ -36,6 +38,9 @@ final class AppContext {
         self.searchHistory = PromptHistory(file: environment.historyDirectory?.appendingPathComponent("search_history"))
         self.commandHistory = PromptHistory(file: environment.historyDirectory?.appendingPathComponent("command_history"))
         self.stateWriter = StateWriter(store: environment.store)
+        self.images = ImageShelf(
+            source: environment.images, mode: environment.imageProtocol, maxRows: environment.imageMaxRows,
+            colors: environment.imageColors)
         self.today = ListDates.day(of: Date()) ?? CalendarDate(year: 2000, month: 1, day: 1)!
     }
 

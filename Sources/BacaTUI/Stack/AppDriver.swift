@@ -57,6 +57,8 @@ public final class AppDriver {
     public func draw() {
         let frame = app.render()
         backend.draw(frame.buffer, cursor: frame.cursor)
+        // Pictures the frame made room for are fetched after it is on screen.
+        perform(app.takeDeferredEffects())
     }
 
     private func perform(_ effects: [Effect]) {

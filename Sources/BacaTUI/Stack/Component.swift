@@ -23,6 +23,10 @@ protocol Component: AnyObject {
     func handle(_ command: Command, context: AppContext) -> EventResult
     /// A typed character that no binding claimed (the prompt takes it).
     func handle(character: Character, context: AppContext) -> EventResult
+    /// A left click on cells this component marked in its last frame (`ScreenBuffer.addHit`).
+    func handle(click target: HitTarget, context: AppContext) -> EventResult
+    /// Pasted text, already cleaned (`InputSequenceDecoder`); only the prompt takes it.
+    func handle(paste text: String, context: AppContext) -> EventResult
     /// Something changed outside: the repository (an import, a fetch, another process).
     func dataDidChange(context: AppContext)
     /// Back on top after the component above it was popped.
@@ -42,6 +46,8 @@ protocol Component: AnyObject {
 extension Component {
     var isOverlay: Bool { false }
     func handle(character: Character, context: AppContext) -> EventResult { .ignored }
+    func handle(click target: HitTarget, context: AppContext) -> EventResult { .ignored }
+    func handle(paste text: String, context: AppContext) -> EventResult { .ignored }
     func dataDidChange(context: AppContext) {}
     func didBecomeTop(context: AppContext) {}
     func prepare(context: AppContext) {}

@@ -34,6 +34,10 @@ public struct BackgroundJob: Sendable {
 /// results of effects.
 public enum AppEvent: Sendable {
     case key(Key)
+    /// A click or the wheel, at a cell of the last frame.
+    case mouse(MouseEvent)
+    /// Pasted text: the prompt inserts it, every other screen ignores it.
+    case paste(String)
     /// The window changed size.
     case resize(TerminalSize)
     /// No key for a while: save what is pending, notice other processes' writes.
@@ -42,6 +46,8 @@ public enum AppEvent: Sendable {
     case fetchProgress(FetchStatus)
     /// A background import finished.
     case importFinished(ImportResult)
+    /// A picture the reader asked for was fetched and drawn, or failed (`ImageShelf`).
+    case imageLoaded(ImageRequest, ImageOutcome)
     /// A program started by `.runProgram` ended; status nil when it could not start.
     case programFinished(name: String, status: Int32?)
 }

@@ -52,6 +52,8 @@ public struct Theme: Sendable, Equatable {
     /// The style for a name, falling back from `list.focus` to `list` to `text`, then to the
     /// terminal's plain style.
     public func style(for name: StyleName) -> TextStyle {
+        // A picture's cell carries its own colours (`image:FG:BG`); monochrome shows none.
+        if let image = ImageColors.textStyle(name) { return isMonochrome ? TextStyle() : image }
         var current: StyleName? = name
         while let candidate = current {
             if let style = styles[candidate] { return style }

@@ -53,12 +53,12 @@ struct ThemeDocument: Sendable {
     // MARK: Parsing
 
     /// Reads a theme from TOML text; throws an error that names `file` and the key or line.
-    static func parse(_ source: String, name: String, file: String, path: String?) throws(ThemeError) -> ThemeDocument {
+    static func parse(_ source: String, name: String, file: String, path: String?, language: Language = .id) throws(ThemeError) -> ThemeDocument {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: source)
         } catch {
-            throw ThemeError(file: file, message: TOMLErrorText.message(for: error))
+            throw ThemeError(file: file, message: TOMLErrorText.message(for: error, language: language))
         }
 
         var document = ThemeDocument(name: name, file: file, path: path)

@@ -21,11 +21,14 @@ public struct ThemeLoader: Sendable {
         /// Compiled into the program (`themes/*.toml` at build time).
         case compiledIn
 
-        public var description: String {
+        public var description: String { describe(in: .en) }
+
+        /// `bawaan (…)` / `built in (…)`, or the user's file.
+        public func describe(in language: Language) -> String {
             switch self {
-            case .user(let path): return DisplayPath.shorten(path)
-            case .builtIn(let path): return "bawaan (\(DisplayPath.shorten(path)))"
-            case .compiledIn: return "bawaan (dalam program)"
+            case .user(let path): return language.say(.themeUser(path: DisplayPath.shorten(path)))
+            case .builtIn(let path): return language.say(.themeBuiltIn(path: DisplayPath.shorten(path)))
+            case .compiledIn: return language.say(.themeCompiledIn)
             }
         }
     }
@@ -140,7 +143,7 @@ public struct ThemeLoader: Sendable {
             }
         }
         if let source = compiledIn[reference], reference != "default" {
-            return try ThemeDocument.parse(source, name: reference, file: "<tema \(reference) bawaan>", path: nil)
+            return try ThemeDocument.parse(source, name: reference, file: "<tema \(reference) bawaan>", path: nil, language: language)
         }
         if reference == "default" { return DefaultTheme.document }
         let known = availableThemes().map(\.name).joined(separator: ", ")
@@ -163,7 +166,7 @@ public struct ThemeLoader: Sendable {
                 : language.pick("berkas tidak ada", "no such file")
             throw ThemeError(file: file, message: reason)
         }
-        return try ThemeDocument.parse(source, name: name, file: file, path: path)
+        return try ThemeDocument.parse(source, name: name, file: file, path: path, language: language)
     }
 
     /// One name per theme for finding cycles: its file, or its name when compiled in.

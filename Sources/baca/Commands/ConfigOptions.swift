@@ -12,9 +12,9 @@ struct ConfigOptions: ParsableArguments {
     /// The config, with its warnings. A `--config` that does not exist is an error.
     func load() throws -> BacaConfig {
         if let path, !FileManager.default.fileExists(atPath: path) {
-            throw CLIFailure(message: "no config file at \(path)")
+            throw CLIFailure(.noConfigFile(path: path))
         }
-        return BacaConfig.load(path: path)
+        return BacaConfig.load(path: path, messagesIn: CLILanguage.current)
     }
 
     /// The workflow settings. A problem in them (a bad rule, limit or interval) fails the
@@ -23,8 +23,7 @@ struct ConfigOptions: ParsableArguments {
     func workflow() throws -> WorkflowSettings {
         let settings = try load().workflow
         if let first = settings.problems.first {
-            let more = settings.problems.count > 1 ? " (and \(settings.problems.count - 1) more)" : ""
-            throw CLIFailure(message: first + more)
+            throw CLIFailure(.firstOfProblems(first: first, more: settings.problems.count - 1))
         }
         return settings
     }
@@ -35,7 +34,7 @@ enum Confirmation {
     /// Whether standard input and error are a terminal.
     static var canAsk: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDERR_FILENO) == 1 }
 
-    /// Asks `question [y/N]` on the terminal; true for y or yes.
+    /// Asks `question [y/N]` on the terminal; true for y, yes or ya (Indonesian).
     static func ask(_ question: String) -> Bool {
         FileHandle.standardError.write(Data("\(question) [y/N] ".utf8))
         guard let answer = readLine() else { return false }

@@ -35,7 +35,7 @@ enum FeedLookup {
         } else {
             found = try store.feed(url: name) ?? (try? FeedURL.validated(name)).flatMap { try store.feed(url: $0) }
         }
-        guard let found else { throw CLIFailure(message: "no feed \(name); see baca feed list") }
+        guard let found else { throw CLIFailure(.noFeed(name: name)) }
         return found
     }
 }
@@ -84,9 +84,9 @@ struct FeedTagsCommand: ParsableCommand {
     func run() throws {
         let store = try repository.openStore()
         let tags = try store.tagOverviews()
-        if tags.isEmpty { print("no tags; add one with: baca feed tag ID TAG") }
+        if tags.isEmpty { print(say(.noTags)) }
         for tag in tags {
-            print("\(tag.unreadCount) unread, \(tag.articleCount) articles, \(tag.feedCount) \(tag.feedCount == 1 ? "feed" : "feeds")  \(tag.tag)")
+            print(say(.tagLine(unread: tag.unreadCount, articles: tag.articleCount, feeds: tag.feedCount, tag: tag.tag)))
         }
     }
 }
@@ -190,9 +190,9 @@ struct FeedAddCommand: ParsableCommand {
         switch FeedFinder(client: client).findAndWait(address) {
         case .feed(let found):
             subscribed = FeedFetcher.normalised(found.url).absoluteString
-            if subscribed != given { note = "the feed of \(given)" }
+            if subscribed != given { note = say(.feedOfPage(page: given)) }
         case .several(let feeds):
-            print("\(given) names \(feeds.count) feeds; add the one you want:")
+            print(say(.severalFeeds(page: given, count: feeds.count)))
             for feed in feeds {
                 let title = feed.title.map { "  \(Sanitizer.sanitizeLine($0))" } ?? ""
                 print("  baca feed add \(FeedFetcher.normalised(feed.url).absoluteString)\(title)")
@@ -201,13 +201,13 @@ struct FeedAddCommand: ParsableCommand {
         case .noFeed(let reason):
             throw CLIFailure(message: reason)
         case .notChecked(let reason):
-            note = "not checked now: \(Sanitizer.sanitizeLine(reason)); baca fetch will try it"
+            note = say(.feedNotCheckedNow(reason: Sanitizer.sanitizeLine(reason)))
         }
         let outcome = try store.addFeed(url: subscribed, title: title.map(Sanitizer.sanitizeLine), tags: tags)
         let suffix = note.map { "  (\($0))" } ?? ""
         switch outcome {
-        case .added(let feed): print("added  \(feed.id)  \(feed.url)\(suffix)")
-        case .existing(let feed): print("already subscribed  \(feed.id)  \(feed.url)\(suffix)")
+        case .added(let feed): print(say(.feedAdded(id: feed.id, url: feed.url)) + suffix)
+        case .existing(let feed): print(say(.feedAlreadySubscribed(id: feed.id, url: feed.url)) + suffix)
         }
     }
 }
@@ -233,7 +233,7 @@ struct FeedListCommand: ParsableCommand {
             return
         }
         if feeds.isEmpty {
-            print("no feeds; add one with: baca feed add URL")
+            print(say(.noFeeds))
             return
         }
         let style = OutputStyle.standardOutput
@@ -320,7 +320,7 @@ struct FeedRemoveCommand: ParsableCommand {
         let store = try repository.openStore()
         let found = try FeedLookup.find(feed, in: store)
         let deleted = try store.removeFeed(id: found.id, purge: purge)
-        print("removed  \(found.id)  \(found.url)" + (purge ? "  (\(deleted) articles deleted)" : ""))
+        print(say(.feedRemoved(id: found.id, url: found.url, deletedArticles: purge ? deleted : nil)))
     }
 }
 
@@ -339,7 +339,7 @@ struct FeedImportCommand: ParsableCommand {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: file))
         } catch {
-            throw CLIFailure(message: "cannot read \(file) (\(error.localizedDescription))")
+            throw CLIFailure(.cannotReadFile(path: file, reason: error.localizedDescription))
         }
         let entries: [OPMLFeed]
         do {
@@ -351,7 +351,7 @@ struct FeedImportCommand: ParsableCommand {
         var added = 0, existing = 0, invalid = 0
         for entry in entries {
             guard let url = try? FeedURL.validated(entry.url) else {
-                print("skipped: not an http or https URL  \(entry.url)")
+                print(say(.opmlSkipped(url: entry.url)))
                 invalid += 1
                 continue
             }
@@ -362,7 +362,7 @@ struct FeedImportCommand: ParsableCommand {
                 if !entry.tags.isEmpty { try store.setTags(feedId: feed.id, adding: entry.tags, removing: []) }
             }
         }
-        print("\(entries.count) feeds: \(added) added, \(existing) already subscribed, \(invalid) skipped")
+        print(say(.opmlSummary(feeds: entries.count, added: added, existing: existing, skipped: invalid)))
         if invalid > 0 { throw ExitCode(1) }
     }
 }

@@ -62,14 +62,14 @@ struct FetchCommand: ParsableCommand {
         defer { store.checkpoint() }
         var selected = try select(in: store)
         if selected.isEmpty {
-            print("no feeds; add one with: baca feed add URL")
+            print(say(.noFeeds))
             return
         }
         if due {
             let dueIds = Set(try store.dueFeeds(defaultMinutes: settings.reloadMinutes).map(\.id))
             selected = selected.filter { dueIds.contains($0.id) }
             if selected.isEmpty {
-                print("no feed is due")
+                print(say(.noFeedDue))
                 return
             }
         }
@@ -108,7 +108,7 @@ struct FetchCommand: ParsableCommand {
             if let id = Int64(name), let feed = all.first(where: { $0.id == id }) { return feed }
             let url = (try? FeedURL.validated(name)) ?? name
             guard let feed = all.first(where: { $0.url == url || $0.url == name }) else {
-                throw CLIFailure(message: "no feed \(name); see baca feed list")
+                throw CLIFailure(.noFeed(name: name))
             }
             return feed
         }
@@ -192,16 +192,16 @@ enum Notifier {
         do {
             try process.run()
         } catch {
-            warn("notify-command \(command[0]) did not start (\(error.localizedDescription))")
+            warn(say(.notifyDidNotStart(program: command[0], reason: error.localizedDescription)))
             return
         }
         let deadline = Date().addingTimeInterval(10)
         while process.isRunning, Date() < deadline { usleep(20_000) }
         if process.isRunning {
             process.terminate()
-            warn("notify-command \(command[0]) took more than 10 s; stopped")
+            warn(say(.notifyTookTooLong(program: command[0])))
         } else if process.terminationStatus != 0 {
-            warn("notify-command \(command[0]) exited with \(process.terminationStatus)")
+            warn(say(.notifyExited(program: command[0], status: process.terminationStatus)))
         }
     }
 }

@@ -30,14 +30,25 @@ struct ImportCommand: ParsableCommand {
         importer.loaders = SavedPage.loaders
         let summary = importer.importPaths(paths) { report in
             // A file name is outside text: shown, never obeyed.
-            var line = "\(Sanitizer.sanitizeLine(report.statusText))  \(Sanitizer.sanitizeLine(report.path))"
+            var line = "\(Sanitizer.sanitizeLine(Self.statusText(report)))  \(Sanitizer.sanitizeLine(report.path))"
             if let encoding = report.decodedFrom, !report.failed {
-                line += "  (decoded from \(encoding.rawValue))"
+                line += "  " + say(.decodedFrom(encoding: encoding.rawValue))
             }
             print(line)
         }
         store.checkpoint()
-        print(summary.line)
+        print(say(.importSummary(
+            imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed)))
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// `imported`, `failed: reason` … in the command line's language (the reason as given).
+    static func statusText(_ report: FileImportReport) -> String {
+        switch report.status {
+        case .imported: return say(.importLine(status: .imported, reason: nil))
+        case .updated: return say(.importLine(status: .updated, reason: nil))
+        case .unchanged: return say(.importLine(status: .unchanged, reason: nil))
+        case .failed(let reason): return say(.importLine(status: .failed, reason: reason))
+        }
     }
 }

@@ -130,5 +130,7 @@ enum ManualText {
           BACA_SHARE_DIR  a folder with themes/ and samples/ to use first
           BROWSER         the program 'o' opens an article's link with
           NO_COLOR        when set and not empty, themes are shown without colour
+          COLORTERM       truecolor or 24bit: themes in 24-bit colour (needs the
+                          xterm-direct or tmux-direct terminfo entry, ncurses-term)
         """
 }

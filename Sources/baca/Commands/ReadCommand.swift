@@ -1,6 +1,7 @@
 import ArgumentParser
 import BacaCore
 import BacaFeeds
+import BacaImages
 import BacaStore
 import BacaTUI
 import BacaTerminal
@@ -26,18 +27,18 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            throw CLIFailure(message: "the reader needs a terminal; try 'baca list' or 'baca show ID'", exitCode: 2)
+            throw CLIFailure(.readerNeedsTerminal, exitCode: 2)
         }
         let environment = ProcessInfo.processInfo.environment
         var messages: [String] = []
 
         if let config, !FileManager.default.fileExists(atPath: config) {
-            throw CLIFailure(message: "no config file at \(config)")
+            throw CLIFailure(.noConfigFile(path: config))
         }
-        let loadedConfig = BacaConfig.load(path: config, environment: environment)
+        let language = CLILanguage.current
+        let loadedConfig = BacaConfig.load(path: config, environment: environment, messagesIn: language)
         messages += loadedConfig.warnings
 
-        let language = loadedConfig.language ?? Language.detect(environment: environment)
         var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
         themeLoader.language = language
         let (activeTheme, themeWarning) = themeLoader.loadOrDefault(theme ?? loadedConfig.theme ?? "default")
@@ -75,13 +76,36 @@ struct ReadCommand: ParsableCommand {
                 notify: loadedConfig.workflow.notifyCommand)
             environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
         }
+        Self.setUpPictures(&environmentForApp, settings: loadedConfig.images, config: loadedConfig, environment: environment)
         let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {
-            try ReaderLoop.run(app)
+            try ReaderLoop.run(app, options: TerminalOptions(mouse: loadedConfig.mouse, hyperlinks: loadedConfig.hyperlinks))
         } catch let error as TerminalError {
             throw CLIFailure(message: error.description, exitCode: 2)
         }
+    }
+
+    /// The articles' pictures: the protocol (forced by `[images] protocol`, else none under
+    /// `NO_COLOR`, else what the terminal answers; asked before ncurses takes the terminal),
+    /// and the library that fetches them under the pages' rules into the cache.
+    static func setUpPictures(
+        _ app: inout AppEnvironment, settings: ImageSettings, config: BacaConfig, environment: [String: String]
+    ) {
+        let noColor = !(environment["NO_COLOR"] ?? "").isEmpty
+        let detected = settings.forcedProtocol == nil && !noColor ? TerminalGraphicsProbe.detect(environment: environment) : .none
+        let mode = settings.resolve(detected: detected, noColor: noColor)
+        guard mode != .none else { return }
+        var limits = FetchLimits()
+        limits.totalTimeout = 20
+        let client = HTTPClient(limits: limits, userAgent: FetchCommand.userAgent, addressRule: FetchCommand.addressRule(config: config))
+        let cache = ImageSettings.cacheDirectory(environment: environment).map {
+            PictureCache(directory: $0, limitBytes: settings.cacheMegabytes * 1024 * 1024)
+        }
+        app.images = ImageLibrary(client: client, cache: cache)
+        app.imageProtocol = mode
+        app.imageMaxRows = settings.maxRows
+        app.imageColors = !noColor
     }
 
     /// `r` in the reader: every feed fetched on a thread of its own, reporting as it goes.
@@ -148,15 +172,28 @@ struct ReadCommand: ParsableCommand {
         return words.isEmpty ? nil : words
     }
 
-    /// An in-memory repository holding the bundled samples.
+    /// An in-memory repository holding the sample articles: the installed ones
+    /// (`share/baca/samples`, `$BACA_SHARE_DIR/samples`, the checkout's), else those compiled
+    /// into the program, so that a lone copy of it still has a demo.
     static func demoStore() throws -> ArticleStore {
-        guard let samples = ResourceLocator.directory(named: "samples") else {
-            throw CLIFailure(message: "cannot find the sample articles (looked beside the program and in the source checkout); set BACA_SHARE_DIR to the folder that holds samples/")
-        }
         let store = try ArticleStore.inMemory()
-        let summary = FileImporter(store: store).importPaths([samples.path])
-        if summary.imported == 0 {
-            throw CLIFailure(message: "no sample articles could be imported from \(samples.path)")
+        if let samples = ResourceLocator.directory(named: "samples") {
+            let summary = FileImporter(store: store).importPaths([samples.path])
+            if summary.imported == 0 {
+                throw CLIFailure(.noSamplesImported(folder: samples.path))
+            }
+            return store
+        }
+        var imported = 0
+        for sample in BundledSamples.files {
+            guard let data = Data(base64Encoded: sample.base64),
+                  let loaded = try? CaptureLoader.load(data),
+                  (try? store.importArticle(loaded.article, sourcePath: nil)) != nil
+            else { continue }
+            imported += 1
+        }
+        if imported == 0 {
+            throw CLIFailure(.samplesNotFound)
         }
         return store
     }
@@ -183,11 +220,11 @@ struct ThemesCommand: ParsableCommand {
 
     func run() throws {
         var loader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory())
-        loader.language = BacaConfig.load().language ?? Language.detect()
+        loader.language = CLILanguage.current
         if let check {
             do {
                 let theme = try loader.load(check)
-                print(Sanitizer.sanitizeLine("\(theme.name): ok"))
+                print(Sanitizer.sanitizeLine(say(.themeOK(name: theme.name))))
                 return
             } catch {
                 throw CLIFailure(message: "\(error)")
@@ -199,7 +236,7 @@ struct ThemesCommand: ParsableCommand {
             // Theme names are file names: show them, never their control characters.
             let name = Sanitizer.sanitizeLine(theme.name)
             print(name.padding(toLength: max(width, name.count) + 2, withPad: " ", startingAt: 0)
-                + Sanitizer.sanitizeLine(theme.origin.description))
+                + Sanitizer.sanitizeLine(theme.origin.describe(in: CLILanguage.current)))
         }
     }
 }

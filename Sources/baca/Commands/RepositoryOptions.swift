@@ -25,7 +25,7 @@ struct RepositoryOptions: ParsableArguments {
         let path = resolvedPath
         let named = databasePath != nil || !(Env.value("BACA_DB") ?? "").isEmpty
         if mustExist, named, !FileManager.default.fileExists(atPath: path) {
-            throw CLIFailure(message: "no repository at \(path); check the path, or create it with 'baca import FILES --db \(path)'")
+            throw CLIFailure(.noRepository(path: path))
         }
         do {
             return try ArticleStore(path: resolvedPath)

@@ -64,12 +64,12 @@ struct SearchCommand: ParsableCommand {
             do {
                 outcome = try store.saveSearch(name: save, query: text)
             } catch {
-                throw CLIFailure(message: "cannot save '\(save)': \(error)")
+                throw CLIFailure(.cannotSaveSearch(name: save, reason: "\(error)"))
             }
             let unread = try store.count(matching: try QueryArgument.parse(text), unreadOnly: true)
             switch outcome {
-            case .saved(let name): print("saved  \(name)  \(unread) unread  \(text)")
-            case .replaced(let name): print("replaced  \(name)  \(unread) unread  \(text)")
+            case .saved(let name): print(say(.searchSaved(name: name, unread: unread, query: text)))
+            case .replaced(let name): print(say(.searchReplaced(name: name, unread: unread, query: text)))
             }
             return
         }
@@ -79,7 +79,7 @@ struct SearchCommand: ParsableCommand {
         do {
             filtered = try LibraryQuery.filters(in: text)
         } catch {
-            throw CLIFailure(message: "invalid query '\(text)': \(error)")
+            throw CLIFailure(.invalidQuery(query: text, reason: "\(error)"))
         }
         if let filtered {
             try listFiltered(filtered, store: store)
@@ -100,7 +100,7 @@ struct SearchCommand: ParsableCommand {
             }
         }
         if !json, hits.isEmpty {
-            FileHandle.standardError.write(Data("baca: nothing found for '\(text)'\n".utf8))
+            FileHandle.standardError.write(Data("baca: \(say(.nothingFound(query: text)))\n".utf8))
         }
     }
 
@@ -117,7 +117,7 @@ struct SearchCommand: ParsableCommand {
             }
         }
         if !json, rows.isEmpty {
-            FileHandle.standardError.write(Data("baca: nothing found for '\(query)'\n".utf8))
+            FileHandle.standardError.write(Data("baca: \(say(.nothingFound(query: query.description)))\n".utf8))
         }
     }
 }

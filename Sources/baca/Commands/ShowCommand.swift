@@ -53,7 +53,7 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         let store = try repository.openStore(mustExist: true)
         guard let stored = try store.article(id: id) else {
-            throw CLIFailure(message: "no article with id \(id); 'baca list' shows the ids")
+            throw CLIFailure(.noArticle(id: id))
         }
         if json {
             var document = ArticleDocument(stored)

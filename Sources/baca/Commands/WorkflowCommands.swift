@@ -12,13 +12,13 @@ enum QueryArgument {
         do {
             return try LibraryQuery(text)
         } catch {
-            throw CLIFailure(message: "invalid query '\(text)': \(error)")
+            throw CLIFailure(.invalidQuery(query: text, reason: "\(error)"))
         }
     }
 
     static func day(_ text: String, option: String) throws -> CalendarDate {
         guard let day = CalendarDate(iso: text) else {
-            throw ValidationError("\(option) must be a date as YYYY-MM-DD, not '\(text)'")
+            throw ValidationError(say(.invalidDate(option: option, value: text)))
         }
         return day
     }
@@ -56,9 +56,9 @@ struct SearchesCommand: ParsableCommand {
         let store = try repository.openStore()
         if let delete {
             guard try store.deleteSearch(name: delete) else {
-                throw CLIFailure(message: "no saved search '\(delete)'; see baca searches")
+                throw CLIFailure(.noSavedSearch(name: delete))
             }
-            print("deleted  \(delete)")
+            print(say(.searchDeleted(name: delete)))
             return
         }
         let searches = try store.savedSearches()
@@ -71,14 +71,14 @@ struct SearchesCommand: ParsableCommand {
             return
         }
         if searches.isEmpty {
-            print("no saved searches; save one with: baca search QUERY --save NAME")
+            print(say(.noSavedSearches))
             return
         }
         let style = OutputStyle.standardOutput
         for search in searches {
-            let counts = "\(search.unreadCount) unread, \(search.articleCount) articles"
+            let counts = say(.unreadOfArticles(unread: search.unreadCount, articles: search.articleCount))
             print("\(style.bold(search.name))  \(counts)  \(style.dim(search.query))")
-            if let error = search.error { print("      invalid: \(error)") }
+            if let error = search.error { print("      " + say(.invalidSavedSearch(reason: error))) }
         }
     }
 }
@@ -136,27 +136,27 @@ struct MarkReadCommand: ParsableCommand {
         if let query { selection = selection.adding(try QueryArgument.parse(query)) }
         if let search {
             guard let saved = try store.savedSearch(name: search) else {
-                throw CLIFailure(message: "no saved search '\(search)'; see baca searches")
+                throw CLIFailure(.noSavedSearch(name: search))
             }
             selection = selection.adding(try QueryArgument.parse(saved.query))
         }
         if !feed.isEmpty {
             let feeds = try store.feeds().map(\.feed)
             for name in feed where !feeds.contains(where: { RuleCandidate.FeedIdentity($0).matchesName(name) }) {
-                throw CLIFailure(message: "no feed \(name); see baca feed list")
+                throw CLIFailure(.noFeed(name: name))
             }
         }
         let unread = try store.count(matching: selection, unreadOnly: true)
         guard unread > 0 else {
-            print("nothing to mark: no unread article matches")
+            print(say(.nothingToMark))
             return
         }
-        if !yes, Confirmation.canAsk, !Confirmation.ask("Mark \(unread) \(unread == 1 ? "article" : "articles") read?") {
-            print("nothing marked")
+        if !yes, Confirmation.canAsk, !Confirmation.ask(say(.markQuestion(count: unread))) {
+            print(say(.nothingMarked))
             return
         }
         let change = try store.markRead(matching: selection, describing: description)
-        print("marked \(change.count) \(change.count == 1 ? "article" : "articles") read; undo with: baca undo")
+        print(say(.marked(count: change.count)))
     }
 
     /// What the journal calls this change: the command's own filters.
@@ -195,16 +195,16 @@ struct UndoCommand: ParsableCommand {
         let store = try repository.openStore()
         if list {
             let changes = try store.bulkChanges()
-            if changes.isEmpty { print("the journal is empty") }
+            if changes.isEmpty { print(say(.journalEmpty)) }
             for change in changes {
-                print("\(FeedListCommand.shortTime(change.createdAt))  \(change.count) articles  \(change.description)")
+                print("\(FeedListCommand.shortTime(change.createdAt))  \(say(.articleCount(change.count)))  \(change.description)")
             }
             return
         }
         guard let change = try store.undoLastBulkChange() else {
-            throw CLIFailure(message: "nothing to undo: the journal is empty")
+            throw CLIFailure(.nothingToUndo)
         }
-        print("undone: \(change.description) (\(change.count) \(change.count == 1 ? "article" : "articles") restored)")
+        print(say(.undone(change: change.description, count: change.count)))
     }
 }
 
@@ -232,7 +232,7 @@ struct RulesListCommand: ParsableCommand {
 
     func run() throws {
         let rules = try config.workflow().rules
-        if rules.isEmpty { print("no rules; add [[rule]] tables to config.toml (see baca rules --help)") }
+        if rules.isEmpty { print(say(.noRules)) }
         for rule in rules { print(RulesTestCommand.describe(rule)) }
     }
 }
@@ -269,7 +269,7 @@ struct RulesTestCommand: ParsableCommand {
     func run() throws {
         let rules = try config.workflow().rules
         guard !rules.isEmpty else {
-            print("no rules; add [[rule]] tables to config.toml (see baca rules --help)")
+            print(say(.noRules))
             return
         }
         let store = try repository.openStore(mustExist: true)
@@ -282,7 +282,7 @@ struct RulesTestCommand: ParsableCommand {
         }
         for rule in rules {
             let mine = matches.filter { $0.rule == rule }
-            print("\(Self.describe(rule))  →  \(mine.count) \(mine.count == 1 ? "article" : "articles")")
+            print("\(Self.describe(rule))  →  \(say(.articleCount(mine.count)))")
             for match in mine { print("  \(String(repeating: " ", count: max(0, 5 - String(match.id).count)))\(match.id)  \(match.title)") }
         }
     }
@@ -315,13 +315,11 @@ struct PruneCommand: ParsableCommand {
         let pruned = try store.prune(global: limits, dryRun: dryRun)
         for article in pruned {
             let id = String(article.id)
-            print("\(dryRun ? "would remove" : "removed")  \(String(repeating: " ", count: max(0, 4 - id.count)))\(id)  "
-                  + "feed \(article.feedId)  \(article.reason == .age ? "too old" : "over the limit")  \(article.title)")
+            print("\(say(.pruneAction(dryRun: dryRun)))  \(String(repeating: " ", count: max(0, 4 - id.count)))\(id)  "
+                  + "feed \(article.feedId)  \(say(.pruneReason(tooOld: article.reason == .age)))  \(article.title)")
         }
         let count = pruned.count
-        print(dryRun
-              ? "\(count) \(count == 1 ? "article" : "articles") would be removed; nothing changed"
-              : "\(count) \(count == 1 ? "article" : "articles") removed")
+        print(say(.pruned(count: count, dryRun: dryRun)))
         if !dryRun, count > 0 { store.checkpoint() }
     }
 }

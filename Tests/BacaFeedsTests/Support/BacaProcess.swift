@@ -44,7 +44,8 @@ struct BacaProcess {
     }
 
     func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Result {
-        var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb"].merging(extra) { $1 }
+        var environment: [String: String] = ["HOME": root.path, "LANG": "C.UTF-8", "TERM": "dumb", "BACA_LANGUAGE": "en"]
+            .merging(extra) { $1 }
         environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
         let output = try Spawn.run(
             [Self.executable.path] + arguments + ["--db", databasePath], environment: environment, directory: root)

@@ -89,8 +89,10 @@ struct SeededGenerator: RandomNumberGenerator {
 enum Baca {
     typealias Result = Spawn.Output
 
+    /// The sandbox's environment with the command line in English (`BACA_LANGUAGE`; the reader
+    /// in a tmux session speaks the sandbox's `language`), and `extra`.
     static func environment(_ sandbox: Sandbox, _ extra: [String: String] = [:]) -> [String: String] {
-        sandbox.environment.merging(extra) { $1 }
+        sandbox.environment.merging(["BACA_LANGUAGE": "en"]) { $1 }.merging(extra) { $1 }
     }
 
     /// Runs `baca arguments…` with the sandbox's HOME and XDG folders, and waits (at most
@@ -120,6 +122,7 @@ func runTool(_ executable: String, _ arguments: [String], environment: [String: 
 func runInPseudoTerminal(_ arguments: [String], sandbox: Sandbox, columns: Int = 80) throws -> Data {
     let log = sandbox.root.appendingPathComponent("pty-\(UUID().uuidString).log")
     var environment = sandbox.environment
+    environment["BACA_LANGUAGE"] = "en"
     environment["COLUMNS"] = "\(columns)"
     let command = "stty cols \(columns) rows 24 2>/dev/null; " + bacaCommand(arguments)
     let result = try runTool("script", ["-q", "-e", "-c", command, log.path],
@@ -203,7 +206,7 @@ enum Unprivileged {
 
     /// Runs baca as an unprivileged user.
     static func run(_ arguments: [String], sandbox: Sandbox) throws -> Spawn.Output {
-        try Spawn.run(prefix + [binary] + arguments, environment: sandbox.environment,
+        try Spawn.run(prefix + [binary] + arguments, environment: Baca.environment(sandbox),
                       directory: sandbox.root, timeout: 60)
     }
 

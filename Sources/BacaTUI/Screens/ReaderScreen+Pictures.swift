@@ -1,0 +1,71 @@
+import BacaCore
+
+/// The reader's pictures: room in the layout above each caption with an address, the drawing
+/// put into that room, and the key that turns them off and on (`ImageShelf` holds their state).
+extension ReaderScreen {
+    /// Lays the article out (when the width, the mode or the pictures changed), with room for
+    /// the pictures when they are on.
+    func preparePictureLayout(_ context: AppContext) {
+        let shelf = context.images
+        let width = textWidth(context)
+        guard shelf.isActive else {
+            model.prepareLayout(width: width)
+            return
+        }
+        if picturePage == nil {
+            picturePage = .some((try? context.store.origin(ofArticle: model.stored.id))??.url)
+        }
+        let page = picturePage ?? nil
+        let language = context.language
+        model.prepareLayout(
+            width: width,
+            pictures: { url in shelf.space(for: shelf.request(url: url, page: page, columns: width), language: language) },
+            version: shelf.version)
+    }
+
+    /// Draws the pictures whose rows are on screen: symbols into the cells, row by row (a
+    /// picture half scrolled away shows its visible half); a terminal-drawn picture only when
+    /// all of it is on screen, as a placement the backend writes after the frame.
+    func drawPictures(into buffer: inout ScreenBuffer, layout: ArticleLayout, context: AppContext) {
+        let shelf = context.images
+        guard shelf.isActive else { return }
+        let left = leftMargin(context)
+        let width = textWidth(context)
+        let page = picturePage ?? nil
+        let height = height(context)
+        for offset in 0..<height {
+            let index = model.top + offset
+            guard index < layout.lines.count, let picture = layout.lines[index].picture else { continue }
+            let request = shelf.request(url: picture.url, page: page, columns: width)
+            guard let drawing = shelf.drawing(for: request) else { continue }
+            let column = left + max(0, (width - drawing.columns) / 2)
+            switch drawing {
+            case .cells(let rows):
+                guard picture.row < rows.count else { continue }
+                var next = column
+                for cell in rows[picture.row] where !cell.text.isEmpty {
+                    buffer.write(cell.text, row: offset, column: next, style: cell.style, maxWidth: 1)
+                    next += 1
+                }
+            case .sequence(let sequence, let columns, let rows):
+                guard picture.row == 0, offset + rows <= height else { continue }
+                buffer.graphics.append(GraphicPlacement(
+                    row: offset, column: column, columns: columns, rows: rows, mode: shelf.mode, sequence: sequence))
+            }
+        }
+    }
+
+    /// `i`: pictures off (captions alone) or on again.
+    func togglePictures(_ context: AppContext) -> EventResult {
+        let shelf = context.images
+        guard shelf.isAvailable else {
+            return .perform(.message(.info(context.tr(
+                "Gambar tidak tersedia di terminal ini ([images] protocol di config.toml)",
+                "Pictures are not available in this terminal ([images] protocol in config.toml)"))))
+        }
+        shelf.toggle()
+        preparePictureLayout(context)
+        return .perform(.message(.info(shelf.isEnabled ? context.tr("Gambar ditampilkan", "Pictures shown")
+                                                       : context.tr("Gambar disembunyikan", "Pictures hidden"))))
+    }
+}

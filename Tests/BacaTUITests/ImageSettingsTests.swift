@@ -1,0 +1,31 @@
+import Testing
+@testable import BacaTUI
+
+@Suite("[images] in config.toml")
+struct ImageSettingsTests {
+    @Test("protocol, max_rows and cache_mb are read; bad values warn and keep the defaults")
+    func reading() {
+        let good = BacaConfig.parse("[images]\nprotocol = \"sixel\"\nmax_rows = 8\ncache_mb = 20\n", file: "c.toml")
+        #expect(good.warnings.isEmpty)
+        #expect(good.images == ImageSettings(forcedProtocol: .sixel, maxRows: 8, cacheMegabytes: 20))
+        #expect(BacaConfig.parse("[images]\nprotocol = \"auto\"\n", file: "c.toml").images.forcedProtocol == nil)
+
+        let bad = BacaConfig.parse("[images]\nprotocol = \"gif\"\nmax_rows = 0\ncolour = 1\n", file: "c.toml")
+        #expect(bad.images == ImageSettings())
+        #expect(bad.warnings.count == 3)
+        #expect(bad.warnings.allSatisfy { $0.hasPrefix("c.toml: [images] ") })
+    }
+
+    @Test("auto follows the terminal, none under NO_COLOR; a forced protocol stands even there")
+    func resolving() {
+        #expect(ImageSettings().resolve(detected: .sixel, noColor: false) == .sixel)
+        #expect(ImageSettings().resolve(detected: .sixel, noColor: true) == .none)
+        #expect(ImageSettings(forcedProtocol: .symbols).resolve(detected: .none, noColor: true) == .symbols)
+    }
+
+    @Test("the cache lives under XDG_CACHE_HOME, else ~/.cache")
+    func cacheFolder() {
+        #expect(ImageSettings.cacheDirectory(environment: ["XDG_CACHE_HOME": "/x/cache", "HOME": "/h"])?.path == "/x/cache/baca/images")
+        #expect(ImageSettings.cacheDirectory(environment: ["HOME": "/h"])?.path == "/h/.cache/baca/images")
+    }
+}
