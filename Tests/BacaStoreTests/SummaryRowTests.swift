@@ -1,4 +1,5 @@
 import Foundation
+import BacaCore
 import Testing
 @testable import BacaStore
 
@@ -19,6 +20,27 @@ struct SummaryRowTests {
         for broken in ["", "[", "[\"a\"", "[\"a\",]", "{\"a\":1}", "[1, 2]", "[\"a\"] x", "null", "[\"a\" \"b\"]"] {
             let decoded = (try? JSONDecoder().decode([String].self, from: Data(broken.utf8))) ?? []
             #expect(SummaryRow.stringArray(json: broken) == decoded, "\(broken)")
+        }
+    }
+}
+
+@Suite("The stemming tokenizer's memory of words")
+struct StemCacheTests {
+    @Test("a cache that starts small and grows (and empties when full) answers as the stemmer does")
+    func growing() {
+        let words = ["kebanjiran", "banjir", "pemerintahan", "jalan", "berjalan", "kopi", "xyzzy", "menulis",
+                     "tulisan", "pembangunan", "dibangun", "sekolah", "bersekolah", "harga", "kenaikan"]
+        let stemmer = IndonesianStemmer()
+        for capacity in [1 << 17, 40] {
+            let cache = StemCache(capacity: capacity, initialSlots: 16)
+            for round in 0..<3 {
+                for (index, word) in words.enumerated() {
+                    let form = word + (round == 0 ? "" : String(repeating: "a", count: index % 3))
+                    let expected = StemmedIndex.markedRoot(of: Array(form.utf8), stemmer: stemmer)
+                    let got = Array(form.utf8).withUnsafeBytes { cache.markedRoot(of: $0) }.map(Array.init)
+                    #expect(got == expected, "\(form)")
+                }
+            }
         }
     }
 }

@@ -285,15 +285,18 @@ public final class FeedFetcher: Sendable {
     /// feed) is not fetched again.
     func article(for item: FeedItem, scope: AddressScope = .publicOnly, refusals: PageRefusals = PageRefusals()) async -> FeedArticle {
         let link = item.link.map(Self.normalised)
-        let summary = FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
-        guard let link, fetchesPages else { return summary }
+        // The item's own text, worked out from its HTML only when it is the article.
+        func summary() -> FeedArticle {
+            FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
+        }
+        guard let link, fetchesPages else { return summary() }
         if let id = try? store.articleId(url: link.absoluteString),
            let origin = try? store.origin(ofArticle: id), !origin.summaryOnly {
-            return summary
+            return summary()
         }
         let read = await readPage(link, scope: scope)
         if case .failure(let failure) = read { refusals.add(link, failure) }
-        guard case .success(let page) = read else { return summary }
+        guard case .success(let page) = read else { return summary() }
         var article = page.page.article
         // The item's own title is the one its feed chose and the one the list showed before the
         // page was read; a page's `<h1>` is often a shortened or a site-wide one. The page gives
