@@ -5,7 +5,7 @@
 #   bench/run.sh --million            and N = 1,000,000 (about 4.7 GB of captures; newsboat skipped there)
 #   bench/run.sh --sizes 1000 --runs 3 --out /tmp/table.md
 #
-# Builds the release binaries, installs tmux and newsboat from Debian's packages when absent
+# Builds the release binaries (baca as `make` builds it: statically linked), installs tmux and newsboat from Debian's packages when absent
 # (newsboat is a benchmark-only dependency), then runs `baca-bench run` with the arguments
 # given (see `.build/release/baca-bench run --help`). Corpora and repositories go to
 # .build/baca-bench/ and are reused while the seed and size match.
@@ -41,7 +41,12 @@ if ! command -v newsboat >/dev/null; then
 fi
 
 swift build -c release >&2
+# The baca that is measured is the one `make install` installs: the Swift standard library and
+# Foundation linked statically (the Makefile's build, in its own folder). Linked against the
+# shared Swift libraries, a start spends a quarter of its instructions in the dynamic linker
+# (docs/PERFORMANCE.md, "Start").
+swift build -c release --static-swift-stdlib --product baca --scratch-path .build-static >&2
 # The feed parser over a 1 MB feed, well-formed and broken (docs/PERFORMANCE.md, "Feed parsing").
 .build/release/baca-bench feed-parse --bytes 1000000 --runs 30 --instructions >&2
 .build/release/baca-bench feed-parse --bytes 1000000 --runs 30 --broken --instructions >&2
-exec .build/release/baca-bench run --baca .build/release/baca "$@"
+exec .build/release/baca-bench run --baca .build-static/release/baca "$@"

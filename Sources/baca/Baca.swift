@@ -40,8 +40,13 @@ struct Baca: ParsableCommand {
         do {
             let (arguments, language) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
             CLILanguage.current = language
-            var command = try parseAsRoot(Self.subcommandFirst(arguments))
-            try command.run()
+            if let reader = Self.plainReaderArguments(arguments) {
+                var command = try ReadCommand.parse(reader)
+                try command.run()
+            } else {
+                var command = try parseAsRoot(Self.subcommandFirst(arguments))
+                try command.run()
+            }
         } catch let failure as CLIFailure {
             // Messages can quote file names and values from outside: never their escapes.
             FileHandle.standardError.write(Data("baca: \(Sanitizer.sanitizeLine(failure.message))\n".utf8))
@@ -53,6 +58,19 @@ struct Baca: ParsableCommand {
 }
 
 extension Baca {
+    /// The arguments of the reader started plainly (`baca`, `baca --db PATH`), which are the
+    /// reader's own; nil for anything else. Parsed by the reader's command alone: reading them
+    /// as the root command's makes ArgumentParser walk every subcommand's definition first
+    /// (13 M instructions, a sixth of a start: docs/PERFORMANCE.md, "Start").
+    static func plainReaderArguments(_ arguments: [String]) -> [String]? {
+        switch arguments.count {
+        case 0: return []
+        case 1 where arguments[0].hasPrefix("--db=") && arguments[0].count > 5: return arguments
+        case 2 where arguments[0] == "--db" && !arguments[1].hasPrefix("-"): return arguments
+        default: return nil
+        }
+    }
+
     /// `baca --db PATH list …` as `baca list … --db PATH`: every subcommand takes `--db`, but
     /// ArgumentParser reads an option before the subcommand's name as the default command's
     /// (the reader), and the name after it as a stray argument.

@@ -65,6 +65,28 @@ struct ArticleCountTests {
         #expect(try store.counts() == Self.recount(store))
     }
 
+    @Test("a batch of new articles reaches the index in one flush, counts kept and all")
+    func oneFlushPerBatch() throws {
+        // Any statement of the insert path that opens a statement journal (a trigger, an UPDATE
+        // that is not by rowid) makes FTS5 flush its pending terms as a segment of its own:
+        // with merging off, the segments then show every flush (the count update did, +1.3 M
+        // instructions an article).
+        let store = try ArticleStore.inMemory()
+        try store.write("configuring") { db in
+            try db.execute(sql: "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 0)")
+        }
+        let records = try (0..<64).map {
+            try ArticleRecord(article: Sample.article("Artikel \($0)", body: "Isi berita nomor \($0)."),
+                              sourcePath: "/b\($0)", importedAt: Date())
+        }
+        #expect(try store.save(records).allSatisfy { (try? $0.get()) != nil })
+        #expect(try store.counts().total == 64)
+        let segments = try store.read("reading the index") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM article_fts_idx")
+        }
+        #expect(segments == 1)
+    }
+
     @Test("a failed batch counts only the articles it kept")
     func failedBatch() throws {
         let store = try ArticleStore.inMemory()

@@ -8,26 +8,69 @@
 /// without its bundle) would be corrupted, since FTS5 deletes a row by tokenizing its text again.
 /// Compiled in, it is always the same. It is parsed into a set once, lazily, on the first stem
 /// (about 30,000 words, a few milliseconds), so starting baca costs nothing.
+///
+/// Kept as the list's own bytes and a sorted table of where each word starts (about 150 KB for
+/// the list baca ships), looked up by binary search: a `Set` of 30,000 byte arrays took 2–3 MB of
+/// heap, most of the reader's memory growth on its first search (`docs/PERFORMANCE.md`).
 public final class RootWords: Sendable {
-    private let words: Set<[UInt8]>
+    /// The words, one a line (any order).
+    private let text: [UInt8]
+    /// Where each word starts and how long it is, in byte order of the words; no duplicates.
+    private let starts: [UInt32]
+    private let lengths: [UInt8]
 
     /// The dictionary baca ships, parsed on first use.
     public static let shared = RootWords(lines: RootWords.list)
 
     /// A dictionary of the words in `lines`, one a line (tests).
     public init(lines: String) {
-        var words = Set<[UInt8]>(minimumCapacity: 32_768)
-        for line in lines.utf8.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            words.insert(Array(line))
+        let text = Array(lines.utf8)
+        var words: [(start: UInt32, length: UInt8)] = []
+        var lineStart = 0
+        for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: "\n") {
+            let length = index - lineStart
+            if length > 0 && length < 256 { words.append((UInt32(lineStart), UInt8(length))) }
+            lineStart = index + 1
         }
-        self.words = words
+        text.withUnsafeBufferPointer { bytes in
+            func word(_ entry: (start: UInt32, length: UInt8)) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start) + Int(entry.length)])
+            }
+            words.sort { word($0).lexicographicallyPrecedes(word($1)) }
+            var unique: [(start: UInt32, length: UInt8)] = []
+            unique.reserveCapacity(words.count)
+            for entry in words where unique.last.map({ !word($0).elementsEqual(word(entry)) }) ?? true {
+                unique.append(entry)
+            }
+            words = unique
+        }
+        self.text = text
+        starts = words.map(\.start)
+        lengths = words.map(\.length)
     }
 
     /// Whether `word` (lower-case ASCII bytes) is a root word.
     @inline(__always)
-    public func contains(_ word: [UInt8]) -> Bool { words.contains(word) }
+    public func contains(_ word: [UInt8]) -> Bool {
+        word.withUnsafeBufferPointer { contains($0) }
+    }
 
-    public func contains(_ word: String) -> Bool { words.contains(Array(word.utf8)) }
+    public func contains(_ word: String) -> Bool { contains(Array(word.utf8)) }
 
-    public var count: Int { words.count }
+    public var count: Int { starts.count }
+
+    private func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.withUnsafeBufferPointer { bytes in
+            var low = 0
+            var high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                let start = Int(starts[middle])
+                let entry = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(lengths[middle])])
+                if entry.elementsEqual(word) { return true }
+                if entry.lexicographicallyPrecedes(word) { low = middle + 1 } else { high = middle }
+            }
+            return false
+        }
+    }
 }

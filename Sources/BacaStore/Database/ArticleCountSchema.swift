@@ -29,21 +29,22 @@ enum ArticleCountSchema {
             );
             \(recountSQL);
             CREATE TRIGGER article_count_after_delete AFTER DELETE ON article BEGIN
-                UPDATE article_count SET total = total - 1;
+                UPDATE article_count SET total = total - 1 WHERE id = 1;
             END;
             CREATE TRIGGER article_state_count_after_insert AFTER INSERT ON article_state
             WHEN new.read <> 0 OR new.starred <> 0 BEGIN
-                UPDATE article_count SET read = read + (new.read <> 0), starred = starred + (new.starred <> 0);
+                UPDATE article_count SET read = read + (new.read <> 0), starred = starred + (new.starred <> 0) WHERE id = 1;
             END;
             CREATE TRIGGER article_state_count_after_update AFTER UPDATE OF read, starred ON article_state
             WHEN (old.read <> 0) <> (new.read <> 0) OR (old.starred <> 0) <> (new.starred <> 0) BEGIN
                 UPDATE article_count SET
                     read = read + (new.read <> 0) - (old.read <> 0),
-                    starred = starred + (new.starred <> 0) - (old.starred <> 0);
+                    starred = starred + (new.starred <> 0) - (old.starred <> 0)
+                WHERE id = 1;
             END;
             CREATE TRIGGER article_state_count_after_delete AFTER DELETE ON article_state
             WHEN old.read <> 0 OR old.starred <> 0 BEGIN
-                UPDATE article_count SET read = read - (old.read <> 0), starred = starred - (old.starred <> 0);
+                UPDATE article_count SET read = read - (old.read <> 0), starred = starred - (old.starred <> 0) WHERE id = 1;
             END;
             """)
     }
@@ -58,6 +59,9 @@ enum ArticleCountSchema {
             (SELECT COUNT(*) FROM article_state s JOIN article a ON a.id = s.articleId WHERE s.starred <> 0)
         """
 
-    /// What the store runs for every article it inserts.
-    static let insertedSQL = "UPDATE article_count SET total = total + 1"
+    /// What the store runs for every article it inserts. By its rowid: an UPDATE that scans the
+    /// table (no `WHERE`) is a "multi-row" write, which SQLite runs in a statement journal, and
+    /// opening one makes FTS5 flush its pending terms (`sqlite3VtabSavepoint`): the index was
+    /// written article by article again, +1.3 M instructions an article (callgrind).
+    static let insertedSQL = "UPDATE article_count SET total = total + 1 WHERE id = 1"
 }

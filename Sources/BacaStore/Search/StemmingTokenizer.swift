@@ -103,20 +103,19 @@ final class StemCache {
     /// Emptied when it holds this many words (a long import of varied text stays bounded).
     private let capacity: Int
 
-    init(capacity: Int = 1 << 17) {
+    /// Starts small and doubles as words come (up to `capacity`): the reader's connection
+    /// tokenizes a few query words, and a table sized for an import (4 MB of slots, every page
+    /// written to empty it) was most of the reader's memory growth on its first search.
+    init(capacity: Int = 1 << 17, initialSlots: Int = 1 << 10) {
         self.capacity = capacity
-        let size = capacity * 2
+        let size = max(16, initialSlots)
         slots = Array(repeating: -1, count: size * 4)
         mask = size - 1
-        arena.reserveCapacity(1 << 20)
     }
 
     /// The marked root of `word`, or nil.
     func markedRoot(of word: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
-        // FNV-1a
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        var slot = Int(truncatingIfNeeded: hash) & mask
+        var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
         while true {
             let base = slot * 4
             let keyOffset = Int(slots[base])
@@ -135,6 +134,12 @@ final class StemCache {
         let key = Array(word)
         let value = StemmedIndex.markedRoot(of: key, stemmer: stemmer)
         if count >= capacity { clear() ; return value.map { $0[...] } }
+        if (count + 1) * 2 > mask + 1 {
+            // Kept at most half full: twice the slots, every word placed again.
+            grow()
+            slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+            while slots[slot * 4] >= 0 { slot = (slot + 1) & mask }
+        }
         // (Re-probe after a clear is not needed: we only insert when not full.)
         let keyOffset = arena.count
         arena.append(contentsOf: key)
@@ -147,6 +152,30 @@ final class StemCache {
         slots[base + 3] = value.map { Int32($0.count) } ?? -1
         count += 1
         return value.map { arena[valueOffset..<(valueOffset + $0.count)] }
+    }
+
+    /// FNV-1a.
+    @inline(__always)
+    private static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash
+    }
+
+    /// Doubles the slots and places every word again (its bytes stay where they are in `arena`).
+    private func grow() {
+        let old = slots
+        let size = (mask + 1) * 2
+        slots = Array(repeating: -1, count: size * 4)
+        mask = size - 1
+        arena.withUnsafeBytes { arena in
+            for base in stride(from: 0, to: old.count, by: 4) where old[base] >= 0 {
+                let key = UnsafeRawBufferPointer(rebasing: arena[Int(old[base])..<Int(old[base]) + Int(old[base + 1])])
+                var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+                while slots[slot * 4] >= 0 { slot = (slot + 1) & mask }
+                for field in 0..<4 { slots[slot * 4 + field] = old[base + field] }
+            }
+        }
     }
 
     private func clear() {

@@ -64,7 +64,13 @@ enum KeyBindingsParser {
 
     /// A binding's value: `none`/`""` unbinds; prompt editing commands belong in `[keys.prompt]`.
     private static func command(_ value: String, context: KeyContext) -> Result<CommandInvocation?, CommandLineError> {
-        let trimmed = value.trimmingCharacters(in: .whitespaces)
+        // Spaces and tabs, trimmed by hand: `trimmingCharacters(in: .whitespaces)` costs 15 k
+        // instructions a call on Linux, 2 M of every start for the default keymap's 138 bindings.
+        // (`.whitespaces`: a tab or a space separator.)
+        func isSpace(_ character: Character) -> Bool {
+            character == " " || character.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        }
+        let trimmed = String(String(value.drop(while: isSpace).reversed()).drop(while: isSpace).reversed())
         if trimmed.isEmpty || trimmed == "none" { return .success(nil) }
         return CommandLineParser.parse(trimmed, allowingPromptCommands: context == .prompt).map { $0 }
     }

@@ -133,6 +133,8 @@ enum ManualText {
 
         ENVIRONMENT
           BACA_DB         the repository, when --db is not given
+          BACA_LANGUAGE   id or en: the language of messages (--language on any
+                          command wins; else config.toml's language, else LANG)
           BACA_SHARE_DIR  a folder with themes/ and samples/ to use first
           BROWSER         the program 'o' opens an article's link with
           NO_COLOR        when set and not empty, themes are shown without colour
