@@ -79,6 +79,17 @@ struct InputSequenceDecoderTests {
         #expect(decode(sgr(0, row: 1, column: 1) + sgr(0, row: 1, column: 1, release: true) + "j").count == 3)
     }
 
+    @Test("an old-style X10 report (a terminal without the SGR format) is read whole: its bytes are never keys")
+    func x10Reports() {
+        // Button 1 pressed at column 10, row 5, then the release; a space (page down) would be its first byte.
+        #expect(decode("\u{1B}[M *%\u{1B}[M#*%j") == [
+            .mouse(MouseEvent(.press(.left), row: 4, column: 9)), .mouse(MouseEvent(.release(.left), row: 4, column: 9)),
+            .key(.character("j")),
+        ])
+        #expect(decode("\u{1B}[Ma*%") == [.mouse(MouseEvent(.wheelDown, row: 4, column: 9))])
+        #expect(decode("\u{1B}[M ") == [])   // cut off
+    }
+
     @Test("a broken or unknown control sequence is dropped whole, never run as keys")
     func unknownSequences() {
         #expect(decode("\u{1B}[<0;0;5M") == [])          // cell 0 does not exist

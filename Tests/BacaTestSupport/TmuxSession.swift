@@ -120,14 +120,23 @@ public final class TmuxSession {
     }
 
     /// Waits for the `__EXIT__` line printed after baca ends; returns baca's exit status.
-    /// The line is read with wrapped rows joined (`capture-pane -J`): the shell's `Killed` line
-    /// before it can leave the cursor near the right edge (its length follows the paths in the
-    /// command), and `__EXIT__137` would then be cut in two rows.
+    /// The pane is read with wrapped rows joined (`capture-pane -J`): the shell's `Killed` line
+    /// before the marker can leave the cursor near the right edge (its length follows the paths
+    /// in the command), and `__EXIT__137` would then be cut in two rows.
     public func waitForExit(timeout: TimeInterval = 10, sourceLocation: SourceLocation = #_sourceLocation) throws -> Int? {
-        try waitFor(timeout: timeout, sourceLocation: sourceLocation) { $0.contains("__EXIT__") }
-        let joined = try tmux(["capture-pane", "-p", "-J", "-t", "t"])
-        guard let range = joined.range(of: "__EXIT__") else { return nil }
-        return Int(joined[range.upperBound...].prefix { $0.isNumber })
+        let deadline = Date().addingTimeInterval(timeout)
+        var joined = ""
+        repeat {
+            joined = try tmux(["capture-pane", "-p", "-J", "-t", "t"])
+            // The whole status: digits up to the end of the line.
+            if let range = joined.range(of: "__EXIT__"),
+               let end = joined[range.upperBound...].firstIndex(where: { !$0.isNumber }), end > range.upperBound {
+                return Int(joined[range.upperBound..<end])
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        } while Date() < deadline
+        Issue.record("the program never ended; the pane showed:\n\(joined)", sourceLocation: sourceLocation)
+        return nil
     }
 
     /// Waits until the program in the pane has read every key sent so far (the pane's terminal

@@ -29,8 +29,7 @@ extension App {
             lastClick = (mouse.row, mouse.column, depth, now)
             guard let target = lastHitMap.target(row: mouse.row, column: mouse.column, owner: depth - 1) else { return [] }
             message = nil
-            let effects = apply(top.handle(click: target, context: context))
-            return effects
+            return apply(top.handle(click: target, context: context))
         default:
             return []
         }

@@ -35,6 +35,9 @@ public struct InputSequenceDecoder: Sendable {
         case idle
         case escape
         case controlSequence(String)
+        /// An old-style (X10) mouse report, `ESC [ M` and three bytes, from a terminal that
+        /// ignored the request for the SGR format: its bytes are read, so they never act as keys.
+        case x10Mouse([UInt32])
         case paste(Paste)
     }
 
@@ -55,7 +58,7 @@ public struct InputSequenceDecoder: Sendable {
         switch state {
         case .idle: return .nothing
         case .escape: return .escape
-        case .controlSequence: return .sequence
+        case .controlSequence, .x10Mouse: return .sequence
         case .paste: return .paste
         }
     }
@@ -94,6 +97,26 @@ public struct InputSequenceDecoder: Sendable {
             }
             state = .controlSequence(body + String(character))
             return []
+        case .x10Mouse(var bytes):
+            guard case .key(.character(let character)) = event, let scalar = character.unicodeScalars.first else {
+                // What the terminal sent did not read as characters (a byte above 127 in a UTF-8
+                // locale): the report is lost, and so is this piece of it.
+                state = bytes.count == 2 ? .idle : .x10Mouse(bytes + [0])
+                return []
+            }
+            bytes.append(scalar.value)
+            guard bytes.count == 3 else {
+                state = .x10Mouse(bytes)
+                return []
+            }
+            state = .idle
+            guard bytes.allSatisfy({ $0 >= 32 && $0 < 32 + 256 }), bytes[1] > 32, bytes[2] > 32 else { return [] }
+            let code = Int(bytes[0]) - 32
+            // X10 reports a release as button 3, without saying which.
+            let released = code & 3 == 3 && code & 64 == 0
+            let parameters = "\(released ? code & ~3 : code);\(bytes[1] - 32);\(bytes[2] - 32)"
+            guard let mouse = MouseEvent(sgrParameters: Substring(parameters), released: released) else { return [] }
+            return [.mouse(mouse)]
         case .paste(var paste):
             let done = paste.take(event)
             if done {
@@ -113,7 +136,7 @@ public struct InputSequenceDecoder: Sendable {
         case .escape:
             state = .idle
             return [.key(.escape)]
-        case .controlSequence:
+        case .controlSequence, .x10Mouse:
             state = .idle
             return []
         case .paste(let paste):
@@ -129,6 +152,9 @@ public struct InputSequenceDecoder: Sendable {
         }
         if body == "200", final == "~" {
             state = .paste(Paste())
+        }
+        if body.isEmpty, final == "M" {
+            state = .x10Mouse([])
         }
         return []
     }
