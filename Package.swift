@@ -94,7 +94,7 @@ let package = Package(
         ),
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
-        .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore"]),
+        .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore", "BacaFeeds"]),
         // Helpers shared by the tests that run the real binary.
         .target(name: "BacaTestSupport", path: "Tests/BacaTestSupport"),
         .testTarget(name: "BacaCLITests", dependencies: ["BacaCore", "BacaTestSupport"]),
@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "BacaHardeningTests",
             dependencies: [
-                "BacaCore", "BacaStore", "BacaTerminal", "BacaTUI", "BacaTestSupport",
+                "BacaCore", "BacaStore", "BacaFeeds", "BacaTerminal", "BacaTUI", "BacaTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             // Fuzz/ is built by its own script (libFuzzer); Fixtures/ is read from the source tree.

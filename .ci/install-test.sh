@@ -146,6 +146,9 @@ tarball=$(tail -1 "$work/make-dist.log")
 [ -f "$tarball" ] || fail "make dist did not print its tarball ($tarball)"
 mkdir -p "$work/unpacked" && tar -C "$work/unpacked" -xzf "$tarball"
 binary=$(ls "$work"/unpacked/*/bin/baca)
+for file in LICENSE THIRD_PARTY.md README.md; do
+    [ -s "$(dirname "$binary")/../$file" ] || fail "the tarball lacks $file"
+done
 libraries=$(ldd "$binary")
 sed -n '1,12s/^/  /p' <<<"$libraries"
 if grep -Eiq 'swift|Foundation|dispatch|BlocksRuntime|XCTest' <<<"$libraries"; then

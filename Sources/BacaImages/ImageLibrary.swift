@@ -12,6 +12,8 @@ import Glibc
 public final class ImageLibrary: ImageSource, @unchecked Sendable {
     /// The largest picture file fetched.
     public static let defaultMaximumBytes = 5 * 1024 * 1024
+    /// Decoded pixels kept in memory, all pictures together.
+    static let keptPixelBytes = 64 * 1024 * 1024
 
     let client: HTTPClient
     let cache: PictureCache?
@@ -70,10 +72,16 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
         }
         // Cached only once it decodes: a broken file is fetched again next time, not kept.
         if cache?.read(request.url) == nil { cache?.write(data, for: request.url) }
-        lock.lock()
-        decoded.append((request.url, picture))
-        if decoded.count > 8 { decoded.removeFirst() }
-        lock.unlock()
+        // Kept for another width (a resize), within a memory budget: a large picture is
+        // decoded again instead.
+        if picture.rgba.count <= Self.keptPixelBytes / 4 {
+            lock.lock()
+            decoded.append((request.url, picture))
+            while decoded.count > 8 || decoded.reduce(0, { $0 + $1.picture.rgba.count }) > Self.keptPixelBytes {
+                decoded.removeFirst()
+            }
+            lock.unlock()
+        }
         return .success(picture)
     }
 

@@ -93,6 +93,16 @@ public enum PictureEncoder {
         return Data(bytes: out, count: size)
     }
 
+    /// `rgba` as a lossless WebP.
+    public static func webp(width: Int, height: Int, rgba: [UInt8]) -> Data? {
+        var out: UnsafeMutablePointer<UInt8>?
+        guard rgba.count == width * height * 4 else { return nil }
+        let size = WebPEncodeLosslessRGBA(rgba, Int32(width), Int32(height), Int32(width * 4), &out)
+        guard size > 0, let out else { return nil }
+        defer { WebPFree(out) }
+        return Data(bytes: out, count: size)
+    }
+
     /// A test card, RGBA, `width` × `height`: four coloured quarters (red, green, blue,
     /// yellow; the top-left is red throughout its corner), crossed by dark diagonal stripes and a
     /// white ring, so a drawing has edges in every cell row.

@@ -139,7 +139,10 @@ public final class NcursesTerminal: TerminalBackend {
         }
         let terminal = NcursesTerminal(screen: screen, input: input, output: output, outputFD: outputFD, options: options)
         terminal.setUpModes()
-        SignalState.prepareRestore(fd: outputFD, termios: hasSaved ? saved : nil, bytes: TerminalModes.disable + restoreSequence())
+        // After the sequence's CAN (which cancels a half-written escape sequence).
+        var restore = restoreSequence()
+        restore.insert(contentsOf: TerminalModes.disable, at: 1)
+        SignalState.prepareRestore(fd: outputFD, termios: hasSaved ? saved : nil, bytes: restore)
         SignalState.screenActive.store(true, ordering: .sequentiallyConsistent)
         // Enter the alternate screen with a blank frame.
         werase(terminal.window)
@@ -536,15 +539,19 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     /// The frame's links as OSC 8 hyperlinks, over the cells ncurses has just drawn
-    /// (`HyperlinkOverlay`); the cursor goes back where ncurses left it.
+    /// (`HyperlinkOverlay`). ncurses does not know the cursor moved: `mvcur` from an unknown
+    /// place (−1) puts it back with an absolute move and tells ncurses where it is (with
+    /// `leaveok` ncurses' own idea of the cursor is not readable, so it must be told).
     private func writeHyperlinks(_ buffer: ScreenBuffer, rows: Int, columns: Int) {
         guard !buffer.hitMap.links.isEmpty else { return }
-        let cursor = (row: Int(getcury(baca_curscr())), column: Int(getcurx(baca_curscr())))
-        let bytes = HyperlinkOverlay.bytes(for: buffer, visibleRows: rows, visibleColumns: columns, cursor: cursor) {
-            sgrParameters(for: $0)
-        }
+        let bytes = HyperlinkOverlay.bytes(for: buffer, visibleRows: rows, visibleColumns: columns) { sgrParameters(for: $0) }
+        guard !bytes.isEmpty else { return }
         fflush(outputFile)
         writeAll(bytes)
+        let row = min(max(0, Int(getcury(baca_curscr()))), max(0, rows - 1))
+        let column = min(max(0, Int(getcurx(baca_curscr()))), max(0, columns - 1))
+        _ = mvcur(-1, -1, Int32(row), Int32(column))
+        fflush(outputFile)
     }
 
     /// One row, in runs of one style; each run is one `mvwaddnwstr`.

@@ -14,6 +14,7 @@
 #include <png.h>
 #include <jpeglib.h>
 #include <webp/decode.h>
+#include <webp/encode.h>
 
 // MARK: PNG (libpng's simplified API)
 

@@ -101,8 +101,11 @@ struct CLITests {
         let lines = text.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         #expect(lines[0].contains("Harga Cabai Rawit"))
-        #expect(lines[0].contains("2 Des 2024"))
+        #expect(lines[0].contains("2 Dec 2024"))
         #expect(lines[1].contains("Jembatan Gantung"))
+        // The month in the language asked for.
+        let indonesian = try BacaBinary.run(["--language", "id", "list"], sandbox: sandbox)
+        #expect(indonesian.stdout.split(separator: "\n").first?.contains("2 Des 2024") == true, "\(indonesian.stdout)")
 
         let json = try BacaBinary.run(["list", "--json", "--limit", "1"], sandbox: sandbox)
         let rows = json.stdout.split(separator: "\n")

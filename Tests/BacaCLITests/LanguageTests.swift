@@ -44,6 +44,17 @@ struct LanguageTests {
         #expect(inEnglish.status == 1 && inIndonesian.status == 1)
     }
 
+    @Test("a theme that does not load says why in either language, exit 1")
+    func themeErrorBothLanguages() throws {
+        let sandbox = try Sandbox()
+        let theme = try sandbox.write("bad-theme.toml", "\"text\" = { fg = \"bukan-warna\" }\n")
+        let inEnglish = try BacaBinary.run(["themes", "--check", theme], sandbox: sandbox, language: "en")
+        let inIndonesian = try BacaBinary.run(["themes", "--check", theme], sandbox: sandbox, language: "id")
+        #expect(inEnglish.stderr.contains("'fg' of 'text' is not a colour"), "\(inEnglish.stderr)")
+        #expect(inIndonesian.stderr.contains("'fg' di 'text' bukan warna"), "\(inIndonesian.stderr)")
+        #expect(inEnglish.status == 1 && inIndonesian.status == 1, "\(inEnglish.status) \(inIndonesian.status)")
+    }
+
     @Test("--language, then BACA_LANGUAGE, then config.toml, then LANG choose; a bad one is an error naming it")
     func precedence() throws {
         let sandbox = try Self.repository(language: "id")
@@ -82,6 +93,9 @@ struct LanguageTests {
         let indonesian = try BacaBinary.run(["mark-read", "--all", "--yes"], sandbox: sandbox, language: "id")
         #expect(indonesian.stdout.hasSuffix(" artikel ditandai sudah dibaca; batalkan dengan: baca undo\n"), "\(indonesian.stdout)")
 
+        #expect(try BacaBinary.run(["fetch"], sandbox: sandbox, language: "en").stdout == "no feeds; add one with: baca feed add URL\n")
+        #expect(try BacaBinary.run(["fetch"], sandbox: sandbox, language: "id").stdout == "belum ada feed; tambahkan dengan: baca feed add URL\n")
+
         let themes = try BacaBinary.run(["themes"], sandbox: sandbox, language: "en")
         #expect(themes.stdout.contains("built in ("), "\(themes.stdout)")
         #expect(try BacaBinary.run(["themes"], sandbox: sandbox, language: "id").stdout.contains("bawaan ("))
@@ -109,5 +123,7 @@ struct LanguageTests {
         #expect(try BacaBinary.run(["search", "unread", "--json"], sandbox: sandbox).stdout.split(separator: "\n").count > 1)
         let bad = try BacaBinary.run(["search", "sebelum:kemarin"], sandbox: sandbox)
         #expect(bad.status == 1 && bad.stderr.contains("'kemarin' is not a date"), "\(bad.stderr)")
+        let buruk = try BacaBinary.run(["search", "sebelum:kemarin"], sandbox: sandbox, language: "id")
+        #expect(buruk.status == 1 && buruk.stderr.contains("kolom 1, 'sebelum:kemarin': 'kemarin' bukan tanggal"), "\(buruk.stderr)")
     }
 }

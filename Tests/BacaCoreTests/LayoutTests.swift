@@ -385,3 +385,38 @@ struct NumberedListLayoutTests {
         #expect(decoded == article)
     }
 }
+
+@Suite("Room for pictures in the layout")
+struct PictureSpaceLayoutTests {
+    static let article = Article(
+        title: "Jembatan",
+        heroImage: ImageCaption(caption: "Foto jembatan", url: "http://news.example/hero.png"),
+        sections: [Section(blocks: [
+            .paragraph("Pembuka yang pendek."),
+            .image(ImageCaption(caption: "Papan nama", url: "http://news.example/sign.png")),
+            .image(ImageCaption(caption: "", url: "http://news.example/bare.png")),
+            .image(ImageCaption(caption: "Tanpa alamat")),
+        ])])
+
+    @Test("rows above each caption with an address, a note for a failed one, none without an address")
+    func rowsAndNotes() throws {
+        let layout = ArticleLayout.make(article: Self.article, width: 60, mode: .full) { url in
+            url.hasSuffix("sign.png") ? .note("gambar tidak dimuat: HTTP 404 Not Found") : .rows(3)
+        }
+        let hero = try #require(layout.lines.firstIndex { $0.text.contains("Foto jembatan") })
+        #expect((1...3).allSatisfy { layout.lines[hero - $0].picture?.url == "http://news.example/hero.png" })
+        #expect(layout.lines[hero - 3].picture?.row == 0 && layout.lines[hero - 1].picture?.row == 2)
+        let sign = try #require(layout.lines.firstIndex { $0.text.contains("Papan nama") })
+        #expect(layout.lines[sign - 1].text == "▢ gambar tidak dimuat: HTTP 404 Not Found")
+        #expect(layout.lines[sign - 1].spans.first?.style == .dim)
+        // A picture without a caption still gets its room; a caption without an address none.
+        #expect(layout.lines.filter { $0.picture?.url == "http://news.example/bare.png" }.count == 3)
+        let bare = try #require(layout.lines.firstIndex { $0.picture?.url == "http://news.example/bare.png" })
+        #expect(layout.lines[bare].blockIndex == 2 && layout.lines[bare].sectionIndex == 0)
+        let plain = try #require(layout.lines.firstIndex { $0.text.contains("Tanpa alamat") })
+        #expect(layout.lines[plain - 1].picture == nil && layout.lines[plain - 1].text.isEmpty)
+        // Without spacing: the captions alone, as before.
+        let captionsOnly = ArticleLayout.make(article: Self.article, width: 40, mode: .full)
+        #expect(captionsOnly.lines.allSatisfy { $0.picture == nil && !$0.text.contains("▢") })
+    }
+}

@@ -281,6 +281,26 @@ struct FetchTests {
         #expect(server.peakInFlightByHost.values.allSatisfy { $0 <= 2 }, "\(server.peakInFlightByHost)")
         #expect(server.peakInFlightByHost.values.contains(2), "requests did overlap")
     }
+
+    @Test("the total time-out runs from a request's turn, not from its place in the queue to a busy host")
+    func queueDoesNotCountAgainstTimeOut() async throws {
+        // One request at a time to the host, each answered after 1 s: the sixth waits 5 s in
+        // line, more than the 4 s time-out, and is still read.
+        server.delay = 1
+        let body = Fixture.data("feeds/rdf.xml")
+        for index in 0..<6 {
+            server.route("/feeds/q\(index).xml") { _ in .ok(body, type: "application/xml") }
+            _ = try store.addFeed(url: "http://127.0.0.1:\(server.port)/feeds/q\(index).xml")
+        }
+        var limits = Self.fastLimits
+        limits.concurrentFetches = 4
+        limits.fetchesPerHost = 1
+        limits.totalTimeout = 4
+        let fetcher = FeedFetcher(store: store, limits: limits, userAgent: "baca/0.1.0 (test)", fetchesPages: false)
+        let summary = await fetcher.fetch()
+        #expect(summary.failed == 0, "\(summary.outcomes.map(\.statusText))")
+        #expect(server.peakInFlightByHost.values.allSatisfy { $0 <= 1 })
+    }
 }
 
 final class Counter: @unchecked Sendable {

@@ -104,10 +104,12 @@ struct ImageAddressTests {
 }
 
 extension Article {
-    /// The article as a capture gives it: captures state no picture addresses.
+    /// The article as a capture gives it: captures state no picture addresses (nor where related
+    /// links and cited outlets lead).
     var withoutImageAddresses: Article {
         var article = self
         article.heroImage?.url = nil
+        article.linkTargets = nil
         article.sections = sections.map { section in
             var section = section
             section.blocks = section.blocks.map { block in

@@ -59,8 +59,13 @@ struct LinkClickTUITests {
             try tmux.send("Enter")
             let reader = try tmux.waitFor { $0.contains("Tautan penting") && $0.contains("https://contoh.test/tiga") }
             try tmux.send("L")
-            let links = try tmux.waitFor("Links (4)")
-            screens.append(reader + "\n----\n" + links)
+            var links = [try tmux.waitFor("Links (4)")]
+            // Frames after one with links: ncurses draws relative to where it thinks the cursor is.
+            for (key, focused) in [("j", " 2. "), ("j", " 3. "), ("k", " 2. "), ("G", " 4. ")] {
+                try tmux.send(key)
+                links.append(try tmux.waitFor { $0.contains(">" + focused) })
+            }
+            screens.append(([reader] + links).joined(separator: "\n----\n"))
             try tmux.send("Q")
             #expect(try tmux.waitForExit() == 0)
         }

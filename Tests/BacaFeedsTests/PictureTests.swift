@@ -30,8 +30,11 @@ struct PictureTests {
             // The top-left corner is red (the JPEG within its loss).
             #expect(picture.rgba[0] > 180 && picture.rgba[1] < 80 && picture.rgba[2] < 80)
         }
-        // The PNG is exact: every pixel as written.
+        // The PNG and the lossless WebP are exact: every pixel as written.
         #expect(try PictureDecoder.decode(try Self.png()).rgba == Self.card)
+        let webp = try #require(PictureEncoder.webp(width: 64, height: 48, rgba: Self.card))
+        #expect(PictureDecoder.format(of: webp) == .webp)
+        #expect(try PictureDecoder.decode(webp).rgba == Self.card)
         #expect(throws: PictureFailure("not a PNG, JPEG or WebP picture")) { try PictureDecoder.decode(Data("<svg/>".utf8)) }
         var truncated = try Self.png()
         truncated.removeLast(truncated.count / 2)

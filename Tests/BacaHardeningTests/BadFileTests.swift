@@ -1,5 +1,6 @@
 import BacaCore
 @testable import BacaStore
+@testable import BacaFeeds
 import BacaTestSupport
 import Foundation
 import Glibc

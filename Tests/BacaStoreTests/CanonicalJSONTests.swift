@@ -57,6 +57,7 @@ struct CanonicalJSONTests {
             fromFeed.titleDerived = n % 2 == 0
             fromFeed.link = text
             fromFeed.publishedAt = PublishedDate(instant: Date(timeIntervalSince1970: 1_730_691_000))
+            fromFeed.linkTargets = [LinkTarget(text: "x" + text, url: "https://a.test/\(n)?q=1&r=/s")!, LinkTarget(text: "Reuters", url: "http://b.test/")!]
             #expect(CanonicalJSON.encode(fromFeed) == (try Self.foundation(fromFeed)), "from a feed \(n)")
             let bare = Article(title: text)
             #expect(CanonicalJSON.encode(bare) == (try Self.foundation(bare)), "bare \(n)")
@@ -84,6 +85,11 @@ struct CanonicalJSONTests {
         var otherText = withAddress
         otherText.heroImage?.caption = "Hero lain"
         #expect(hash(otherText) != hash(withAddress))
+        // So do the addresses of related links and cited outlets, which the stored JSON keeps.
+        var linked = article
+        linked.linkTargets = [LinkTarget(text: "Reuters", url: "https://reuters.test/a")!]
+        #expect(String(decoding: CanonicalJSON.encode(linked), as: UTF8.self).contains(#""linkTargets":[{"text":"Reuters","url":"https://reuters.test/a"}]"#))
+        #expect(hash(linked) == hash(article))
     }
 
     /// A field added to the model must be added to `CanonicalJSON` too (else its hash and
@@ -93,8 +99,9 @@ struct CanonicalJSONTests {
         let article = Article(title: "t")
         #expect(Mirror(reflecting: article).children.compactMap(\.label) == [
             "title", "heroImage", "keyPoints", "location", "outlet", "publishedAt", "author", "editor",
-            "sections", "sources", "topics", "disclaimer", "titleDerived", "link",
+            "sections", "sources", "topics", "disclaimer", "titleDerived", "link", "linkTargets",
         ])
+        #expect(Mirror(reflecting: LinkTarget(text: "t", url: "https://a.test/")!).children.compactMap(\.label) == ["text", "url"])
         #expect(Mirror(reflecting: Section()).children.compactMap(\.label) == ["number", "heading", "blocks"])
         #expect(Mirror(reflecting: ImageCaption(caption: "c")).children.compactMap(\.label) == ["caption", "credit", "url"])
     }

@@ -1,4 +1,5 @@
 import BacaCore
+import BacaFeeds
 import BacaStore
 import Foundation
 @testable import BacaTUI
@@ -130,13 +131,22 @@ func makeApp(
         let loaded = BacaConfig.parse(config, file: "test-config.toml")
         keyMap = loaded.keyMap
     }
-    let environment = AppEnvironment(
+    var environment = AppEnvironment(
         store: store, keyMap: keyMap, theme: Theme.default,
         loadTheme: { name in
             if name == "mono" { return Theme(name: "mono", styles: [:], isMonochrome: true) }
             throw StoreError("unknown theme \(name)")
         },
         browser: browser, language: language)
+    // `:import` through the real importer, as the CLI gives it.
+    environment.importFiles = { paths, language in
+        var firstFailure: String?
+        let summary = FileImporter(store: store).importPaths(paths) { report in
+            if report.failed, firstFailure == nil { firstFailure = "\(report.path): \(report.statusText(in: language))" }
+        }
+        return ImportResult(imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
+                            failed: summary.failed, firstFailure: firstFailure)
+    }
     let app = App(environment: environment)
     return TestReader(app: app, backend: MemoryBackend(size: size), store: store)
 }

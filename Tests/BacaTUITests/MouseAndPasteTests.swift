@@ -297,16 +297,41 @@ struct MouseAndPasteTests {
     }
 }
 
+extension MouseAndPasteTests {
+    @Test("a related article's title and a cited outlet's name link where the page linked them")
+    func relatedAndSources() throws {
+        var article = makeArticle("Banjir Rob Genangi Pesisir Utara", day: 20, sections: 1, paragraphs: 1)
+        article.sections[1].blocks.append(.related("Tanggul Jebol di Hilir Sungai Diperbaiki"))
+        article.sections[1].blocks.append(.related("Tanpa Tautan Sama Sekali"))
+        article.sources = ["Berita Dunia", "Kabar Lain"]
+        article.linkTargets = [LinkTarget(text: "Tanggul Jebol di Hilir Sungai Diperbaiki", url: "https://kabar.test/tanggul")!,
+                               LinkTarget(text: "Berita Dunia", url: "https://dunia.test/hujan")!]
+        let app = try makeApp(articles: [article], size: TerminalSize(columns: 100, rows: 60))
+        app.press("enter")
+        let links = app.frame.hitMap.links
+        let related = try #require(app.cell(of: "Tanggul Jebol di Hilir"))
+        #expect(links.contains(ScreenLink(row: related.row, columns: related.column..<(related.column + "Tanggul Jebol di Hilir Sungai Diperbaiki".count), url: "https://kabar.test/tanggul")),
+                "\(links)")
+        let source = try #require(app.cell(of: "Berita Dunia"))
+        #expect(app.screenLines[source.row].contains("Sumber: Berita Dunia, Kabar Lain"))
+        #expect(links.contains(ScreenLink(row: source.row, columns: source.column..<(source.column + 12), url: "https://dunia.test/hujan")))
+        #expect(links.count == 2, "\(links)")
+        // The link list has them too.
+        app.press("L")
+        #expect(app.screenText.contains("https://kabar.test/tanggul"))
+        #expect(app.screenText.contains("https://dunia.test/hujan"))
+    }
+}
+
 @Suite("OSC 8 hyperlinks over a drawn frame")
 struct HyperlinkOverlayTests {
-    @Test("a link's cells are written again, same text and style, between OSC 8 brackets; the cursor goes back")
+    @Test("a link's cells are written again, same text and style, between OSC 8 brackets; then plain attributes")
     func bytes() {
         var buffer = ScreenBuffer(size: TerminalSize(columns: 20, rows: 3))
         buffer.write("go https://a.test x", row: 1, column: 0, style: .text)
         buffer.addLink(row: 1, column: 3, width: 14, url: "https://a.test")
-        let text = String(decoding: HyperlinkOverlay.bytes(for: buffer, visibleRows: 3, visibleColumns: 20, cursor: (2, 4)) { _ in "1" },
-                          as: UTF8.self)
-        #expect(text == "\u{1B}[2;4H\u{1B}]8;;https://a.test\u{1B}\\\u{1B}[0;1mhttps://a.test\u{1B}]8;;\u{1B}\\\u{1B}[0m\u{1B}[3;5H")
+        let text = String(decoding: HyperlinkOverlay.bytes(for: buffer, visibleRows: 3, visibleColumns: 20) { _ in "1" }, as: UTF8.self)
+        #expect(text == "\u{1B}[2;4H\u{1B}]8;;https://a.test\u{1B}\\\u{1B}[0;1mhttps://a.test\u{1B}]8;;\u{1B}\\\u{1B}[0m")
     }
 
     @Test("no link over wide characters, off screen, or to an address with controls or another scheme")
@@ -318,6 +343,34 @@ struct HyperlinkOverlayTests {
         buffer.addLink(row: 0, column: 5, width: 6, url: "javascript:alert(1)")
         buffer.addLink(row: 2, column: 0, width: 4, url: "https://b.test")
         #expect(buffer.hitMap.links.count == 2)
-        #expect(HyperlinkOverlay.bytes(for: buffer, visibleRows: 2, visibleColumns: 20, cursor: (0, 0)) { _ in "0" }.isEmpty)
+        #expect(HyperlinkOverlay.bytes(for: buffer, visibleRows: 2, visibleColumns: 20) { _ in "0" }.isEmpty)
+    }
+}
+
+@Suite("What the environment says the terminal can show")
+struct TerminalCapabilityTests {
+    @Test("OSC 8 hyperlinks where the terminal is known to show them; never in tmux before 3.4")
+    func hyperlinks() {
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "xterm-kitty", "KITTY_WINDOW_ID": "1"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "xterm-256color", "VTE_VERSION": "7200"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "xterm-256color", "TERM_PROGRAM": "WezTerm"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "foot"]))
+        #expect(HyperlinkSupport.detect(environment: ["TERM": "tmux-256color", "TERM_PROGRAM": "tmux", "TERM_PROGRAM_VERSION": "3.4"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "tmux-256color", "TERM_PROGRAM": "tmux", "TERM_PROGRAM_VERSION": "3.3a"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "screen-256color", "VTE_VERSION": "7200"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "xterm-256color"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "linux"]))
+        #expect(!HyperlinkSupport.detect(environment: ["TERM": "xterm-256color", "VTE_VERSION": "4800"]))
+    }
+
+    @Test("24-bit colour through the family's -direct entry only when COLORTERM says so")
+    func directColour() {
+        #expect(DirectColor.candidates(term: "tmux-256color", environment: ["COLORTERM": "truecolor"]) == ["tmux-direct"])
+        #expect(DirectColor.candidates(term: "screen", environment: ["COLORTERM": "24bit"]) == ["tmux-direct"])
+        #expect(DirectColor.candidates(term: "xterm-256color", environment: ["COLORTERM": "truecolor"]) == ["xterm-direct"])
+        #expect(DirectColor.candidates(term: "alacritty", environment: ["COLORTERM": "truecolor"]) == ["alacritty-direct"])
+        #expect(DirectColor.candidates(term: "xterm-direct", environment: ["COLORTERM": "truecolor"]) == [])
+        #expect(DirectColor.candidates(term: "xterm-256color", environment: [:]) == [])
+        #expect(DirectColor.candidates(term: "xterm-256color", environment: ["COLORTERM": "yes"]) == [])
     }
 }

@@ -27,6 +27,15 @@ public enum Message: Sendable, Equatable {
     case firstOfProblems(first: String, more: Int)
     case invalidDate(option: String, value: String)
     case invalidLanguage(value: String)
+    /// `column 7, 'before:kemarin': …`: where a query goes wrong, and why.
+    case queryAt(column: Int, part: String, reason: String)
+    case queryNeedsValue(field: String)
+    /// `invalid query: …` where the query itself is not repeated.
+    case queryInvalid(reason: String)
+    case queryNotADate(text: String)
+    case queryUnknownField(field: String, known: [String])
+    case queryReadAndUnread
+    case queryUnclosedQuote
 
     // MARK: What the commands report
 
@@ -56,6 +65,14 @@ public enum Message: Sendable, Equatable {
     case importLine(status: ImportStatusWord, reason: String?)
     case decodedFrom(encoding: String)
     case importSummary(imported: Int, updated: Int, unchanged: Int, failed: Int)
+    case fetchedFeed(new: Int, summaryOnly: Int, pagesRecovered: Int, repairNote: String?)
+    case unchangedFeed(pagesRecovered: Int)
+    case failedFeed(reason: String)
+    case waitingFeed(until: String)
+    case pageRefused(reason: String)
+    case fetchProgress(done: Int, total: Int, new: Int, failures: Int, seconds: Int)
+    case fetchSummary(feeds: Int, fetched: Int, unchanged: Int, failed: Int, waiting: Int, new: Int, summaryOnly: Int,
+                      refusedPages: Int, seconds: Double)
     case notifyDidNotStart(program: String, reason: String)
     case notifyTookTooLong(program: String)
     case notifyExited(program: String, status: Int32)
@@ -90,6 +107,29 @@ public enum Message: Sendable, Equatable {
     case ruleActionMissing
     case unknownRuleAction(String)
     case ruleMatchesEverything
+
+    // MARK: Themes and [network]
+
+    case themeInheritsNotName
+    case themeMonochromeNotBool
+    case themePaletteNotTable
+    case themePaletteNotColor(name: String, value: String)
+    case themeStyleNotColorOrTable(style: String, value: String)
+    case themeAttributeNotColor(attribute: String, style: String, value: String)
+    case themeModifiersNotList(style: String)
+    case themeUnknownModifier(value: String, style: String)
+    /// `hint`: how to write what was probably meant (a modifier, a dotted name), if anything.
+    case themeUnknownAttribute(attribute: String, style: String, hint: ThemeAttributeHint?)
+    case themeInheritsLoop(names: String)
+    case networkNotTable
+    case networkAllowPrivateNotBool
+    case unknownNetworkKey(name: String)
+
+    /// What an unknown attribute of a theme style probably meant.
+    public enum ThemeAttributeHint: Sendable, Equatable {
+        case modifier(String)
+        case dottedName(String)
+    }
 
     /// The words an import gives each file.
     public enum ImportStatusWord: Sendable, Equatable {
@@ -140,6 +180,23 @@ public enum Message: Sendable, Equatable {
                 : "\(option) must be a date as YYYY-MM-DD, not '\(value)'"
         case .invalidLanguage(let value):
             return id ? "bahasa harus id atau en, bukan '\(value)'" : "the language must be id or en, not '\(value)'"
+
+        case .queryAt(let column, let part, let reason):
+            return id ? "kolom \(column), '\(part)': \(reason)" : "column \(column), '\(part)': \(reason)"
+        case .queryInvalid(let reason):
+            return id ? "kueri tidak sah: \(reason)" : "invalid query: \(reason)"
+        case .queryNeedsValue(let field):
+            return id ? "'\(field):' perlu nilai" : "'\(field):' needs a value"
+        case .queryNotADate(let text):
+            return id ? "'\(text)' bukan tanggal (pakai YYYY-MM-DD)" : "'\(text)' is not a date (use YYYY-MM-DD)"
+        case .queryUnknownField(let field, let known):
+            let list = known.map { $0 + ":" }.joined(separator: ", ")
+            return id ? "kolom tidak dikenal '\(field):' (ada: \(list); beri tanda kutip untuk mencari teksnya)"
+                : "unknown field '\(field):' (known: \(list); quote it to search for the text)"
+        case .queryReadAndUnread:
+            return id ? "'read' dan 'unread' bersamaan tidak cocok dengan apa pun" : "'read' and 'unread' together match nothing"
+        case .queryUnclosedQuote:
+            return id ? "tanda kutip tidak ditutup" : "the quote is not closed"
 
         case .noFeeds:
             return id ? "belum ada feed; tambahkan dengan: baca feed add URL" : "no feeds; add one with: baca feed add URL"
@@ -202,6 +259,42 @@ public enum Message: Sendable, Equatable {
             let total = imported + updated + unchanged + failed
             return id ? "\(total) berkas: \(imported) diimpor, \(updated) diperbarui, \(unchanged) tak berubah, \(failed) gagal"
                 : "\(en(total, "file", "files")): \(imported) imported, \(updated) updated, \(unchanged) unchanged, \(failed) failed"
+        case .fetchedFeed(let new, let summaryOnly, let recovered, let repairNote):
+            var text = id ? "ok  \(new) baru" : "ok  \(new) new"
+            if summaryOnly > 0 { text += id ? " (\(summaryOnly) ringkasan saja)" : " (\(summaryOnly) summary only)" }
+            if recovered > 0 { text += id ? ", \(recovered) halaman dipulihkan" : ", \(recovered) pages recovered" }
+            if let repairNote { text += id ? "; diperbaiki (\(repairNote))" : "; repaired (\(repairNote))" }
+            return text
+        case .unchangedFeed(let recovered):
+            let word = id ? "tak berubah" : "unchanged"
+            guard recovered > 0 else { return word }
+            return id ? "\(word), \(recovered) halaman dipulihkan" : "\(word), \(recovered) pages recovered"
+        case .failedFeed(let reason):
+            return id ? "gagal: \(reason)" : "failed: \(reason)"
+        case .waitingFeed(let until):
+            return id ? "menunggu: server minta tidak diambil sebelum \(until)"
+                : "waiting: the server asked not to be fetched before \(until)"
+        case .pageRefused(let reason):
+            return id ? "halaman ditolak: \(reason)" : "page refused: \(reason)"
+        case .fetchProgress(let done, let total, let new, let failures, let seconds):
+            return id ? " \(done)/\(total) feed · \(new) baru · \(failures) gagal · \(seconds) dtk"
+                : " \(done)/\(total) feeds · \(new) new · \(failures) failed · \(seconds) s"
+        case .fetchSummary(let feeds, let fetched, let unchanged, let failed, let waiting, let new, let summaryOnly, let refused, let seconds):
+            let time = String(format: "%.1f", seconds)
+            if id {
+                var text = "\(feeds) feed: \(fetched) diambil, \(unchanged) tak berubah, \(failed) gagal"
+                if waiting > 0 { text += ", \(waiting) menunggu" }
+                text += "; \(new) artikel baru"
+                if summaryOnly > 0 { text += " (\(summaryOnly) ringkasan saja)" }
+                if refused > 0 { text += ", \(refused) halaman ditolak" }
+                return text + " dalam \(time) dtk"
+            }
+            var text = "\(en(feeds, "feed", "feeds")): \(fetched) fetched, \(unchanged) unchanged, \(failed) failed"
+            if waiting > 0 { text += ", \(waiting) waiting" }
+            text += "; \(en(new, "new article", "new articles"))"
+            if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
+            if refused > 0 { text += ", \(en(refused, "page", "pages")) refused" }
+            return text + " in \(time) s"
         case .notifyDidNotStart(let program, let reason):
             return id ? "notify-command \(program) tidak bisa dijalankan (\(reason))" : "notify-command \(program) did not start (\(reason))"
         case .notifyTookTooLong(let program):
@@ -241,6 +334,47 @@ public enum Message: Sendable, Equatable {
         case .themeUser(let path):
             return path
 
+        case .themeInheritsNotName:
+            return id ? "'inherits' harus berupa nama tema, misalnya inherits = \"dark\""
+                : "'inherits' must be a theme name, such as inherits = \"dark\""
+        case .themeMonochromeNotBool:
+            return id ? "'monochrome' harus true atau false" : "'monochrome' must be true or false"
+        case .themePaletteNotTable:
+            return id ? "'palette' harus berupa tabel [palette]" : "'palette' must be a [palette] table"
+        case .themePaletteNotColor(let name, let value):
+            return id ? "warna palet '\(name)' bukan warna: \(value)" : "palette colour '\(name)' is not a colour: \(value)"
+        case .themeStyleNotColorOrTable(let style, let value):
+            return id ? "gaya '\(style)' harus berupa warna atau tabel { fg, bg, modifiers }, bukan \(value)"
+                : "style '\(style)' must be a colour or a table { fg, bg, modifiers }, not \(value)"
+        case .themeAttributeNotColor(let attribute, let style, let value):
+            return id ? "'\(attribute)' di '\(style)' bukan warna: \(value)" : "'\(attribute)' of '\(style)' is not a colour: \(value)"
+        case .themeModifiersNotList(let style):
+            return id ? "'modifiers' di '\(style)' harus berupa daftar, misalnya [\"bold\", \"italic\"]"
+                : "'modifiers' of '\(style)' must be a list, such as [\"bold\", \"italic\"]"
+        case .themeUnknownModifier(let value, let style):
+            return id ? "atribut gaya tidak dikenal \(value) di '\(style)' (pilih bold, dim, italic, underline, reverse)"
+                : "unknown style attribute \(value) in '\(style)' (choose bold, dim, italic, underline, reverse)"
+        case .themeUnknownAttribute(let attribute, let style, let hint):
+            var text = id ? "atribut gaya tidak dikenal '\(attribute)' di '\(style)'" : "unknown style attribute '\(attribute)' in '\(style)'"
+            switch hint {
+            case .modifier(let word)?:
+                text += id ? " (tulis modifiers = [\"\(word)\"])" : " (write modifiers = [\"\(word)\"])"
+            case .dottedName(let name)?:
+                text += id ? " (nama bertitik ditulis dalam tanda kutip: \"\(name)\")" : " (quote a dotted name: \"\(name)\")"
+            case nil:
+                break
+            }
+            return text
+        case .themeInheritsLoop(let names):
+            return id ? "'inherits' berputar: \(names)" : "'inherits' goes round in a circle: \(names)"
+        case .networkNotTable:
+            return id ? "[network] harus berupa tabel" : "[network] must be a table"
+        case .networkAllowPrivateNotBool:
+            return id ? "[network] allow_private_addresses harus true atau false" : "[network] allow_private_addresses must be true or false"
+        case .unknownNetworkKey(let name):
+            return id ? "[network] kunci tidak dikenal '\(name)' (ada: allow_private_addresses)"
+                : "[network] unknown key '\(name)' (known: allow_private_addresses)"
+
         case .tomlSyntax(let line, let column, let detail):
             return id ? "baris \(line), kolom \(column): \(detail)" : "line \(line), column \(column): \(detail)"
         case .reloadIntervalNotDuration:
@@ -278,9 +412,19 @@ public enum Message: Sendable, Equatable {
     }
 }
 
+/// An error that can say itself in either language (through the catalogue).
+public protocol LocalizedMessage: Error {
+    func describe(in language: Language) -> String
+}
+
 extension Language {
     /// `language.say(.noFeeds)`: a catalogue message in this language.
     public func say(_ message: Message) -> String { message.text(self) }
+
+    /// An error as one line in this language when it can say itself, else as it describes itself.
+    public func describe(_ error: any Error) -> String {
+        (error as? any LocalizedMessage)?.describe(in: self) ?? "\(error)"
+    }
 
     /// The language a word names, in either language's words: `id`, `en`, `indonesia`,
     /// `english`, `inggris`, … (for `--language`, `BACA_LANGUAGE` and `language =`).

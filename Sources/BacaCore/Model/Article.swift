@@ -33,6 +33,10 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
     /// article read from its page has none (it equals the page saved by hand, byte for byte):
     /// the page's canonical URL is the repository's (`ArticleProvenance.url`).
     public var link: String?
+    /// Where a related article (a `Baca Juga` block, by its title) or a cited outlet (by its
+    /// name in `sources`) lives, when the page linked it; nil when nothing was linked (every
+    /// capture, which states no addresses). Left out of the content hash, as picture addresses are.
+    public var linkTargets: [LinkTarget]?
 
     public init(
         title: String,
@@ -60,6 +64,26 @@ public struct Article: Sendable, Codable, Equatable, Hashable {
         self.sources = sources
         self.topics = topics
         self.disclaimer = disclaimer
+    }
+}
+
+/// A text of the article that the page linked, and where to.
+public struct LinkTarget: Sendable, Codable, Equatable, Hashable {
+    public var text: String
+    public var url: String
+
+    /// Nil unless `url` is an absolute http(s) address a terminal can carry (`ImageCaption.acceptedURL`).
+    public init?(text: String, url: String) {
+        guard !text.isEmpty, let accepted = ImageCaption.acceptedURL(url) else { return nil }
+        self.text = text
+        self.url = accepted
+    }
+}
+
+extension Article {
+    /// The address the page gave `text` (a related title, a source's name), if any.
+    public func linkTarget(for text: String) -> String? {
+        linkTargets?.first { $0.text == text }?.url
     }
 }
 

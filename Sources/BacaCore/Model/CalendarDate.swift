@@ -58,6 +58,17 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable, 
 
 extension CalendarDate {
     static let indonesianMonths = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
+    static let englishMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The months' three-letter names in `language`.
+    public static func monthAbbreviations(_ language: Language) -> [String] {
+        language == .id ? indonesianMonths : englishMonths
+    }
+
+    /// `4 Nov 2024` (`4 Okt 2024` in Indonesian, `4 Oct 2024` in English).
+    public func shortDisplay(in language: Language) -> String {
+        "\(day) \(CalendarDate.monthAbbreviations(language)[month - 1]) \(year)"
+    }
 
     /// `4 Nov 2024`, with Indonesian month abbreviations.
     public var shortDisplay: String { "\(day) \(CalendarDate.indonesianMonths[month - 1]) \(year)" }

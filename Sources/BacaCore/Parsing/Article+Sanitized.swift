@@ -25,6 +25,11 @@ extension Article {
         article.sources = sources.map(Sanitizer.sanitizeLine)
         article.topics = topics.map(Sanitizer.sanitizeLine)
         article.disclaimer = disclaimer.map(Sanitizer.sanitizeLine)
+        // The texts as the blocks and sources now read; an address stays only if still accepted.
+        article.linkTargets = linkTargets.flatMap { targets in
+            let kept = targets.compactMap { LinkTarget(text: Sanitizer.sanitizeLine($0.text), url: $0.url) }
+            return kept.isEmpty ? nil : kept
+        }
         return article
     }
 }

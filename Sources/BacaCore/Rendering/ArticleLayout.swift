@@ -129,6 +129,9 @@ public struct ArticleLayout: Sendable {
         return builder.layout(mode: mode)
     }
 
+    /// What a related link's first line starts with, before the related article's title.
+    public static let relatedLabel = "Baca juga: "
+
     /// The index in `article.sections` of the section that `line` belongs to (the last section
     /// starting at or before it).
     public func sectionIndex(atLine line: Int) -> Int? {

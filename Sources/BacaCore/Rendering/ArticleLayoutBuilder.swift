@@ -193,7 +193,7 @@ struct ArticleLayoutBuilder {
                     section: section, block: blockIndex)
             }
         case .related(let title):
-            let label = "Baca juga: "
+            let label = ArticleLayout.relatedLabel
             addWrapped(
                 WordWrapper.words(of: title, style: .related),
                 first: [StyledSpan(label, .related)], rest: [StyledSpan(hangingIndent(label), .related)],

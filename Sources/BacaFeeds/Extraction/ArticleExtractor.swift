@@ -86,6 +86,7 @@ public enum ArticleExtractor {
         guard !article.title.isEmpty, !article.sections.isEmpty || !article.keyPoints.isEmpty else {
             throw .noArticle
         }
+        article.linkTargets = LinkTargetFinder.find(for: article, in: best.roots, base: metadata.baseURL ?? url)
         return ExtractedPage(
             article: article, canonicalURL: metadata.canonicalURL, method: best.method, encoding: document.encoding,
             publishedTime: metadata.datePublished?.date)

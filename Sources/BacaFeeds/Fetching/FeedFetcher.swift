@@ -35,18 +35,15 @@ public struct FeedFetchOutcome: Sendable, Equatable {
     }
 
     /// `ok  3 new`, `unchanged`, `failed: HTTP 404 Not Found`, `waiting until …`.
-    public var statusText: String {
+    public var statusText: String { statusText(in: .en) }
+
+    public func statusText(in language: Language) -> String {
         switch status {
         case .fetched:
-            var text = "ok  \(newArticles) new"
-            if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
-            if pagesRecovered > 0 { text += ", \(pagesRecovered) pages recovered" }
-            if let repairNote { text += "; repaired (\(repairNote))" }
-            return text
-        case .unchanged:
-            return pagesRecovered > 0 ? "unchanged, \(pagesRecovered) pages recovered" : "unchanged"
-        case .failed(let reason): return "failed: \(reason)"
-        case .deferred(let until): return "waiting: the server asked not to be fetched before \(HTTPClient.describe(until))"
+            return language.say(.fetchedFeed(new: newArticles, summaryOnly: summaryOnly, pagesRecovered: pagesRecovered, repairNote: repairNote))
+        case .unchanged: return language.say(.unchangedFeed(pagesRecovered: pagesRecovered))
+        case .failed(let reason): return language.say(.failedFeed(reason: reason))
+        case .deferred(let until): return language.say(.waitingFeed(until: HTTPClient.describe(until)))
         }
     }
 }
@@ -109,15 +106,12 @@ public struct FetchSummary: Sendable, Equatable {
     public var summaryOnly: Int { outcomes.reduce(0) { $0 + $1.summaryOnly } }
 
     /// `100 feeds: 98 fetched, 0 unchanged, 2 failed; 294 new articles (3 summary only) in 4.2 s`.
-    public var line: String {
-        let count = outcomes.count
-        var text = "\(count) \(count == 1 ? "feed" : "feeds"): \(fetched) fetched, \(unchanged) unchanged, \(failed) failed"
-        if deferred > 0 { text += ", \(deferred) waiting" }
-        text += "; \(newArticles) new \(newArticles == 1 ? "article" : "articles")"
-        if summaryOnly > 0 { text += " (\(summaryOnly) summary only)" }
-        if refusedPages > 0 { text += ", \(refusedPages) \(refusedPages == 1 ? "page" : "pages") refused" }
-        text += " in " + String(format: "%.1f s", elapsed)
-        return text
+    public var line: String { line(in: .en) }
+
+    public func line(in language: Language) -> String {
+        language.say(.fetchSummary(
+            feeds: outcomes.count, fetched: fetched, unchanged: unchanged, failed: failed, waiting: deferred,
+            new: newArticles, summaryOnly: summaryOnly, refusedPages: refusedPages, seconds: elapsed))
     }
 }
 
@@ -291,15 +285,18 @@ public final class FeedFetcher: Sendable {
     /// feed) is not fetched again.
     func article(for item: FeedItem, scope: AddressScope = .publicOnly, refusals: PageRefusals = PageRefusals()) async -> FeedArticle {
         let link = item.link.map(Self.normalised)
-        let summary = FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
-        guard let link, fetchesPages else { return summary }
+        // The item's own text, worked out from its HTML only when it is the article.
+        func summary() -> FeedArticle {
+            FeedArticle(article: item.summaryArticle, url: link?.absoluteString, itemKeys: [item.key], summaryOnly: link != nil)
+        }
+        guard let link, fetchesPages else { return summary() }
         if let id = try? store.articleId(url: link.absoluteString),
            let origin = try? store.origin(ofArticle: id), !origin.summaryOnly {
-            return summary
+            return summary()
         }
         let read = await readPage(link, scope: scope)
         if case .failure(let failure) = read { refusals.add(link, failure) }
-        guard case .success(let page) = read else { return summary }
+        guard case .success(let page) = read else { return summary() }
         var article = page.page.article
         // The item's own title is the one its feed chose and the one the list showed before the
         // page was read; a page's `<h1>` is often a shortened or a site-wide one. The page gives

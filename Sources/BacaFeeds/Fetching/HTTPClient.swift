@@ -79,7 +79,10 @@ public final class HTTPClient: Sendable {
             return .failure(FetchFailure("only http and https URLs are fetched, not \(Self.shortDescription(url))"))
         }
         let totalTimeout = request.totalTimeout ?? limits.totalTimeout
-        let deadline = Date().addingTimeInterval(totalTimeout)
+        // The total time-out runs from when the request gets its connection slot, not from when
+        // it joined the queue: many feeds on one host wait their turn (2 at a time), and waiting
+        // in line is not the server being slow.
+        var started: Date?
         var scope = request.scope
         var current = url
         var visited = [url]
@@ -93,6 +96,8 @@ public final class HTTPClient: Sendable {
             }
             let host = current.host?.lowercased() ?? ""
             await limiter.acquire(host: host)
+            let deadline = started.map { $0.addingTimeInterval(totalTimeout) } ?? Date().addingTimeInterval(totalTimeout)
+            if started == nil { started = Date() }
             let hop = await perform(current, headers: headers, request: request, scope: scope, deadline: deadline, totalTimeout: totalTimeout)
             await limiter.release(host: host)
 

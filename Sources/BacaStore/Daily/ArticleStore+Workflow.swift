@@ -165,7 +165,7 @@ public enum SavedSearchOutcome: Sendable, Equatable {
     case replaced(String)
 }
 
-public enum SavedSearchError: Error, Sendable, CustomStringConvertible {
+public enum SavedSearchError: Error, Sendable, CustomStringConvertible, LocalizedMessage {
     case invalidName(String)
     case invalidQuery(LibraryQueryError)
     case store(StoreError)
@@ -173,8 +173,15 @@ public enum SavedSearchError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidName(let reason): return reason
-        case .invalidQuery(let error): return "invalid query: \(error)"
+        case .invalidQuery: return describe(in: .en)
         case .store(let error): return error.description
+        }
+    }
+
+    public func describe(in language: Language) -> String {
+        switch self {
+        case .invalidQuery(let error): return language.say(.queryInvalid(reason: error.describe(in: language)))
+        default: return description
         }
     }
 }

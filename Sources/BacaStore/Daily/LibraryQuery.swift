@@ -94,7 +94,7 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
             }
             let field = Self.canonical(token.field!)
             guard !token.text.isEmpty else {
-                throw LibraryQueryError(column: token.column, part: token.raw, reason: "'\(field):' needs a value")
+                throw LibraryQueryError(column: token.column, part: token.raw, problem: .queryNeedsValue(field: field))
             }
             switch field {
             case "feed": feeds.append(token.text)
@@ -102,17 +102,17 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
             case "author": authors.append(token.text)
             case "before", "after":
                 guard let day = CalendarDate(iso: token.text) else {
-                    throw LibraryQueryError(column: token.column, part: token.raw, reason: "'\(token.text)' is not a date (use YYYY-MM-DD)")
+                    throw LibraryQueryError(column: token.column, part: token.raw, problem: .queryNotADate(text: token.text))
                 }
                 if field == "before" { before = day } else { after = day }
             default:
                 throw LibraryQueryError(
                     column: token.column, part: token.raw,
-                    reason: "unknown field '\(field):' (known: \(Self.fields.map { $0 + ":" }.joined(separator: ", ")); quote it to search for the text)")
+                    problem: .queryUnknownField(field: field, known: Self.fields))
             }
         }
         if read && unread {
-            throw LibraryQueryError(column: 1, part: text, reason: "'read' and 'unread' together match nothing")
+            throw LibraryQueryError(column: 1, part: text, problem: .queryReadAndUnread)
         }
         words = wordParts.joined(separator: " ")
         if !words.isEmpty && SearchQuery(words).isEmpty && wordParts.allSatisfy({ !$0.hasPrefix("-") }) {
@@ -196,7 +196,7 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
             var quoted = false
             if index < characters.count, characters[index] == "\"" {
                 guard let close = characters[(index + 1)...].firstIndex(of: "\"") else {
-                    throw LibraryQueryError(column: index + 1, part: String(characters[start...]), reason: "the quote is not closed")
+                    throw LibraryQueryError(column: index + 1, part: String(characters[start...]), problem: .queryUnclosedQuote)
                 }
                 value = String(characters[(index + 1)..<close])
                 quoted = true
@@ -208,7 +208,7 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
                 while index < characters.count, !characters[index].isWhitespace {
                     if characters[index] == "\"" {
                         guard characters[(index + 1)...].contains("\"") else {
-                            throw LibraryQueryError(column: index + 1, part: String(characters[start...]), reason: "the quote is not closed")
+                            throw LibraryQueryError(column: index + 1, part: String(characters[start...]), problem: .queryUnclosedQuote)
                         }
                     }
                     index += 1
@@ -223,12 +223,27 @@ public struct LibraryQuery: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Why a query cannot be read: one line naming the column and the bad part.
-public struct LibraryQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct LibraryQueryError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedMessage {
     /// 1-based, in characters.
     public var column: Int
     public var part: String
-    public var reason: String
+    /// Why, as a catalogue message (said in the user's language).
+    public var problem: Message
+
+    public init(column: Int, part: String, problem: Message) {
+        self.column = column
+        self.part = part
+        self.problem = problem
+    }
+
+    /// Why, in English.
+    public var reason: String { problem.text(.en) }
 
     /// `column 7, 'before:kemarin': 'kemarin' is not a date (use YYYY-MM-DD)`.
-    public var description: String { "column \(column), '\(part)': \(reason)" }
+    public var description: String { describe(in: .en) }
+
+    /// `kolom 7, 'before:kemarin': 'kemarin' bukan tanggal (pakai YYYY-MM-DD)` in Indonesian.
+    public func describe(in language: Language) -> String {
+        language.say(.queryAt(column: column, part: part, reason: problem.text(language)))
+    }
 }

@@ -130,7 +130,7 @@ extension ArticleRecord {
     /// saved and fetched (its pictures resolved against other bases), are one article. An
     /// article without addresses (every capture, everything stored before them) hashes as before.
     static func contentHash(_ article: Article, json: Data) -> String {
-        let hasAddress = article.heroImage?.url != nil
+        let hasAddress = article.heroImage?.url != nil || article.linkTargets != nil
             || article.sections.contains { $0.blocks.contains { if case .image(let image) = $0 { image.url != nil } else { false } } }
         return SHA256.hexDigest(of: hasAddress ? Data(CanonicalJSON.encode(article, imageAddresses: false)) : json)
     }

@@ -10,7 +10,7 @@ import BacaCore
 /// written as `null` (their `encode(to:)` says so); `heroImage.credit` is left out when absent,
 /// and an image's `url` always is: an article without addresses (every capture) keeps its hash.
 enum CanonicalJSON {
-    /// - Parameter imageAddresses: `false` leaves every picture's `url` out: the bytes the
+    /// - Parameter imageAddresses: `false` leaves every picture's `url` (and the link targets) out: the bytes the
     ///   content hash is taken of, so a page and its capture (which states no addresses) stay
     ///   one article.
     static func encode(_ article: Article, imageAddresses: Bool = true) -> [UInt8] {
@@ -44,6 +44,19 @@ enum CanonicalJSON {
         }
         key("keyPoints"); out.strings(article.keyPoints)
         if let link = article.link { key("link"); out.string(link) }
+        if imageAddresses, let targets = article.linkTargets {
+            key("linkTargets")
+            out.raw("[")
+            for (index, target) in targets.enumerated() {
+                if index > 0 { out.raw(",") }
+                out.raw("{\"text\":")
+                out.string(target.text)
+                out.raw(",\"url\":")
+                out.string(target.url)
+                out.raw("}")
+            }
+            out.raw("]")
+        }
         if let location = article.location { key("location"); out.string(location) }
         if let outlet = article.outlet { key("outlet"); out.string(outlet) }
         if let date = article.publishedAt { key("publishedAt"); out.string(date.iso) }

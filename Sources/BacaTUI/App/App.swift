@@ -219,7 +219,7 @@ public final class App {
                 context.theme = theme
                 return .perform(.effect(.setTheme(theme)), .message(.info(context.tr("Tema: ", "Theme: ") + theme.name)))
             } catch {
-                return .perform(.message(.error("\(error)")))
+                return .perform(.message(.error(context.language.describe(error))))
             }
         case .importFiles(let paths):
             return importFiles(paths)
@@ -263,20 +263,17 @@ public final class App {
         guard !importRunning else {
             return .perform(.message(.info(context.tr("Impor masih berjalan…", "An import is still running…"))))
         }
+        guard let importer = context.environment.importFiles else {
+            return .perform(.message(.error(context.tr("Impor tidak tersedia di sini", "Importing is not available here"))))
+        }
         importRunning = true
         let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
         let expanded = paths.map { path in
             path == "~" ? home : path.hasPrefix("~/") ? home + path.dropFirst() : path
         }
-        let store = context.store
+        let language = context.language
         let job = BackgroundJob(name: "import") { post in
-            var firstFailure: String?
-            let summary = FileImporter(store: store).importPaths(expanded) { report in
-                if report.failed, firstFailure == nil { firstFailure = "\(report.path): \(report.statusText)" }
-            }
-            post(.importFinished(ImportResult(
-                imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
-                failed: summary.failed, firstFailure: firstFailure)))
+            post(.importFinished(importer(expanded, language)))
         }
         return .perform(.effect(.background(job)), .message(.info(context.tr("Mengimpor…", "Importing…"))))
     }
@@ -348,7 +345,7 @@ public final class App {
                 return .perform(.message(.info(context.tr("Sudah berlangganan: \(feed.displayTitle)", "Already subscribed: \(feed.displayTitle)"))))
             }
         } catch {
-            return .perform(.message(.error("\(error)")))
+            return .perform(.message(.error(context.language.describe(error))))
         }
     }
 

@@ -16,6 +16,10 @@ public enum FeedAddLookup: Sendable, Equatable {
 /// Looks a URL up for `:feed add`, on the calling thread.
 public typealias FeedLookupFunction = @Sendable (String) -> FeedAddLookup
 
+/// Imports files and folders for `:import` into the repository, on the calling thread (a
+/// background one); the reader knows the counts only. The CLI gives BacaFeeds' `FileImporter`.
+public typealias FileImportFunction = @Sendable ([String], Language) -> ImportResult
+
 /// What the reader needs from outside: the repository, the key bindings, the themes and where
 /// to keep its small files. Tests build one with an in-memory repository and no files.
 public struct AppEnvironment {
@@ -47,6 +51,8 @@ public struct AppEnvironment {
     public var scheduleCheckInterval: TimeInterval = 60
     /// Finds the feed behind a URL for `:feed add`; nil subscribes to the URL as given.
     public var findFeed: FeedLookupFunction?
+    /// Imports files for `:import`; nil where importing is not available.
+    public var importFiles: FileImportFunction?
     /// Fetches and draws the articles' pictures; nil: captions only.
     public var images: (any ImageSource)?
     /// How pictures reach this terminal (detected, or forced by `[images] protocol`).

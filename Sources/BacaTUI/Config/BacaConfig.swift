@@ -125,7 +125,7 @@ public struct BacaConfig: Sendable {
                 config.keyMap.apply(bindings.changes, first: true)
                 config.warnings += bindings.warnings
             case "network":
-                config.readNetwork(value, file: file)
+                config.readNetwork(value, file: file, language: language)
             case "mouse", "terminal":
                 config.readTerminal(key, value, file: file, language: language)
             case "images":
@@ -173,9 +173,9 @@ public struct BacaConfig: Sendable {
     }
 
     /// `[network]`: `allow_private_addresses = true|false`.
-    private mutating func readNetwork(_ value: any TOMLValueConvertible, file: String) {
+    private mutating func readNetwork(_ value: any TOMLValueConvertible, file: String, language: Language) {
         guard let table = value.table else {
-            return warnings.append("\(file): [network] harus berupa tabel")
+            return warnings.append("\(file): " + language.say(.networkNotTable))
         }
         for key in table.keys {
             switch key {
@@ -183,10 +183,10 @@ public struct BacaConfig: Sendable {
                 if let flag = table[key]?.bool {
                     allowsPrivateAddresses = flag
                 } else {
-                    warnings.append("\(file): [network] allow_private_addresses harus true atau false")
+                    warnings.append("\(file): " + language.say(.networkAllowPrivateNotBool))
                 }
             default:
-                warnings.append("\(file): [network] kunci tidak dikenal '\(key)' (ada: allow_private_addresses)")
+                warnings.append("\(file): " + language.say(.unknownNetworkKey(name: key)))
             }
         }
     }

@@ -43,7 +43,7 @@ enum BulkRead {
                     "\(done.count) artikel ditandai sudah dibaca · \(undoKey) batalkan",
                     "\(done.count) articles marked read · \(undoKey) undoes")))]
             } catch {
-                return [.message(.error("\(error)"))]
+                return [.message(.error(context.language.describe(error)))]
             }
         }
         guard count > confirmAbove else { return .consumed(apply()) }
@@ -62,7 +62,7 @@ enum BulkRead {
                 "Dibatalkan: \(change.description) (\(change.count) artikel)",
                 "Undone: \(change.description) (\(change.count) articles)"))))
         } catch {
-            return .perform(.message(.error("\(error)")))
+            return .perform(.message(.error(context.language.describe(error))))
         }
     }
 }

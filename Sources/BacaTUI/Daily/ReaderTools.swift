@@ -3,7 +3,7 @@ import BacaStore
 import Foundation
 
 /// The links of an article: its own page first, then every http(s) URL in its text, in order,
-/// without repeats. (The repository keeps the article's words, not its markup, so links are
+/// then the addresses of its related links and cited outlets (`linkTargets`), without repeats. (The repository keeps the article's words, not its markup, so links are
 /// what the text itself shows.)
 enum ArticleLinks {
     static func collect(_ article: Article, url: String?) -> [String] {
@@ -19,6 +19,8 @@ enum ArticleLinks {
         for text in texts {
             for link in LineLinks.find(in: text) { add(link.url) }
         }
+        // The pages of related articles and cited outlets, where the page linked them.
+        for target in article.linkTargets ?? [] { add(target.url) }
         return links
     }
 }

@@ -3,8 +3,9 @@ import BacaCore
 /// The bytes that make a frame's links (`HitMap.links`) OSC 8 hyperlinks, written straight to
 /// the terminal after the frame is drawn: for each link, the cursor goes to its first cell and
 /// its cells are written again, the same text in the same style, between `ESC ] 8 ; ; URL ESC \`
-/// and `ESC ] 8 ; ; ESC \`. Then the attributes are reset and the cursor goes back to `cursor`
-/// (where the curses library left it), so the library's idea of the screen stays true.
+/// and `ESC ] 8 ; ; ESC \`. Then the attributes are reset, as the curses library leaves them
+/// after a frame; the backend then tells the library where the cursor is (`mvcur`), so its idea
+/// of the screen stays true.
 ///
 /// Nothing the cells do not hold is written: a cell's text is written only when it is one
 /// printable scalar, otherwise a space (as the backend draws it). A link over a wide or
@@ -13,8 +14,7 @@ import BacaCore
 public enum HyperlinkOverlay {
     /// `sgr` gives the full SGR parameters of a style (`1;38;5;33`), as the backend draws it.
     public static func bytes(
-        for buffer: ScreenBuffer, visibleRows: Int, visibleColumns: Int,
-        cursor: (row: Int, column: Int), sgr: (StyleName) -> String
+        for buffer: ScreenBuffer, visibleRows: Int, visibleColumns: Int, sgr: (StyleName) -> String
     ) -> [UInt8] {
         let links = buffer.hitMap.links.filter { link in
             link.row < visibleRows && link.columns.upperBound <= visibleColumns
@@ -36,7 +36,7 @@ public enum HyperlinkOverlay {
             }
             out += "\u{1B}]8;;\u{1B}\\"
         }
-        out += "\u{1B}[0m\u{1B}[\(cursor.row + 1);\(cursor.column + 1)H"
+        out += "\u{1B}[0m"
         return Array(out.utf8)
     }
 

@@ -31,7 +31,7 @@ final class FeedsScreen: Component {
             outline = FeedsOutline(feeds: feeds, tags: try context.store.tagOverviews(), searches: try context.store.savedSearches())
             loadError = nil
         } catch {
-            loadError = "\(error)"
+            loadError = context.language.describe(error)
         }
         cursor = min(cursor, max(0, rows.count - 1))
     }

@@ -179,7 +179,7 @@ final class ListScreen: Component {
             _ = try context.store.saveSearch(name: name, query: text)
             return .perform(.message(.info(context.tr("Pencarian disimpan: \(name)", "Search saved: \(name)"))))
         } catch {
-            return .perform(.message(.error("\(error)")))
+            return .perform(.message(.error(context.language.describe(error))))
         }
     }
 
@@ -241,7 +241,7 @@ final class ListScreen: Component {
             }
             return .consumed(actions)
         } catch {
-            return .perform(.message(.error("\(error)")))
+            return .perform(.message(.error(context.language.describe(error))))
         }
     }
 
@@ -280,7 +280,7 @@ final class ListScreen: Component {
         do {
             try change(model)
         } catch {
-            return .perform(.message(.error("\(error)")))
+            return .perform(.message(.error(context.language.describe(error))))
         }
         refocus(focusedID, context)
         return nil

@@ -298,6 +298,8 @@ final class ReaderScreen: Component {
         guard let layout = model.layout else { return }
         let left = leftMargin(context)
         let width = textWidth(context)
+        // The footer (sources, disclaimer) follows the last line of a section.
+        let footerStart = model.article.linkTargets == nil ? Int.max : (layout.lines.lastIndex { $0.sectionIndex != nil } ?? -1) + 1
         for offset in 0..<height(context) {
             let index = model.top + offset
             if index < layout.lines.count {
@@ -307,7 +309,7 @@ final class ReaderScreen: Component {
                     if !marks.isEmpty { spans = SpanHighlighter.highlight(spans, marks: marks) }
                 }
                 buffer.write(spans, row: offset, column: left, maxWidth: width)
-                markTargets(of: layout.lines[index], row: offset, left: left, into: &buffer)
+                markTargets(of: layout.lines[index], row: offset, left: left, inFooter: index >= footerStart, into: &buffer)
             } else if index == layout.lines.count + ReaderModel.trailerLines - 1 {
                 buffer.write(endLine(context, width: width), row: offset, column: left, style: .dim, maxWidth: width)
             }
@@ -317,8 +319,9 @@ final class ReaderScreen: Component {
 
     /// What a line means to the mouse and to a terminal that shows links: an outline entry of
     /// the summary view jumps to its section; the title links to the article's page, and an
-    /// address in the text to itself.
-    private func markTargets(of line: LayoutLine, row: Int, left: Int, into buffer: inout ScreenBuffer) {
+    /// address in the text to itself, a related article's title and a source's name to the
+    /// page's link for them (`Article.linkTargets`).
+    private func markTargets(of line: LayoutLine, row: Int, left: Int, inFooter: Bool, into buffer: inout ScreenBuffer) {
         if model.mode == .summary, let section = line.sectionIndex, line.blockIndex == nil,
            line.spans.contains(where: { $0.style == .heading }) {
             buffer.addHit(row: row, column: left, width: line.text.displayWidth, .section(section))
@@ -331,6 +334,32 @@ final class ReaderScreen: Component {
         }
         for link in LineLinks.find(in: line.text) {
             buffer.addLink(row: row, column: left + link.column, width: link.width, url: link.url)
+        }
+        guard model.article.linkTargets != nil else { return }
+        let sections = model.article.sections
+        if let section = line.sectionIndex, let block = line.blockIndex, section < sections.count, block < sections[section].blocks.count,
+           case .related(let title) = sections[section].blocks[block], let url = model.article.linkTarget(for: title) {
+            // The title's words, after the `Baca juga: ` label or the indent under it.
+            let text = line.text
+            let label = text.hasPrefix(ArticleLayout.relatedLabel) ? ArticleLayout.relatedLabel.count : text.prefix { $0 == " " }.count
+            let words = String(text.dropFirst(label)).trimmingCharacters(in: .whitespaces)
+            buffer.addLink(row: row, column: left + String(text.prefix(label)).displayWidth, width: words.displayWidth, url: url)
+        }
+        if inFooter {
+            let text = line.text
+            for source in model.article.sources {
+                let name = source.trimmingCharacters(in: .whitespaces)
+                guard let url = model.article.linkTarget(for: source), !name.isEmpty else { continue }
+                var searchStart = text.startIndex
+                while let range = text.range(of: name, range: searchStart..<text.endIndex) {
+                    let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
+                    let after = range.upperBound == text.endIndex ? " " : text[range.upperBound]
+                    if " ,".contains(before), " ,".contains(after) {
+                        buffer.addLink(row: row, column: left + String(text[..<range.lowerBound]).displayWidth, width: name.displayWidth, url: url)
+                    }
+                    searchStart = range.upperBound
+                }
+            }
         }
     }
 

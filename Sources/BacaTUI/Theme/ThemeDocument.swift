@@ -69,31 +69,33 @@ struct ThemeDocument: Sendable {
             switch key {
             case "inherits":
                 guard let parent = value.string, !parent.isEmpty else {
-                    throw fail("'inherits' harus berupa nama tema, misalnya inherits = \"dark\"")
+                    throw fail(language.say(.themeInheritsNotName))
                 }
                 document.inherits = parent
             case "monochrome":
-                guard let flag = value.bool else { throw fail("'monochrome' harus true atau false") }
+                guard let flag = value.bool else { throw fail(language.say(.themeMonochromeNotBool)) }
                 document.monochrome = flag
             case "palette":
-                guard let palette = value.table else { throw fail("'palette' harus berupa tabel [palette]") }
+                guard let palette = value.table else { throw fail(language.say(.themePaletteNotTable)) }
                 for colorName in palette.keys {
                     guard let entry = palette[colorName], let text = colorText(entry),
                         let color = ThemeColor(parsing: text)
                     else {
-                        throw fail("warna palet '\(colorName)' bukan warna: \(describe(palette[colorName]))")
+                        throw fail(language.say(.themePaletteNotColor(name: colorName, value: describe(palette[colorName]))))
                     }
                     document.palette[colorName] = color
                 }
             default:
-                document.styles[StyleName(key)] = try parseStyle(value, styleName: key, file: file)
+                document.styles[StyleName(key)] = try parseStyle(value, styleName: key, file: file, language: language)
             }
         }
         return document
     }
 
     /// A style value: a colour string (the foreground), or a table of `fg`, `bg` and `modifiers`.
-    static func parseStyle(_ value: TOMLValueConvertible, styleName: String, file: String) throws(ThemeError) -> StyleSpec {
+    static func parseStyle(
+        _ value: TOMLValueConvertible, styleName: String, file: String, language: Language = .id
+    ) throws(ThemeError) -> StyleSpec {
         func fail(_ message: String) -> ThemeError { ThemeError(file: file, message: message) }
         var spec = StyleSpec(file: file)
         if let text = colorText(value) {
@@ -101,34 +103,34 @@ struct ThemeDocument: Sendable {
             return spec
         }
         guard let table = value.table else {
-            throw fail("gaya '\(styleName)' harus berupa warna atau tabel { fg, bg, modifiers }, bukan \(describe(value))")
+            throw fail(language.say(.themeStyleNotColorOrTable(style: styleName, value: describe(value))))
         }
         for attribute in table.keys {
             guard let entry = table[attribute] else { continue }
             switch attribute {
             case "fg", "bg":
                 guard let text = colorText(entry) else {
-                    throw fail("'\(attribute)' di '\(styleName)' bukan warna: \(describe(entry))")
+                    throw fail(language.say(.themeAttributeNotColor(attribute: attribute, style: styleName, value: describe(entry))))
                 }
                 if attribute == "fg" { spec.foreground = text } else { spec.background = text }
             case "modifiers":
                 guard let list = entry.array else {
-                    throw fail("'modifiers' di '\(styleName)' harus berupa daftar, misalnya [\"bold\", \"italic\"]")
+                    throw fail(language.say(.themeModifiersNotList(style: styleName)))
                 }
                 for item in list {
                     guard let word = item.string, setModifier(word, on: &spec.modifiers) else {
-                        throw fail("atribut gaya tidak dikenal \(describe(item)) di '\(styleName)' (pilih bold, dim, italic, underline, reverse)")
+                        throw fail(language.say(.themeUnknownModifier(value: describe(item), style: styleName)))
                     }
                 }
             default:
-                var message = "atribut gaya tidak dikenal '\(attribute)' di '\(styleName)'"
+                var hint: Message.ThemeAttributeHint?
                 var probe = TextStyle()
                 if setModifier(attribute, on: &probe) {
-                    message += " (tulis modifiers = [\"\(attribute)\"])"
+                    hint = .modifier(attribute)
                 } else if entry.table != nil || entry.string != nil {
-                    message += " (nama bertitik ditulis dalam tanda kutip: \"\(styleName).\(attribute)\")"
+                    hint = .dottedName("\(styleName).\(attribute)")
                 }
-                throw fail(message)
+                throw fail(language.say(.themeUnknownAttribute(attribute: attribute, style: styleName, hint: hint)))
             }
         }
         return spec

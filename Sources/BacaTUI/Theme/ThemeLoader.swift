@@ -92,7 +92,7 @@ public struct ThemeLoader: Sendable {
     public func load(_ nameOrPath: String) throws(ThemeError) -> Theme {
         let document = try open(nameOrPath, from: nil)
         let chain = try inheritanceChain(from: document)
-        return try ThemeResolution.resolve(chain, name: document.name, noColor: noColor)
+        return try ThemeResolution.resolve(chain, name: document.name, noColor: noColor, language: language)
     }
 
     /// Loads a theme, or the default one with the error as a warning when it cannot be loaded.
@@ -184,7 +184,7 @@ public struct ThemeLoader: Sendable {
             let key = Self.identity(of: parent)
             guard seen.insert(key).inserted else {
                 let names = (chain + [parent]).map(\.name).joined(separator: " → ")
-                throw ThemeError(file: current.file, message: "'inherits' berputar: \(names)")
+                throw ThemeError(file: current.file, message: language.say(.themeInheritsLoop(names: names)))
             }
             chain.append(parent)
             current = parent

@@ -31,7 +31,7 @@ enum ThemeResolution {
         return merged
     }
 
-    static func resolve(_ chain: [ThemeDocument], name: String, noColor: Bool) throws(ThemeError) -> Theme {
+    static func resolve(_ chain: [ThemeDocument], name: String, noColor: Bool, language: Language = .id) throws(ThemeError) -> Theme {
         let merged = merge(chain)
         var specs = merged.styles
         for (styleName, spec) in DefaultTheme.document.styles where specs[styleName] == nil {
@@ -41,8 +41,8 @@ enum ThemeResolution {
         var styles: [StyleName: TextStyle] = [:]
         for (styleName, spec) in specs {
             var style = spec.modifiers
-            style.foreground = try color(spec.foreground, attribute: "fg", of: styleName, spec: spec, palette: merged.palette)
-            style.background = try color(spec.background, attribute: "bg", of: styleName, spec: spec, palette: merged.palette)
+            style.foreground = try color(spec.foreground, attribute: "fg", of: styleName, spec: spec, palette: merged.palette, language: language)
+            style.background = try color(spec.background, attribute: "bg", of: styleName, spec: spec, palette: merged.palette, language: language)
             styles[styleName] = style
         }
         let theme = Theme(name: name, styles: inheritColors(styles))
@@ -60,12 +60,12 @@ enum ThemeResolution {
 
     private static func color(
         _ text: String?, attribute: String, of styleName: StyleName, spec: ThemeDocument.StyleSpec,
-        palette: [String: ThemeColor]
+        palette: [String: ThemeColor], language: Language
     ) throws(ThemeError) -> ThemeColor? {
         guard let text else { return nil }
         if let named = palette[text] { return named }
         guard let color = ThemeColor(parsing: text) else {
-            throw ThemeError(file: spec.file, message: "'\(attribute)' di '\(styleName)' bukan warna: '\(text)'")
+            throw ThemeError(file: spec.file, message: language.say(.themeAttributeNotColor(attribute: attribute, style: "\(styleName)", value: "'\(text)'")))
         }
         return color
     }

@@ -11,9 +11,7 @@ struct ListDates {
     static let width = 9
 
     func months() -> [String] {
-        language == .id
-            ? ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"]
-            : ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        CalendarDate.monthAbbreviations(language)
     }
 
     /// The column for a row; an undated article shows the day it was imported, in brackets-free

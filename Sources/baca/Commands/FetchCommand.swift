@@ -135,14 +135,14 @@ final class FetchOutput: @unchecked Sendable {
         if isTerminal {
             draw(progress)
         } else if let outcome = progress.latest {
-            write("\(outcome.statusText)  \(outcome.feed.url)\n")
+            write("\(outcome.statusText(in: CLILanguage.current))  \(outcome.feed.url)\n")
             writeRefusals(outcome)
         }
     }
 
     /// `page refused: body expanded past the limit of 10 MB (gzip)  https://…`, one a page.
     private func writeRefusals(_ outcome: FeedFetchOutcome) {
-        for page in outcome.refusedPages { write("page refused: \(page.reason)  \(page.url)\n") }
+        for page in outcome.refusedPages { write("\(say(.pageRefused(reason: page.reason)))  \(page.url)\n") }
     }
 
     func finish(_ summary: FetchSummary) {
@@ -150,17 +150,18 @@ final class FetchOutput: @unchecked Sendable {
         if isTerminal {
             write("\r\u{1B}[2K")
             for outcome in summary.outcomes where outcome.failed {
-                write("\(outcome.statusText)  \(outcome.feed.url)\n")
+                write("\(outcome.statusText(in: CLILanguage.current))  \(outcome.feed.url)\n")
             }
             for outcome in summary.outcomes { writeRefusals(outcome) }
         }
-        write(summary.line + "\n")
+        write(summary.line(in: CLILanguage.current) + "\n")
     }
 
     /// `[#######-------------] 37/100 feeds · 120 new · 2 failed · 12 s`
     private func draw(_ progress: FetchProgress) {
-        let counts = " \(progress.feedsDone)/\(progress.feedsTotal) feeds · \(progress.newArticles) new · "
-            + "\(progress.failures) failed · \(Int(progress.elapsed)) s"
+        let counts = say(.fetchProgress(
+            done: progress.feedsDone, total: progress.feedsTotal, new: progress.newArticles, failures: progress.failures,
+            seconds: Int(progress.elapsed)))
         let barWidth = max(10, min(40, width - counts.count - 3))
         let filled = progress.feedsTotal == 0 ? barWidth : barWidth * progress.feedsDone / progress.feedsTotal
         let bar = "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: barWidth - filled) + "]"

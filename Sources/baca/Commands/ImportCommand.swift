@@ -2,6 +2,7 @@ import ArgumentParser
 import BacaCore
 import BacaFeeds
 import BacaStore
+import BacaTUI
 import Foundation
 
 struct ImportCommand: ParsableCommand {
@@ -26,29 +27,34 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let store = try repository.openStore()
         var importer = FileImporter(store: store)
-        // Saved pages go through the feeds' article extractor (libxml2), which BacaStore does not link.
+        // Saved pages go through the feeds' article extractor (libxml2).
         importer.loaders = SavedPage.loaders
         let summary = importer.importPaths(paths) { report in
             // A file name is outside text: shown, never obeyed.
-            var line = "\(Sanitizer.sanitizeLine(Self.statusText(report)))  \(Sanitizer.sanitizeLine(report.path))"
+            var line = "\(Sanitizer.sanitizeLine(report.statusText(in: CLILanguage.current)))  \(Sanitizer.sanitizeLine(report.path))"
             if let encoding = report.decodedFrom, !report.failed {
                 line += "  " + say(.decodedFrom(encoding: encoding.rawValue))
             }
             print(line)
         }
         store.checkpoint()
-        print(say(.importSummary(
-            imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged, failed: summary.failed)))
+        print(summary.line(in: CLILanguage.current))
         if summary.failed > 0 { throw ExitCode(1) }
     }
 
-    /// `imported`, `failed: reason` … in the command line's language (the reason as given).
-    static func statusText(_ report: FileImportReport) -> String {
-        switch report.status {
-        case .imported: return say(.importLine(status: .imported, reason: nil))
-        case .updated: return say(.importLine(status: .updated, reason: nil))
-        case .unchanged: return say(.importLine(status: .unchanged, reason: nil))
-        case .failed(let reason): return say(.importLine(status: .failed, reason: reason))
+    /// `:import` in the reader: the same importer (captures and saved pages), reporting the
+    /// counts and the first failure in the reader's language.
+    static func readerImport(store: ArticleStore) -> FileImportFunction {
+        { paths, language in
+            var importer = FileImporter(store: store)
+            importer.loaders = SavedPage.loaders
+            var firstFailure: String?
+            let summary = importer.importPaths(paths) { report in
+                if report.failed, firstFailure == nil { firstFailure = "\(report.path): \(report.statusText(in: language))" }
+            }
+            return ImportResult(
+                imported: summary.imported, updated: summary.updated, unchanged: summary.unchanged,
+                failed: summary.failed, firstFailure: firstFailure)
         }
     }
 }

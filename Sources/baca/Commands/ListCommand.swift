@@ -69,7 +69,7 @@ struct ListCommand: ParsableCommand {
         let id = String(summary.id)
         let idColumn = String(repeating: " ", count: max(0, 6 - id.count)) + id
         let marks = (summary.read ? " " : "●") + (summary.starred ? "★" : " ")
-        let date = summary.publishedAt?.day().shortDisplay ?? "—"
+        let date = summary.publishedAt?.day().shortDisplay(in: CLILanguage.current) ?? "—"
         let dateColumn = date + String(repeating: " ", count: max(0, 11 - date.count))
         let prefix = "\(idColumn)  \(marks) \(dateColumn)  "
         // An article fetched from a feed whose page could not be read holds only the feed's text.

@@ -84,6 +84,12 @@ enum ManualText {
         the full article, / searches, : runs a command by name, ? shows every key as bound now. \
         The reader's own words are Indonesian.
 
+        The mouse (unless [mouse] enabled = false): the wheel scrolls; a click focuses a list \
+        row and a second click opens it; a click on a section of the table of contents or the \
+        summary's outline jumps there; a click in the link list (L) opens the link. Shift lets \
+        the terminal select text. Pasted text goes into the / and : lines on one line, with \
+        control characters dropped; elsewhere it is ignored.
+
         Keys can be changed in the [keys.CONTEXT] tables of config.toml (see FILES in 'baca \
         --help'); a key is a name (j, G, ?, space, enter, esc, tab, up, pgdn, ctrl-d, f1 ...) or \
         names separated by spaces ("g g"), bound to a command as typed after ':', or to "none".
@@ -127,6 +133,8 @@ enum ManualText {
 
         ENVIRONMENT
           BACA_DB         the repository, when --db is not given
+          BACA_LANGUAGE   id or en: the language of messages (--language on any
+                          command wins; else config.toml's language, else LANG)
           BACA_SHARE_DIR  a folder with themes/ and samples/ to use first
           BROWSER         the program 'o' opens an article's link with
           NO_COLOR        when set and not empty, themes are shown without colour

@@ -77,6 +77,7 @@ struct ReadCommand: ParsableCommand {
             environmentForApp.hasDueFeeds = { !((try? store.dueFeeds(defaultMinutes: minutes)) ?? []).isEmpty }
         }
         Self.setUpPictures(&environmentForApp, settings: loadedConfig.images, config: loadedConfig, environment: environment)
+        if !demo { environmentForApp.importFiles = ImportCommand.readerImport(store: store) }
         let app = App(environment: environmentForApp)
         defer { store.checkpoint() }
         do {

@@ -64,7 +64,7 @@ struct SearchCommand: ParsableCommand {
             do {
                 outcome = try store.saveSearch(name: save, query: text)
             } catch {
-                throw CLIFailure(.cannotSaveSearch(name: save, reason: "\(error)"))
+                throw CLIFailure(.cannotSaveSearch(name: save, reason: CLILanguage.current.describe(error)))
             }
             let unread = try store.count(matching: try QueryArgument.parse(text), unreadOnly: true)
             switch outcome {
@@ -79,7 +79,7 @@ struct SearchCommand: ParsableCommand {
         do {
             filtered = try LibraryQuery.filters(in: text)
         } catch {
-            throw CLIFailure(.invalidQuery(query: text, reason: "\(error)"))
+            throw CLIFailure(.invalidQuery(query: text, reason: CLILanguage.current.describe(error)))
         }
         if let filtered {
             try listFiltered(filtered, store: store)

@@ -12,7 +12,7 @@ enum QueryArgument {
         do {
             return try LibraryQuery(text)
         } catch {
-            throw CLIFailure(.invalidQuery(query: text, reason: "\(error)"))
+            throw CLIFailure(.invalidQuery(query: text, reason: CLILanguage.current.describe(error)))
         }
     }
 

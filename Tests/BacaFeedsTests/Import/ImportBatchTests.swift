@@ -2,7 +2,8 @@ import BacaCore
 import Foundation
 import Testing
 
-@testable import BacaStore
+import BacaStore
+@testable import BacaFeeds
 
 /// A folder import goes in batches (prepared on every core, one transaction a batch): the
 /// reports keep the files' order and each file's outcome is what a one-by-one import gives.
@@ -84,4 +85,19 @@ extension FileImportReport.Status {
         case .failed: return nil
         }
     }
+}
+
+/// A folder under the system's temporary folder, removed by `remove()`.
+struct TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("baca-import-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func remove() { try? FileManager.default.removeItem(at: url) }
 }

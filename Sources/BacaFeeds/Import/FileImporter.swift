@@ -1,4 +1,5 @@
 import BacaCore
+import BacaStore
 import Foundation
 
 /// What happened to one file of an import.
@@ -16,12 +17,15 @@ public struct FileImportReport: Sendable, Equatable {
     public var decodedFrom: TextEncodingName?
 
     /// `imported`, `updated`, `unchanged` or `failed: reason`, as the CLI prints it.
-    public var statusText: String {
+    public var statusText: String { statusText(in: .en) }
+
+    /// `imported`, `failed: reason` … in `language` (the reason as given).
+    public func statusText(in language: Language) -> String {
         switch status {
-        case .imported: return "imported"
-        case .updated: return "updated"
-        case .unchanged: return "unchanged"
-        case .failed(let reason): return "failed: \(reason)"
+        case .imported: return language.say(.importLine(status: .imported, reason: nil))
+        case .updated: return language.say(.importLine(status: .updated, reason: nil))
+        case .unchanged: return language.say(.importLine(status: .unchanged, reason: nil))
+        case .failed(let reason): return language.say(.importLine(status: .failed, reason: reason))
         }
     }
 
@@ -50,14 +54,18 @@ public struct ImportSummary: Sendable, Equatable {
     }
 
     /// `12 files: 10 imported, 1 updated, 1 unchanged, 0 failed`.
-    public var line: String {
-        let total = imported + updated + unchanged + failed
-        return "\(total) \(total == 1 ? "file" : "files"): \(imported) imported, \(updated) updated, "
-            + "\(unchanged) unchanged, \(failed) failed"
+    public var line: String { line(in: .en) }
+
+    public func line(in language: Language) -> String {
+        language.say(.importSummary(imported: imported, updated: updated, unchanged: unchanged, failed: failed))
     }
 }
 
-/// Imports capture files and folders of them into a repository, one transaction a file.
+/// Imports capture files and folders of them into a repository, in batches of one transaction.
+///
+/// Files are the importer's business (walking folders, reading at most so many bytes of a
+/// regular file, telling formats apart, decoding, preparing on every core); the repository only
+/// stores what it is given (`PreparedArticle`, `ArticleStore.save`), in SQL.
 public struct FileImporter: Sendable {
     public let store: ArticleStore
     /// File name endings that count as captures when a folder is walked.
@@ -105,7 +113,7 @@ public struct FileImporter: Sendable {
 
     /// A file read, parsed and turned into its row, or why it could not be.
     enum Prepared: Sendable {
-        case ready(ArticleRecord, decodedFrom: TextEncodingName?)
+        case ready(PreparedArticle, decodedFrom: TextEncodingName?)
         /// A file of another kind, read by its loader; stored on its own, in file order.
         case document(LoadedDocument, absolute: String)
         case failed(FileImportReport)
@@ -137,10 +145,10 @@ public struct FileImporter: Sendable {
         }
         let decodedFrom = loaded.encoding == .utf8 ? nil : loaded.encoding
         do {
-            let record = try ArticleRecord(article: loaded.article, sourcePath: absolute, importedAt: importedAt)
+            let record = try PreparedArticle(loaded.article, sourcePath: absolute, importedAt: importedAt)
             return .ready(record, decodedFrom: decodedFrom)
         } catch {
-            let reason = "\(store.label): cannot encode the article '\(loaded.article.title)' (\(error))"
+            let reason = "\(store.displayName): cannot encode the article '\(loaded.article.title)' (\(error))"
             return .failed(FileImportReport(path: path, status: .failed(reason: reason), decodedFrom: decodedFrom))
         }
     }
@@ -159,7 +167,7 @@ public struct FileImporter: Sendable {
     /// document of another kind in between is stored on its own); a report for each file.
     private func store(_ prepared: [Prepared], of files: [String]) -> [FileImportReport] {
         var reports = [FileImportReport?](repeating: nil, count: files.count)
-        var waiting: [(index: Int, record: ArticleRecord, decodedFrom: TextEncodingName?)] = []
+        var waiting: [(index: Int, record: PreparedArticle, decodedFrom: TextEncodingName?)] = []
         func storeWaiting() {
             for (item, outcome) in zip(waiting, store.save(waiting.map(\.record))) {
                 let status: FileImportReport.Status
@@ -221,7 +229,7 @@ public struct FileImporter: Sendable {
             // Many batches: a bigger page cache for the writer (64 MiB at 100,000 captures: 17 →
             // 10 s of system time, 9 % less wall time, but the import's peak memory 85 → 154 MB;
             // 24 MiB keeps it under 100 MB).
-            if first && !following.isEmpty { store.setWriterCacheSize(mebibytes: 24) }
+            if first && !following.isEmpty { store.prepareForLongImport() }
             first = false
             pending = following.isEmpty ? nil : prepareInBackground(following)
             let paths = batch.map(\.path)
@@ -382,8 +390,8 @@ public struct LoadedDocument: Sendable {
 
 /// Reads a file's bytes into an article; what it throws is the report's reason.
 ///
-/// The extension point for readers that BacaStore does not depend on: the CLI registers the
-/// HTML page extractor of BacaFeeds (libxml2) for `.html` and `.htm`.
+/// The extension point for other kinds of files: the CLI (and the reader's `:import`) register
+/// the HTML page extractor (`SavedPage.loaders`) for `.html` and `.htm`.
 public typealias DocumentLoader = @Sendable (Data) throws -> LoadedDocument
 
 extension FileImporter {
