@@ -34,6 +34,25 @@ struct LanguageTests {
         #expect(inEnglish.stderr.split(separator: "\n").count == 1 && inIndonesian.stderr.split(separator: "\n").count == 1)
     }
 
+    @Test("an import's failure reasons in both languages, with the same exit code")
+    func importFailuresBothLanguages() throws {
+        let sandbox = try Sandbox(language: "id")
+        let note = try sandbox.write("catatan.txt", "a short note, not an article\n")
+        let empty = try sandbox.write("kosong.txt", "")
+        let missing = (note as NSString).deletingLastPathComponent + "/tidak-ada.txt"
+        let arguments = ["import", note, empty, missing]
+        let inEnglish = try BacaBinary.run(arguments, sandbox: sandbox, language: "en")
+        let inIndonesian = try BacaBinary.run(arguments, sandbox: sandbox, language: "id")
+        for (line, path) in [("failed: not an article capture (", note), ("failed: empty file", empty), ("failed: no such file", missing)] {
+            #expect(inEnglish.stdout.contains("\(line)") && inEnglish.stdout.contains(path), "\(inEnglish.stdout)")
+        }
+        for line in ["gagal: bukan tangkapan artikel (", "gagal: berkas kosong", "gagal: berkas tidak ada"] {
+            #expect(inIndonesian.stdout.contains(line), "\(inIndonesian.stdout)")
+        }
+        #expect(!inIndonesian.stdout.contains("failed") && !inIndonesian.stderr.contains("failed"), "\(inIndonesian.stdout)\(inIndonesian.stderr)")
+        #expect(inEnglish.status != 0 && inEnglish.status == inIndonesian.status, "\(inEnglish.status) \(inIndonesian.status)")
+    }
+
     @Test("a config.toml that is not TOML stops fetch with its line, in either language, exit 1")
     func configErrorBothLanguages() throws {
         let sandbox = try Self.repository()

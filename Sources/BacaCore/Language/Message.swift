@@ -63,6 +63,8 @@ public enum Message: Sendable, Equatable {
     case pruneReason(tooOld: Bool)
     case pruned(count: Int, dryRun: Bool)
     case importLine(status: ImportStatusWord, reason: String?)
+    /// Why a file could not be imported.
+    case fileProblem(FileProblem)
     case decodedFrom(encoding: String)
     case importSummary(imported: Int, updated: Int, unchanged: Int, failed: Int)
     case fetchedFeed(new: Int, summaryOnly: Int, pagesRecovered: Int, repairNote: String?)
@@ -275,6 +277,8 @@ public enum Message: Sendable, Equatable {
             case .failed: word = id ? "gagal" : "failed"
             }
             return reason.map { "\(word): \($0)" } ?? word
+        case .fileProblem(let problem):
+            return problem.describe(in: language)
         case .decodedFrom(let encoding):
             return id ? "(didekode dari \(encoding))" : "(decoded from \(encoding))"
         case .importSummary(let imported, let updated, let unchanged, let failed):

@@ -9,8 +9,9 @@ public enum TextEncodingName: String, Sendable, Codable {
     case windows1252 = "Windows-1252"
 }
 
-/// Why a file is not a capture. `description` is one line a user can act on.
-public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
+/// Why a file is not a capture. `description` is one line a user can act on; `problem` says it
+/// in either language.
+public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedMessage {
     case empty
     case binary
     case tooLarge(bytes: Int, limit: Int)
@@ -20,15 +21,19 @@ public enum CaptureError: Error, Equatable, Sendable, CustomStringConvertible {
     /// source code, a configuration file, a hard-wrapped document).
     case notACapture
 
-    public var description: String {
+    public var problem: FileProblem {
         switch self {
-        case .empty: return "empty file"
-        case .binary: return "binary file, not a text capture"
-        case .tooLarge(let bytes, let limit): return "file too large (\(bytes) bytes; the limit is \(limit))"
-        case .noTitle: return "no article title found"
-        case .notACapture: return "not an article capture (no dateline, key points, captions or sections, nor \(CaptureLoader.minimumPlainWords) words of prose paragraphs)"
+        case .empty: return .empty
+        case .binary: return .binary
+        case .tooLarge(let bytes, let limit): return .tooLarge(bytes: bytes, limit: limit)
+        case .noTitle: return .noTitle
+        case .notACapture: return .notACapture(minimumWords: CaptureLoader.minimumPlainWords)
         }
     }
+
+    public var description: String { problem.description }
+
+    public func describe(in language: Language) -> String { problem.describe(in: language) }
 }
 
 /// A capture file turned into an article.

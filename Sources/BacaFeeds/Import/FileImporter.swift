@@ -15,6 +15,27 @@ public struct FileImportReport: Sendable, Equatable {
     public var status: Status
     /// Set when the file was not UTF-8 and had to be decoded otherwise.
     public var decodedFrom: TextEncodingName?
+    /// The failure's reason in either language, when it can say itself (`status` keeps the
+    /// English text).
+    public var reasonMessage: Message?
+
+    init(path: String, status: Status, decodedFrom: TextEncodingName? = nil, reasonMessage: Message? = nil) {
+        self.path = path
+        self.status = status
+        self.decodedFrom = decodedFrom
+        self.reasonMessage = reasonMessage
+    }
+
+    /// A failed file's report, its reason from `error` (in either language when it can).
+    static func failed(_ path: String, _ error: any Error, decodedFrom: TextEncodingName? = nil) -> FileImportReport {
+        let message: Message? = switch error {
+        case let problem as FileProblem: .fileProblem(problem)
+        case let capture as CaptureError: .fileProblem(capture.problem)
+        case let store as StoreError: store.message
+        default: nil
+        }
+        return FileImportReport(path: path, status: .failed(reason: "\(error)"), decodedFrom: decodedFrom, reasonMessage: message)
+    }
 
     /// `imported`, `updated`, `unchanged` or `failed: reason`, as the CLI prints it.
     public var statusText: String { statusText(in: .en) }
@@ -25,7 +46,8 @@ public struct FileImportReport: Sendable, Equatable {
         case .imported: return language.say(.importLine(status: .imported, reason: nil))
         case .updated: return language.say(.importLine(status: .updated, reason: nil))
         case .unchanged: return language.say(.importLine(status: .unchanged, reason: nil))
-        case .failed(let reason): return language.say(.importLine(status: .failed, reason: reason))
+        case .failed(let reason):
+            return language.say(.importLine(status: .failed, reason: reasonMessage.map { language.say($0) } ?? reason))
         }
     }
 
@@ -128,20 +150,20 @@ public struct FileImporter: Sendable {
         let data: Data
         switch Self.readCapture(atPath: absolute, limit: CaptureLoader.maximumBytes) {
         case .success(let bytes): data = bytes
-        case .failure(let reason): return .failed(FileImportReport(path: path, status: .failed(reason: reason.text)))
+        case .failure(let reason): return .failed(reason.report(path: path))
         }
         if let loader = loaders[(path as NSString).pathExtension.lowercased()] {
             do {
                 return .document(try loader(data), absolute: absolute)
             } catch {
-                return .failed(FileImportReport(path: path, status: .failed(reason: "\(error)")))
+                return .failed(.failed(path, error))
             }
         }
         let loaded: LoadedCapture
         do {
             loaded = try CaptureLoader.load(data)
         } catch {
-            return .failed(FileImportReport(path: path, status: .failed(reason: error.description)))
+            return .failed(.failed(path, error))
         }
         let decodedFrom = loaded.encoding == .utf8 ? nil : loaded.encoding
         do {
@@ -175,7 +197,9 @@ public struct FileImporter: Sendable {
                 case .success(.imported(let id)): status = .imported(id: id)
                 case .success(.updated(let id)): status = .updated(id: id)
                 case .success(.unchanged(let id)): status = .unchanged(id: id)
-                case .failure(let error): status = .failed(reason: "\(error)")
+                case .failure(let error):
+                    reports[item.index] = .failed(files[item.index], error, decodedFrom: item.decodedFrom)
+                    continue
                 }
                 reports[item.index] = FileImportReport(path: files[item.index], status: status, decodedFrom: item.decodedFrom)
             }
@@ -298,24 +322,40 @@ public struct FileImporter: Sendable {
     /// Why a file could not be read, as the report says it.
     struct ReadFailure: Error, Equatable {
         var text: String
+        /// The same in either language, when it is one of baca's own reasons.
+        var problem: FileProblem?
+
+        init(text: String) { self.text = text }
+
+        init(_ problem: FileProblem) {
+            self.text = problem.description
+            self.problem = problem
+        }
+
+        /// Equal when they say the same (in English).
+        static func == (lhs: Self, rhs: Self) -> Bool { lhs.text == rhs.text }
+
+        func report(path: String) -> FileImportReport {
+            FileImportReport(path: path, status: .failed(reason: text), reasonMessage: problem.map { .fileProblem($0) })
+        }
     }
 
     /// The bytes of the regular file at `path`, at most `limit` of them.
     static func readCapture(atPath path: String, limit: Int) -> Result<Data, ReadFailure> {
         // O_NONBLOCK: opening a FIFO must not wait for a writer. Cleared again before reading.
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(ReadFailure(text: openFailure(errno, path: path))) }
+        guard fd >= 0 else { return .failure(ReadFailure(openFailure(errno, path: path))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { return .failure(ReadFailure(text: describe(errno))) }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: return .failure(ReadFailure(text: "is a folder"))
-        default: return .failure(ReadFailure(text: "not a regular file (a device, pipe or socket)"))
+        case S_IFDIR: return .failure(ReadFailure(.isFolder))
+        default: return .failure(ReadFailure(.notRegularFile))
         }
         let size = Int(info.st_size)
         if size > limit {
-            return .failure(ReadFailure(text: CaptureError.tooLarge(bytes: size, limit: limit).description))
+            return .failure(ReadFailure(.tooLarge(bytes: size, limit: limit)))
         }
         _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         var data = Data(count: min(size, limit) + 1)
@@ -334,25 +374,25 @@ public struct FileImporter: Sendable {
             } else if count == 0 {
                 break
             } else if errno != EINTR {
-                return .failure(ReadFailure(text: "cannot read the file (\(describe(errno)))"))
+                return .failure(ReadFailure(.cannotRead(reason: describe(errno))))
             }
         }
         if filled > limit {
-            return .failure(ReadFailure(text: CaptureError.tooLarge(bytes: filled, limit: limit).description))
+            return .failure(ReadFailure(.tooLarge(bytes: filled, limit: limit)))
         }
         data.count = filled
         return .success(data)
     }
 
     /// Why `open` failed, in the words of a report.
-    static func openFailure(_ code: Int32, path: String) -> String {
+    static func openFailure(_ code: Int32, path: String) -> FileProblem {
         switch code {
-        case ENOENT: return isSymbolicLink(path) ? "broken symbolic link (its target does not exist)" : "no such file"
-        case ELOOP: return "symbolic link loop"
-        case EACCES, EPERM: return "permission denied"
-        case ENOTDIR: return "no such file (a part of the path is not a folder)"
-        case ENAMETOOLONG: return "the path is too long"
-        default: return "cannot open the file (\(describe(code)))"
+        case ENOENT: return isSymbolicLink(path) ? .brokenSymbolicLink : .noSuchFile
+        case ELOOP: return .symbolicLinkLoop
+        case EACCES, EPERM: return .permissionDenied
+        case ENOTDIR: return .pathPartNotFolder
+        case ENAMETOOLONG: return .pathTooLong
+        default: return .cannotOpen(reason: describe(code))
         }
     }
 
@@ -400,7 +440,7 @@ extension FileImporter {
         do {
             loaded = try loader(data)
         } catch {
-            return FileImportReport(path: path, status: .failed(reason: "\(error)"))
+            return .failed(path, error)
         }
         return storeDocument(loaded, path: path, absolute: absolute)
     }
@@ -421,7 +461,7 @@ extension FileImporter {
             }
             return FileImportReport(path: path, status: status, decodedFrom: loaded.decodedFrom)
         } catch {
-            return FileImportReport(path: path, status: .failed(reason: "\(error)"), decodedFrom: loaded.decodedFrom)
+            return .failed(path, error, decodedFrom: loaded.decodedFrom)
         }
     }
 }
