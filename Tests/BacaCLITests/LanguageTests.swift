@@ -53,6 +53,24 @@ struct LanguageTests {
         #expect(inEnglish.status != 0 && inEnglish.status == inIndonesian.status, "\(inEnglish.status) \(inIndonesian.status)")
     }
 
+    @Test("a fetch's failure reason in both languages, in fetch and in feed list; feed list's JSON the same in both")
+    func fetchFailuresBothLanguages() throws {
+        let sandbox = try Sandbox(language: "id")
+        // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+        let added = try BacaBinary.run(["feed", "add", "http://127.0.0.1:1/feed.xml"], sandbox: sandbox, language: "id")
+        #expect(added.status == 0 && added.stdout.contains("tidak bisa terhubung ke 127.0.0.1 (koneksi ditolak)"), "\(added.stdout)\(added.stderr)")
+        let inEnglish = try BacaBinary.run(["fetch"], sandbox: sandbox, language: "en")
+        let inIndonesian = try BacaBinary.run(["fetch"], sandbox: sandbox, language: "id")
+        #expect(inEnglish.stdout.contains("failed: cannot connect to 127.0.0.1 (connection refused)"), "\(inEnglish.stdout)")
+        #expect(inIndonesian.stdout.contains("gagal: tidak bisa terhubung ke 127.0.0.1 (koneksi ditolak)"), "\(inIndonesian.stdout)")
+        #expect(inEnglish.status != 0 && inEnglish.status == inIndonesian.status, "\(inEnglish.status) \(inIndonesian.status)")
+        let listed = try BacaBinary.run(["feed", "list"], sandbox: sandbox, language: "id")
+        #expect(listed.stdout.contains("gagal: tidak bisa terhubung ke 127.0.0.1 (koneksi ditolak)"), "\(listed.stdout)")
+        let jsonEnglish = try BacaBinary.run(["feed", "list", "--json"], sandbox: sandbox, language: "en")
+        let jsonIndonesian = try BacaBinary.run(["feed", "list", "--json"], sandbox: sandbox, language: "id")
+        #expect(jsonEnglish.stdout == jsonIndonesian.stdout && jsonEnglish.stdout.contains("connection refused"), "\(jsonEnglish.stdout)")
+    }
+
     @Test("a config.toml that is not TOML stops fetch with its line, in either language, exit 1")
     func configErrorBothLanguages() throws {
         let sandbox = try Self.repository()

@@ -42,7 +42,7 @@ public struct FeedFetchOutcome: Sendable, Equatable {
         case .fetched:
             return language.say(.fetchedFeed(new: newArticles, summaryOnly: summaryOnly, pagesRecovered: pagesRecovered, repairNote: repairNote))
         case .unchanged: return language.say(.unchangedFeed(pagesRecovered: pagesRecovered))
-        case .failed(let reason): return language.say(.failedFeed(reason: reason))
+        case .failed(let reason): return language.say(.failedFeed(reason: FetchReasonText.describe(reason, in: language)))
         case .deferred(let until): return language.say(.waitingFeed(until: HTTPClient.describe(until)))
         }
     }

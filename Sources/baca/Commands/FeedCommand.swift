@@ -201,7 +201,7 @@ struct FeedAddCommand: ParsableCommand {
         case .noFeed(let reason):
             throw CLIFailure(message: reason)
         case .notChecked(let reason):
-            note = say(.feedNotCheckedNow(reason: Sanitizer.sanitizeLine(reason)))
+            note = say(.feedNotCheckedNow(reason: Sanitizer.sanitizeLine(FetchReasonText.describe(reason, in: CLILanguage.current))))
         }
         let outcome = try store.addFeed(url: subscribed, title: title.map(Sanitizer.sanitizeLine), tags: tags)
         let suffix = note.map { "  (\($0))" } ?? ""
@@ -247,7 +247,9 @@ struct FeedListCommand: ParsableCommand {
             var detail = feed.displayTitle == feed.url ? "     " : "      \(feed.url)"
             if !feed.tags.isEmpty { detail += "  [\(feed.tags.joined(separator: ", "))]" }
             if !detail.trimmingCharacters(in: .whitespaces).isEmpty { print(style.dim(detail)) }
-            if feed.lastStatus == .failed, let reason = feed.lastError { print("      failed: \(reason)") }
+            if feed.lastStatus == .failed, let reason = feed.lastError {
+                print("      " + say(.failedFeed(reason: FetchReasonText.describe(reason, in: CLILanguage.current))))
+            }
             if feed.lastStatus == .repaired, let reason = feed.lastError { print("      repaired: \(reason)") }
         }
     }

@@ -142,7 +142,7 @@ final class FetchOutput: @unchecked Sendable {
 
     /// `page refused: body expanded past the limit of 10 MB (gzip)  https://…`, one a page.
     private func writeRefusals(_ outcome: FeedFetchOutcome) {
-        for page in outcome.refusedPages { write("\(say(.pageRefused(reason: page.reason)))  \(page.url)\n") }
+        for page in outcome.refusedPages { write("\(say(.pageRefused(reason: FetchReasonText.describe(page.reason, in: CLILanguage.current))))  \(page.url)\n") }
     }
 
     func finish(_ summary: FetchSummary) {
