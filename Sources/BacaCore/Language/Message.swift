@@ -84,6 +84,14 @@ public enum Message: Sendable, Equatable {
     case feedNotCheckedNow(reason: String)
     case severalFeeds(page: String, count: Int)
     case feedRemoved(id: Int64, url: String, deletedArticles: Int?)
+    /// `12 articles, 3 unread` on a row of `feed list`.
+    case feedCounts(articles: Int, unread: Int)
+    /// A feed's last fetch status word (`ok`, `failed` …, `new` for never fetched), or `never`.
+    case feedStatusWord(String)
+    case feedNeverFetched
+    case repairedFeed(reason: String)
+    /// `reload: every 30 min, keep: 100 articles, keep-days: global` (nil: the global setting).
+    case feedPolicy(reloadMinutes: Int?, keepArticles: Int?, keepDays: Int?)
     case tagLine(unread: Int, articles: Int, feeds: Int, tag: String)
     case opmlSkipped(url: String)
     case opmlSummary(feeds: Int, added: Int, existing: Int, skipped: Int)
@@ -277,6 +285,27 @@ public enum Message: Sendable, Equatable {
             case .failed: word = id ? "gagal" : "failed"
             }
             return reason.map { "\(word): \($0)" } ?? word
+        case .feedCounts(let articles, let unread):
+            return id ? "\(articles) artikel, \(unread) belum dibaca" : "\(articles) articles, \(unread) unread"
+        case .feedStatusWord(let word):
+            guard id else { return word }
+            switch word {
+            case "failed": return "gagal"
+            case "unchanged": return "tak berubah"
+            case "repaired": return "diperbaiki"
+            case "new": return "baru"
+            default: return word
+            }
+        case .feedNeverFetched:
+            return id ? "belum pernah" : "never"
+        case .repairedFeed(let reason):
+            return id ? "diperbaiki: \(reason)" : "repaired: \(reason)"
+        case .feedPolicy(let reload, let keep, let days):
+            let global = "global"
+            let reloadText = reload.map { id ? "tiap \($0) mnt" : "every \($0) min" } ?? global
+            let keepText = keep.map { id ? "\($0) artikel" : "\($0) articles" } ?? global
+            let daysText = days.map { id ? "\($0) hari" : "\($0) days" } ?? global
+            return "reload: \(reloadText), keep: \(keepText), keep-days: \(daysText)"
         case .fileProblem(let problem):
             return problem.describe(in: language)
         case .decodedFrom(let encoding):

@@ -140,10 +140,8 @@ struct FeedSetCommand: ParsableCommand {
         if let value = try Self.setting(keep, option: "--keep", parse: { Int($0) }) { policy.keepArticles = value }
         if let value = try Self.setting(keepDays, option: "--keep-days", parse: { Int($0) }) { policy.keepDays = value }
         try store.setFeedPolicy(policy, feedId: found.id)
-        let reloadText = policy.reloadMinutes.map { "every \($0) min" } ?? "global"
-        let keepText = policy.keepArticles.map { "\($0) articles" } ?? "global"
-        let daysText = policy.keepDays.map { "\($0) days" } ?? "global"
-        print("\(found.id)  \(found.url)  reload: \(reloadText), keep: \(keepText), keep-days: \(daysText)")
+        print("\(found.id)  \(found.url)  "
+              + say(.feedPolicy(reloadMinutes: policy.reloadMinutes, keepArticles: policy.keepArticles, keepDays: policy.keepDays)))
     }
 }
 
@@ -240,17 +238,18 @@ struct FeedListCommand: ParsableCommand {
         for overview in feeds {
             let feed = overview.feed
             let id = String(feed.id)
-            let fetched = feed.lastFetchedAt.map(Self.shortTime) ?? "never"
-            let status = feed.lastStatus?.rawValue ?? "new"
-            print("\(String(repeating: " ", count: max(0, 4 - id.count)))\(id)  \(overview.articleCount) articles, "
-                  + "\(overview.unreadCount) unread  \(fetched) \(status)  \(style.bold(feed.displayTitle))")
+            let fetched = feed.lastFetchedAt.map(Self.shortTime) ?? say(.feedNeverFetched)
+            let status = say(.feedStatusWord(feed.lastStatus?.rawValue ?? "new"))
+            print("\(String(repeating: " ", count: max(0, 4 - id.count)))\(id)  "
+                  + say(.feedCounts(articles: overview.articleCount, unread: overview.unreadCount))
+                  + "  \(fetched) \(status)  \(style.bold(feed.displayTitle))")
             var detail = feed.displayTitle == feed.url ? "     " : "      \(feed.url)"
             if !feed.tags.isEmpty { detail += "  [\(feed.tags.joined(separator: ", "))]" }
             if !detail.trimmingCharacters(in: .whitespaces).isEmpty { print(style.dim(detail)) }
             if feed.lastStatus == .failed, let reason = feed.lastError {
                 print("      " + say(.failedFeed(reason: FetchReasonText.describe(reason, in: CLILanguage.current))))
             }
-            if feed.lastStatus == .repaired, let reason = feed.lastError { print("      repaired: \(reason)") }
+            if feed.lastStatus == .repaired, let reason = feed.lastError { print("      " + say(.repairedFeed(reason: reason))) }
         }
     }
 
