@@ -79,6 +79,8 @@ struct ArticleLayoutFullTests {
         #expect(english.lines[1].text == "2 Oct 2025 · Bogor · IDN Times · Editor Pri Saja · 1 min")
         let indonesian = ArticleLayout.make(article: article, width: 80, mode: .full, language: .id)
         #expect(indonesian.lines[1].text == "2 Okt 2025 · Bogor · IDN Times · Editor Pri Saja · 1 menit")
+        let outline = ArticleLayout.make(article: article, width: 80, mode: .summary, language: .en).lines.map(\.text)
+        #expect(outline.contains("Sections") && !outline.contains("Bagian"))
     }
 
     @Test("The meta line shows only the parts present, with the reading time")

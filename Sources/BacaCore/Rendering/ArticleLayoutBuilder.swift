@@ -252,7 +252,7 @@ struct ArticleLayoutBuilder {
         let outlined = article.sections.enumerated().filter { $0.element.title != nil }
         guard !outlined.isEmpty else { return }
         separate(section: nil)
-        add([StyledSpan("Bagian".truncated(toWidth: width), .summaryTitle)])
+        add([StyledSpan(language.pick("Bagian", "Sections").truncated(toWidth: width), .summaryTitle)])
         for (index, section) in outlined {
             sectionStarts[index] = lines.count
             addHeading(of: section, title: section.title ?? "", section: index)
