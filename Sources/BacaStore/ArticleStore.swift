@@ -47,17 +47,17 @@ public final class ArticleStore: Sendable {
         var isDirectory: ObjCBool = false
         let exists = fileManager.fileExists(atPath: path, isDirectory: &isDirectory)
         if exists && isDirectory.boolValue {
-            throw StoreError("\(path) is a folder; give the path of a repository file with --db")
+            throw StoreError(.storeIsFolder(path: path))
         }
         let readOnly = requestedReadOnly || (exists && !Self.canWrite(path: path))
 
         if !exists {
-            if readOnly { throw StoreError("\(path) does not exist; import articles into it first") }
+            if readOnly { throw StoreError(.storeMissing(path: path)) }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
             do {
                 try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             } catch {
-                throw StoreError("cannot create the folder \(folder) for the repository (\(error.localizedDescription)); check its permissions")
+                throw StoreError(.storeCannotCreateFolder(folder: folder, reason: error.localizedDescription))
             }
         }
 
@@ -71,7 +71,7 @@ public final class ArticleStore: Sendable {
             throw StoreError.newer(path, detail: detail)
         case .empty, .needsMigration:
             if readOnly {
-                throw StoreError("\(path) needs setting up to schema \(schema.version) but is opened read-only; open it once with write access")
+                throw StoreError(.storeNeedsSetUpReadOnly(path: path, version: schema.version))
             }
         case .current:
             break
@@ -322,7 +322,7 @@ public final class ArticleStore: Sendable {
         let sql = listSQL(scope: scope, sort: sort, after: true) + " LIMIT ?"
         return try read("listing articles") { db in
             guard let key = try String.fetchOne(db, sql: "SELECT \(keyColumn) FROM article WHERE id = ?", arguments: [id])
-            else { throw StoreError("\(label) has no article \(id)") }
+            else { throw StoreError(.storeNoArticle(label: label, id: id)) }
             return try Row.fetchAll(db, sql: sql, arguments: [key, id, limit]).map(ArticleSummary.init(row:))
         }
     }
@@ -506,7 +506,7 @@ public final class ArticleStore: Sendable {
         arguments += StatementArguments(values.map(\.value))
         arguments += [Date()]
         try write(doing) { db in
-            guard try ArticleRecord.exists(db, key: id) else { throw StoreError("\(label) has no article \(id)") }
+            guard try ArticleRecord.exists(db, key: id) else { throw StoreError(.storeNoArticle(label: label, id: id)) }
             try db.execute(sql: sql, arguments: arguments)
         }
     }
@@ -544,7 +544,7 @@ public final class ArticleStore: Sendable {
 
     func write<T>(_ doing: String, _ body: (Database) throws -> T) throws -> T {
         if isReadOnly {
-            throw StoreError("\(label) is opened read-only (the file or its folder is not writable); \(doing) needs write access: check their permissions, or use a copy with --db")
+            throw StoreError(.storeOpenedReadOnly(label: label, doing: doing))
         }
         do {
             return try writer.write(body)
@@ -557,7 +557,7 @@ public final class ArticleStore: Sendable {
         switch error {
         case let error as StoreError: return error
         case let error as DatabaseError: return StoreError.from(error, label: label, doing: doing)
-        default: return StoreError("\(label): \(doing) failed (\(error))")
+        default: return StoreError(.storeFailed(label: label, doing: doing, reason: "\(error)"))
         }
     }
 }

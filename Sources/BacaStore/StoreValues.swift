@@ -133,10 +133,18 @@ public struct ArticleCounts: Sendable, Equatable {
     }
 }
 
-/// Why the repository could not be opened or written, as one line naming the path.
-public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+/// Why the repository could not be opened or written, as one line naming the path: in
+/// English (`description`) or, when it is a catalogue message, in either language.
+public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable, LocalizedMessage {
     public var description: String
+    public var message: Message?
     public init(_ description: String) { self.description = description }
+    public init(_ message: Message) {
+        self.message = message
+        description = message.text(.en)
+    }
+
+    public func describe(in language: Language) -> String { message?.text(language) ?? description }
 }
 
 extension StoreError: LocalizedError {

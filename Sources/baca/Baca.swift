@@ -51,6 +51,11 @@ struct Baca: ParsableCommand {
             // Messages can quote file names and values from outside: never their escapes.
             FileHandle.standardError.write(Data("baca: \(Sanitizer.sanitizeLine(failure.message))\n".utf8))
             Foundation.exit(failure.exitCode)
+        } catch let error as any LocalizedMessage {
+            // A repository or query error a command did not wrap: one line, in the chosen language.
+            let line = CLILanguage.current.describe(error)
+            FileHandle.standardError.write(Data("baca: \(Sanitizer.sanitizeLine(line))\n".utf8))
+            Foundation.exit(1)
         } catch {
             exit(withError: error)
         }

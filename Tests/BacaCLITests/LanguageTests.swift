@@ -22,6 +22,7 @@ struct LanguageTests {
         (["undo"], "baca: nothing to undo", "baca: tidak ada yang bisa dibatalkan"),
         (["list", "--db", "/nonexistent/baca.sqlite"], "baca: no repository at /nonexistent/baca.sqlite",
          "baca: tidak ada repositori di /nonexistent/baca.sqlite"),
+        (["list", "--db", "/"], "baca: / is a folder; give the path", "baca: / adalah folder; beri jalur"),
     ])
     func sameErrorBothLanguages(arguments: [String], english: String, indonesian: String) throws {
         let sandbox = try Self.repository()

@@ -118,7 +118,8 @@ extension Hardening {
             let status = try session.waitForExit()
             let screen = try session.screen()
             #expect(status == 1, "\(screen)")
-            #expect(screen.contains("newer baca") && screen.contains(path), "\(screen)")
+            // In the sandbox's language (Indonesian), as the reader speaks it.
+            #expect(screen.contains("baca yang lebih baru") && screen.contains(path), "\(screen)")
             #expect(session.terminalModesRestored)
             #expect(Self.snapshot(folder.url) == before)
         }

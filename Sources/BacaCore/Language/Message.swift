@@ -108,6 +108,28 @@ public enum Message: Sendable, Equatable {
     case unknownRuleAction(String)
     case ruleMatchesEverything
 
+    // MARK: The repository
+
+    case storeIsFolder(path: String)
+    case storeMissing(path: String)
+    case storeCannotCreateFolder(folder: String, reason: String)
+    case storeNeedsSetUpReadOnly(path: String, version: Int)
+    case storeOpenedReadOnly(label: String, doing: String)
+    case storeCannotReadFile(path: String)
+    case storeNotADatabase(path: String)
+    case storeTruncated(path: String, detail: String)
+    case storeForeign(path: String)
+    case storeNewer(path: String, detail: String)
+    case storeDamaged(path: String, reason: String)
+    case storeBusy(label: String)
+    case storeReadOnly(label: String, doing: String)
+    case storeDiskFull(label: String, doing: String)
+    case storeCannotOpen(label: String, reason: String)
+    case storeIOError(label: String, doing: String, reason: String)
+    case storeFailed(label: String, doing: String, reason: String)
+    case storeNoArticle(label: String, id: Int64)
+    case storeNoFeed(label: String, id: Int64)
+
     // MARK: Themes and [network]
 
     case themeInheritsNotName
@@ -334,6 +356,63 @@ public enum Message: Sendable, Equatable {
         case .themeUser(let path):
             return path
 
+        case .storeIsFolder(let path):
+            return id ? "\(path) adalah folder; beri jalur berkas repositori dengan --db"
+                : "\(path) is a folder; give the path of a repository file with --db"
+        case .storeMissing(let path):
+            return id ? "\(path) tidak ada; impor artikel ke sana dulu" : "\(path) does not exist; import articles into it first"
+        case .storeCannotCreateFolder(let folder, let reason):
+            return id ? "tidak bisa membuat folder \(folder) untuk repositori (\(reason)); periksa izinnya"
+                : "cannot create the folder \(folder) for the repository (\(reason)); check its permissions"
+        case .storeNeedsSetUpReadOnly(let path, let version):
+            return id ? "\(path) perlu disiapkan ke skema \(version) tetapi dibuka hanya-baca; buka sekali dengan akses tulis"
+                : "\(path) needs setting up to schema \(version) but is opened read-only; open it once with write access"
+        case .storeOpenedReadOnly(let label, let doing):
+            return id ? "\(label) dibuka hanya-baca (berkas atau foldernya tidak bisa ditulis); \(doing) perlu akses tulis: "
+                + "periksa izinnya, atau pakai salinan dengan --db"
+                : "\(label) is opened read-only (the file or its folder is not writable); \(doing) needs write access: "
+                + "check their permissions, or use a copy with --db"
+        case .storeCannotReadFile(let path):
+            return id ? "tidak bisa membaca \(path): izin ditolak; periksa izin berkasnya"
+                : "cannot read \(path): permission denied; check the file's permissions"
+        case .storeNotADatabase(let path):
+            return id ? "\(path) bukan repositori baca (berkasnya bukan basis data); pilih berkas lain dengan --db"
+                : "\(path) is not a baca repository (file is not a database); choose another file with --db"
+        case .storeTruncated(let path, let detail):
+            return id ? "\(path) rusak (terpotong: \(detail)); berkasnya dibiarkan: pulihkan dari cadangan, "
+                + "atau impor lagi tangkapan Anda ke berkas baru dengan --db"
+                : "\(path) is damaged (cut short: \(detail)); it was left untouched: restore it from a backup, "
+                + "or import your captures again into a new file with --db"
+        case .storeForeign(let path):
+            return id ? "\(path) bukan repositori baca (berisi tabel program lain); pilih berkas lain dengan --db"
+                : "\(path) is not a baca repository (it holds another program's tables); choose another file with --db"
+        case .storeNewer(let path, let detail):
+            return id ? "\(path) ditulis oleh baca yang lebih baru (\(detail)); perbarui baca untuk membukanya"
+                : "\(path) was written by a newer baca (\(detail)); update baca to open it"
+        case .storeDamaged(let path, let reason):
+            return id ? "\(path) rusak (\(reason)); pulihkan dari cadangan atau impor lagi ke berkas baru"
+                : "\(path) is damaged (\(reason)); restore it from a backup or import again into a new file"
+        case .storeBusy(let label):
+            return id ? "\(label) sibuk (baca lain sedang menulis); coba lagi sebentar lagi"
+                : "\(label) is busy (another baca is writing to it); try again in a moment"
+        case .storeReadOnly(let label, let doing):
+            return id ? "\(label) hanya-baca; \(doing) perlu akses tulis ke berkas dan foldernya"
+                : "\(label) is read-only; \(doing) needs write access to the file and its folder"
+        case .storeDiskFull(let label, let doing):
+            return id ? "\(label): disk penuh saat \(doing); kosongkan ruang dan coba lagi"
+                : "\(label): the disk is full while \(doing); free some space and try again"
+        case .storeCannotOpen(let label, let reason):
+            return id ? "tidak bisa membuka \(label) (\(reason)); periksa jalur dan izinnya"
+                : "cannot open \(label) (\(reason)); check the path and its permissions"
+        case .storeIOError(let label, let doing, let reason):
+            return id ? "\(label): galat masukan/keluaran saat \(doing) (\(reason)); periksa disknya"
+                : "\(label): input/output error while \(doing) (\(reason)); check the disk"
+        case .storeFailed(let label, let doing, let reason):
+            return id ? "\(label): \(doing) gagal (\(reason))" : "\(label): \(doing) failed (\(reason))"
+        case .storeNoArticle(let label, let articleId):
+            return id ? "\(label) tidak punya artikel \(articleId)" : "\(label) has no article \(articleId)"
+        case .storeNoFeed(let label, let feedId):
+            return id ? "\(label) tidak punya feed \(feedId)" : "\(label) has no feed \(feedId)"
         case .themeInheritsNotName:
             return id ? "'inherits' harus berupa nama tema, misalnya inherits = \"dark\""
                 : "'inherits' must be a theme name, such as inherits = \"dark\""

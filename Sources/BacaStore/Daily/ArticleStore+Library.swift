@@ -107,7 +107,7 @@ extension ArticleStore {
     @discardableResult
     public func setTags(feedId id: Int64, adding: [String], removing: [String]) throws -> Feed {
         try write("tagging feed \(id)") { db in
-            guard var record = try FeedRecord.fetchOne(db, key: id) else { throw StoreError("\(label) has no feed \(id)") }
+            guard var record = try FeedRecord.fetchOne(db, key: id) else { throw StoreError(.storeNoFeed(label: label, id: id)) }
             var tags = FeedRecord.decodeTags(record.tags)
             let removed = Set(Self.cleanTags(removing).map { $0.lowercased() })
             tags.removeAll { removed.contains($0.lowercased()) }

@@ -22,7 +22,7 @@ extension ArticleStore {
     /// Replaces the policy of feed `id` (an empty policy: the global settings again).
     public func setFeedPolicy(_ policy: FeedPolicy, feedId id: Int64) throws {
         try write("setting feed \(id)") { db in
-            guard try FeedRecord.exists(db, key: id) else { throw StoreError("\(label) has no feed \(id)") }
+            guard try FeedRecord.exists(db, key: id) else { throw StoreError(.storeNoFeed(label: label, id: id)) }
             if policy == FeedPolicy() {
                 try db.execute(sql: "DELETE FROM feed_policy WHERE feedId = ?", arguments: [id])
             } else {

@@ -36,7 +36,7 @@ enum StoreFileCheck {
     /// (`search_reindex`). A current file without it needs nothing from the migrator at all.
     static func inspection(path: String, schema: StoreSchema) throws -> (compatibility: Compatibility, reindexing: Bool) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw StoreError("cannot read \(path): permission denied; check the file's permissions")
+            throw StoreError(.storeCannotReadFile(path: path))
         }
         let header = (try? handle.read(upToCount: 100)) ?? nil
         let fileSize = (try? handle.seekToEnd()).map(Int.init) ?? 0
@@ -166,23 +166,23 @@ enum StoreFileCheck {
 
 extension StoreError {
     static func notADatabase(_ path: String) -> StoreError {
-        StoreError("\(path) is not a baca repository (file is not a database); choose another file with --db")
+        StoreError(.storeNotADatabase(path: path))
     }
 
     static func truncated(_ path: String, detail: String) -> StoreError {
-        StoreError("\(path) is damaged (cut short: \(detail)); it was left untouched: restore it from a backup, or import your captures again into a new file with --db")
+        StoreError(.storeTruncated(path: path, detail: detail))
     }
 
     static func foreign(_ path: String) -> StoreError {
-        StoreError("\(path) is not a baca repository (it holds another program's tables); choose another file with --db")
+        StoreError(.storeForeign(path: path))
     }
 
     static func newer(_ path: String, detail: String) -> StoreError {
-        StoreError("\(path) was written by a newer baca (\(detail)); update baca to open it")
+        StoreError(.storeNewer(path: path, detail: detail))
     }
 
     static func damaged(_ path: String, _ error: DatabaseError) -> StoreError {
-        StoreError("\(path) is damaged (\(error.message ?? "\(error.resultCode)")); restore it from a backup or import again into a new file")
+        StoreError(.storeDamaged(path: path, reason: error.message ?? "\(error.resultCode)"))
     }
 
     /// One line for a database error met while `doing` something with the repository `label`.
@@ -190,19 +190,19 @@ extension StoreError {
         let reason = error.message ?? "\(error.resultCode)"
         switch error.resultCode {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return StoreError("\(label) is busy (another baca is writing to it); try again in a moment")
+            return StoreError(.storeBusy(label: label))
         case .SQLITE_READONLY:
-            return StoreError("\(label) is read-only; \(doing) needs write access to the file and its folder")
+            return StoreError(.storeReadOnly(label: label, doing: doing))
         case .SQLITE_FULL:
-            return StoreError("\(label): the disk is full while \(doing); free some space and try again")
+            return StoreError(.storeDiskFull(label: label, doing: doing))
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return damaged(label, error)
         case .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH:
-            return StoreError("cannot open \(label) (\(reason)); check the path and its permissions")
+            return StoreError(.storeCannotOpen(label: label, reason: reason))
         case .SQLITE_IOERR:
-            return StoreError("\(label): input/output error while \(doing) (\(reason)); check the disk")
+            return StoreError(.storeIOError(label: label, doing: doing, reason: reason))
         default:
-            return StoreError("\(label): \(doing) failed (\(reason))")
+            return StoreError(.storeFailed(label: label, doing: doing, reason: reason))
         }
     }
 }

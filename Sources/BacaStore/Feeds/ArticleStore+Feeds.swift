@@ -55,7 +55,7 @@ extension ArticleStore {
     @discardableResult
     public func removeFeed(id: Int64, purge: Bool) throws -> Int {
         try write("removing feed \(id)") { db in
-            guard try FeedRecord.exists(db, key: id) else { throw StoreError("\(label) has no feed \(id)") }
+            guard try FeedRecord.exists(db, key: id) else { throw StoreError(.storeNoFeed(label: label, id: id)) }
             var deleted = 0
             if purge {
                 try db.execute(sql: """
@@ -77,7 +77,7 @@ extension ArticleStore {
     /// subscription already has that URL.
     public func recordFetch(feedId id: Int64, _ record: FeedFetchRecord) throws {
         try write("recording the fetch of feed \(id)") { db in
-            guard var feed = try FeedRecord.fetchOne(db, key: id) else { throw StoreError("\(label) has no feed \(id)") }
+            guard var feed = try FeedRecord.fetchOne(db, key: id) else { throw StoreError(.storeNoFeed(label: label, id: id)) }
             feed.lastFetchedAt = record.fetchedAt
             feed.lastStatus = record.status.rawValue
             feed.lastError = record.error

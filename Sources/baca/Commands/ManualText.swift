@@ -124,7 +124,8 @@ enum ManualText {
               The shipped themes, installed beside PREFIX/bin/baca. They are
               also compiled into the program: a lone copy still has them all.
           PREFIX/share/baca/samples/
-              The sample articles that 'baca --demo' opens.
+              The sample articles that 'baca --demo' opens. They are also
+              compiled into the program: a lone copy still has its demo.
           $XDG_DATA_HOME/baca/baca.sqlite (else ~/.local/share/baca/baca.sqlite)
               The repository: articles, feeds, reading state. --db PATH or
               $BACA_DB choose another.

@@ -228,7 +228,7 @@ struct ThemesCommand: ParsableCommand {
                 print(Sanitizer.sanitizeLine(say(.themeOK(name: theme.name))))
                 return
             } catch {
-                throw CLIFailure(message: "\(error)")
+                throw CLIFailure(message: CLILanguage.current.describe(error))
             }
         }
         let themes = loader.availableThemes()

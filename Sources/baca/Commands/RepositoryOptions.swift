@@ -30,7 +30,7 @@ struct RepositoryOptions: ParsableArguments {
         do {
             return try ArticleStore(path: resolvedPath)
         } catch {
-            throw CLIFailure(message: "\(error)")
+            throw CLIFailure(message: CLILanguage.current.describe(error))
         }
     }
 }
