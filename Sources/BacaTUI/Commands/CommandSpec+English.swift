@@ -68,6 +68,8 @@ extension CommandSpec {
         "riwayat berikutnya": "next in history",
         "lengkapi nama perintah": "complete the command's name",
         "lompat ke bagian terpilih": "jump to the chosen section",
+        "buka tautannya": "open the link",
+        "buka artikelnya": "open its articles",
         "kembali ke daftar": "back to the list",
         "tutup bantuan (atau hapus cari)": "close help (or clear its search)",
         "tutup daftar isi": "close the contents",
