@@ -71,6 +71,18 @@ struct ArticleLayoutFullTests {
         #expect(layout.lines[0...2].allSatisfy { $0.sectionIndex == nil && $0.blockIndex == nil })
     }
 
+    @Test("The meta line's own words follow the language; the article's words stay as they are")
+    func metaInEnglish() {
+        var article = LayoutFixture.article
+        article.publishedAt = PublishedDate(day: CalendarDate(year: 2025, month: 10, day: 2)!)
+        let english = ArticleLayout.make(article: article, width: 80, mode: .full, language: .en)
+        #expect(english.lines[1].text == "2 Oct 2025 · Bogor · IDN Times · Editor Pri Saja · 1 min")
+        let indonesian = ArticleLayout.make(article: article, width: 80, mode: .full, language: .id)
+        #expect(indonesian.lines[1].text == "2 Okt 2025 · Bogor · IDN Times · Editor Pri Saja · 1 menit")
+        let outline = ArticleLayout.make(article: article, width: 80, mode: .summary, language: .en).lines.map(\.text)
+        #expect(outline.contains("Sections") && !outline.contains("Bagian"))
+    }
+
     @Test("The meta line shows only the parts present, with the reading time")
     func metaParts() {
         var bare = Article(title: "Judul", sections: [Section(blocks: [.paragraph("Isi.")])])

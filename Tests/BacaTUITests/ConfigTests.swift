@@ -130,6 +130,21 @@ struct ConfigTests {
         #expect(HelpContent.make(keyMap: .default, contexts: [.help]).first?.title == "Bantuan")
     }
 
+    @Test("help in English: every line of the command table has its English, and the screen uses it")
+    func helpInEnglish() {
+        let missing = CommandSpec.allHelpLines.filter { CommandSpec.englishHelp[$0] == nil }
+        #expect(missing.isEmpty, "no English for: \(missing)")
+        let sections = HelpContent.make(keyMap: .default, language: .en)
+        #expect(sections.map(\.title) == ["Everywhere", "List", "Reader", "Contents", "Feeds", "Links", "Search/prompt"])
+        #expect(sections[0].rows.first == HelpRow(keys: "j, ↓", text: "down one line", command: .moveDown))
+        #expect(sections[1].rows.contains(HelpRow(keys: "a", text: "show every article", command: .filter)))
+        #expect(sections[2].rows.contains(HelpRow(keys: "0–9", text: "jump to section number N", command: .gotoSection)))
+        #expect(sections[3].rows.contains { $0.keys == "Enter, l, →" && $0.text == "jump to the chosen section" })
+        // Not one Indonesian line left on the English screen.
+        let indonesian = Set(CommandSpec.allHelpLines)
+        #expect(sections.flatMap(\.rows).allSatisfy { !indonesian.contains($0.text) })
+    }
+
     @Test func helpShowsAReboundKey() {
         let config = BacaConfig.parse(
             """

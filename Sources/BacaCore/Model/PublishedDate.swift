@@ -62,13 +62,16 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable, CustomStri
     }
 
     /// `4 Nov 2024`, or `4 Nov 2024 09.30` for an instant, in local time.
-    public var shortDisplay: String {
-        guard let instant else { return day().shortDisplay }
+    public var shortDisplay: String { shortDisplay(in: .id) }
+
+    /// `4 Oct 2024 09.30` in English, `4 Okt 2024 09.30` in Indonesian.
+    public func shortDisplay(in language: Language) -> String {
+        guard let instant else { return day().shortDisplay(in: language) }
         let local = Int(instant.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: instant)
         let rest = ((local % 86_400) + 86_400) % 86_400
         let minutes = rest % 3600 / 60
         let hours = rest / 3600
-        return "\(day().shortDisplay) \(hours < 10 ? "0" : "")\(hours).\(minutes < 10 ? "0" : "")\(minutes)"
+        return "\(day().shortDisplay(in: language)) \(hours < 10 ? "0" : "")\(hours).\(minutes < 10 ? "0" : "")\(minutes)"
     }
 
     /// `04 Nov`, for list rows.

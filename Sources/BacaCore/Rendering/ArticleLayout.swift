@@ -117,10 +117,11 @@ public struct ArticleLayout: Sendable {
     /// `pictures` makes room above each caption that has an address: blank lines carrying a
     /// `PictureRow` (or one `[dim]` note line); without it, captions stand alone as above.
     public static func make(
-        article: Article, width: Int, mode: ArticleViewMode, pictures: PictureSpacing? = nil
+        article: Article, width: Int, mode: ArticleViewMode, pictures: PictureSpacing? = nil, language: Language = .id
     ) -> ArticleLayout {
         var builder = ArticleLayoutBuilder(width: width, sectionCount: article.sections.count)
         builder.pictures = pictures
+        builder.language = language
         builder.addHeader(of: article)
         switch mode {
         case .full: builder.addSections(of: article)

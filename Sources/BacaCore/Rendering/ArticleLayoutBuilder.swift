@@ -7,6 +7,8 @@ struct ArticleLayoutBuilder {
     private var sectionStarts: [Int?]
     /// The room to leave for pictures (`ArticleLayout.make`); nil: captions only.
     var pictures: PictureSpacing?
+    /// The language of the meta line's words (month, reading time); the article's own text is as it is.
+    var language: Language = .id
 
     init(width: Int, sectionCount: Int) {
         self.width = max(1, width)
@@ -51,12 +53,12 @@ struct ArticleLayoutBuilder {
     /// present, packed greedily into lines without splitting a part that fits on a line.
     func metaLines(of article: Article) -> [String] {
         var parts: [String] = []
-        if let date = article.publishedAt { parts.append(date.shortDisplay) }
+        if let date = article.publishedAt { parts.append(date.shortDisplay(in: language)) }
         for part in [article.location, article.outlet] {
             if let part = part?.trimmedSpaces, !part.isEmpty { parts.append(part) }
         }
         if let editor = article.editor?.trimmedSpaces, !editor.isEmpty { parts.append("Editor \(editor)") }
-        parts.append("\(article.readingMinutes) menit")
+        parts.append("\(article.readingMinutes) " + language.pick("menit", "min"))
 
         var lines: [String] = []
         var current = ""
@@ -250,7 +252,7 @@ struct ArticleLayoutBuilder {
         let outlined = article.sections.enumerated().filter { $0.element.title != nil }
         guard !outlined.isEmpty else { return }
         separate(section: nil)
-        add([StyledSpan("Bagian".truncated(toWidth: width), .summaryTitle)])
+        add([StyledSpan(language.pick("Bagian", "Sections").truncated(toWidth: width), .summaryTitle)])
         for (index, section) in outlined {
             sectionStarts[index] = lines.count
             addHeading(of: section, title: section.title ?? "", section: index)

@@ -31,11 +31,11 @@ struct ReaderModel {
     ///
     /// `pictures` and its `version` give the room kept for pictures: a new version (a picture
     /// arrived or failed, pictures toggled) lays the article out again, on the same block.
-    mutating func prepareLayout(width: Int, pictures: PictureSpacing? = nil, version: Int? = nil) {
+    mutating func prepareLayout(width: Int, pictures: PictureSpacing? = nil, version: Int? = nil, language: Language = .id) {
         if let layout, layout.width == width, layout.mode == mode, picturesVersion == version { return }
         picturesVersion = version
         // Keep the reader on the same block: only a full-view layout says which block that is.
-        let fresh = ArticleLayout.make(article: article, width: width, mode: mode, pictures: pictures)
+        let fresh = ArticleLayout.make(article: article, width: width, mode: mode, pictures: pictures, language: language)
         if mode == .full {
             // Keep the reader on the same block; only a full-view layout says which block it is.
             // At the very top it stays at the top (the title and key points have no block).

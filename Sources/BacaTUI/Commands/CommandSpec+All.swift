@@ -18,7 +18,7 @@ extension CommandSpec {
         // List
         CommandSpec(
             .open, "baca artikel terpilih", contexts: [.list, .toc, .feeds, .links],
-            contextHelp: [.toc: "lompat ke bagian terpilih"]
+            contextHelp: [.toc: "lompat ke bagian terpilih", .links: "buka tautannya", .feeds: "buka artikelnya"]
         ),
         CommandSpec(.toggleRead, "tandai sudah/belum dibaca", contexts: [.list, .reader]),
         CommandSpec(.toggleStar, "beri/hapus bintang", contexts: [.list, .reader]),

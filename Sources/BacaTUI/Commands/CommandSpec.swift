@@ -1,3 +1,5 @@
+import BacaCore
+
 /// What the reader knows about a command: its help, where it applies, what it takes.
 ///
 /// The one table of these is `CommandSpec.all`; key bindings, the `:` line, completion and the
@@ -44,10 +46,10 @@ public struct CommandSpec: Sendable, Equatable {
 
     /// The help for a bound invocation on a screen: "tampilkan yang belum dibaca" for
     /// `filter unread`, "lompat ke bagian nomor N (3)" for `goto-section 3`.
-    public func describe(_ invocation: CommandInvocation, in context: KeyContext? = nil) -> String {
+    public func describe(_ invocation: CommandInvocation, in context: KeyContext? = nil, language: Language = .id) -> String {
         let key = invocation.arguments.joined(separator: " ")
-        if let specific = argumentHelp[key] { return specific }
-        let base = context.flatMap { contextHelp[$0] } ?? help
+        if let specific = argumentHelp[key] { return Self.helpLine(specific, in: language) }
+        let base = Self.helpLine(context.flatMap { contextHelp[$0] } ?? help, in: language)
         return key.isEmpty ? base : "\(base) (\(key))"
     }
 }

@@ -51,14 +51,14 @@ public enum HelpContent {
     /// order of `CommandSpec.all`, with every key bound to it in binding order.
     public static func make(keyMap: KeyMap, contexts: [KeyContext] = defaultContexts, language: Language = .id) -> [HelpSection] {
         contexts.compactMap { context in
-            let rows = rows(keyMap.bindings(in: context), context: context)
+            let rows = rows(keyMap.bindings(in: context), context: context, language: language)
             return rows.isEmpty ? nil : HelpSection(context: context, title: title(of: context, language: language), rows: rows)
         }
     }
 
     // MARK: Rows
 
-    private static func rows(_ bindings: [KeyMap.Binding], context: KeyContext) -> [HelpRow] {
+    private static func rows(_ bindings: [KeyMap.Binding], context: KeyContext, language: Language) -> [HelpRow] {
         var keysByInvocation: [CommandInvocation: [[Key]]] = [:]
         var invocations: [CommandInvocation] = []
         for binding in bindings {
@@ -88,12 +88,12 @@ public enum HelpContent {
             let numbers = ordered[index..<run].compactMap { Int($0.arguments[0]) }
             if run - index >= 3, numbers.count == run - index, numbers == Array(numbers[0]..<(numbers[0] + numbers.count)) {
                 let (first, last) = (numbers[0], numbers[numbers.count - 1])
-                rows.append(HelpRow(keys: "\(first)–\(last)", text: spec.contextHelp[context] ?? spec.help, command: invocation.name))
+                rows.append(HelpRow(keys: "\(first)–\(last)", text: CommandSpec.helpLine(spec.contextHelp[context] ?? spec.help, in: language), command: invocation.name))
                 index = run
                 continue
             }
             let keys = (keysByInvocation[invocation] ?? []).map(KeySequence.label).joined(separator: ", ")
-            rows.append(HelpRow(keys: keys, text: spec.describe(invocation, in: context), command: invocation.name))
+            rows.append(HelpRow(keys: keys, text: spec.describe(invocation, in: context, language: language), command: invocation.name))
             index += 1
         }
         return rows

@@ -73,10 +73,10 @@ extension Key {
         }
     }
 
-    /// The key as the help and the status bar show it: `j`, `↓`, `Enter`, `Ctrl-d`, `Spasi`.
+    /// The key as the help and the status bar show it: `j`, `↓`, `Enter`, `Ctrl-d`, `Space` (key names as keyboards print them, in either language).
     public var label: String {
         switch self {
-        case .character(" "): return "Spasi"
+        case .character(" "): return "Space"
         case .character(let character): return String(character)
         case .control(let letter): return "Ctrl-\(letter)"
         case .up: return "↑"

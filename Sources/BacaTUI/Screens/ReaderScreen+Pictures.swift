@@ -9,7 +9,7 @@ extension ReaderScreen {
         let shelf = context.images
         let width = textWidth(context)
         guard shelf.isActive else {
-            model.prepareLayout(width: width)
+            model.prepareLayout(width: width, language: context.language)
             return
         }
         if picturePage == nil {
@@ -20,7 +20,7 @@ extension ReaderScreen {
         model.prepareLayout(
             width: width,
             pictures: { url in shelf.space(for: shelf.request(url: url, page: page, columns: width), language: language) },
-            version: shelf.version)
+            version: shelf.version, language: language)
     }
 
     /// Draws the pictures whose rows are on screen: symbols into the cells, row by row (a

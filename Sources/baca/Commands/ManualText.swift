@@ -47,9 +47,9 @@ enum ManualText {
             let spec = CommandSpec.spec(for: invocation.name)
             if keys[invocation] == nil, let run = ownKeyRuns[invocation.name] {
                 let label = run.count > 2 ? "\(run[0])-\(run[run.count - 1])" : run.joined(separator: ", ")
-                return (label, spec.contextHelp[context] ?? spec.help)
+                return (label, CommandSpec.helpLine(spec.contextHelp[context] ?? spec.help, in: CLILanguage.current))
             }
-            return ((keys[invocation] ?? []).joined(separator: ", "), spec.describe(invocation, in: context))
+            return ((keys[invocation] ?? []).joined(separator: ", "), spec.describe(invocation, in: context, language: CLILanguage.current))
         }
     }
 
@@ -61,7 +61,7 @@ enum ManualText {
             // ASCII only: generate-manual drops every other character.
             let signature = spec.signature.replacingOccurrences(of: "…", with: "...")
             let aliases = spec.aliases.isEmpty ? "" : " (also :\(spec.aliases.joined(separator: ", :")))"
-            return "  :" + signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + spec.help + aliases
+            return "  :" + signature.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + CommandSpec.helpLine(spec.help, in: CLILanguage.current) + aliases
         }.joined(separator: "\n")
     }
 

@@ -72,7 +72,7 @@ struct ShowCommand: ParsableCommand {
             break
         }
         let columns = width ?? min(OutputStyle.standardOutput.isTerminal ? OutputStyle.terminalColumns : 80, 100)
-        let layout = ArticleLayout.make(article: stored.article, width: columns, mode: summary ? .summary : .full)
+        let layout = ArticleLayout.make(article: stored.article, width: columns, mode: summary ? .summary : .full, language: CLILanguage.current)
         print(layout.plainText())
     }
 }
