@@ -214,7 +214,7 @@ struct FeedRowView {
         guard let fetched = overview.feed.lastFetchedAt else { return language.pick("belum diambil", "not fetched yet") }
         let age = FeedRowView.age(since: fetched, now: now, language: language)
         switch overview.feed.lastStatus {
-        case .failed?: return language.pick("gagal", "failed") + ": \(overview.feed.lastError ?? "?") · \(age)"
+        case .failed?: return language.pick("gagal", "failed") + ": \(FetchReasonText.describe(overview.feed.lastError ?? "?", in: language)) · \(age)"
         case .unchanged?: return language.pick("tetap", "unchanged") + " · \(age)"
         case .repaired?: return language.pick("diperbaiki", "repaired") + " · \(age)"
         default: return "ok · \(age)"

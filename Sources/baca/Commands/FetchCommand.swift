@@ -1,4 +1,5 @@
 import ArgumentParser
+import BacaCore
 import BacaFeeds
 import BacaStore
 import BacaTUI

@@ -1,4 +1,4 @@
-import BacaCore
+import Foundation
 
 /// A fetch's failure reason in either language.
 ///

@@ -1,5 +1,4 @@
-import BacaCore
-@testable import BacaFeeds
+@testable import BacaCore
 import Testing
 
 @Suite("Fetch failure reasons in both languages")
