@@ -186,6 +186,21 @@ struct AppTests {
         #expect(app.screenLines[0] == line)
     }
 
+    @Test("an article left at its top opens at its top again: title and key points first, not the lead")
+    func reopenedAtTop() throws {
+        let app = try makeApp(articles: articles)
+        app.press("enter")
+        let first = app.screenLines[0]
+        #expect(first.contains("Banjir Rob Genangi"))
+        app.press("q", "enter")
+        #expect(app.screenLines[0] == first, "\(app.screenText)")
+        // A place further down is still restored exactly.
+        app.press("]", "]")
+        let further = app.screenLines[0]
+        app.press("q", "enter")
+        #expect(app.screenLines[0] == further)
+    }
+
     @Test("J opens the next article from inside the reader")
     func nextArticle() throws {
         let app = try makeApp(articles: articles)

@@ -41,7 +41,13 @@ struct ReaderModel {
             // At the very top it stays at the top (the title and key points have no block).
             let atTop = layout != nil && top == 0 && pendingPosition == nil
             let anchor = pendingPosition ?? (layout?.mode == .full && !atTop ? position : nil)
-            if let anchor { top = Self.line(of: anchor, in: fresh) ?? 0 }
+            if let anchor {
+                let line = Self.line(of: anchor, in: fresh) ?? 0
+                // A saved place at the article's first block is its top: reopened, the article
+                // shows its title, hero and key points again rather than starting past them.
+                let firstBlockLine = fresh.lines.firstIndex { $0.sectionIndex != nil } ?? 0
+                top = pendingPosition != nil && line <= firstBlockLine ? 0 : line
+            }
             pendingPosition = nil
         } else if layout?.mode != .summary {
             top = 0
