@@ -528,13 +528,7 @@ public final class NcursesTerminal: TerminalBackend {
             wredrawln(window, 0, Int32(rows))
             wrefresh(window)
         }, write: { sequence in
-            let bytes = Array(sequence.utf8)
-            var written = 0
-            while written < bytes.count {
-                let count = bytes[written...].withUnsafeBufferPointer { write(outputFD, $0.baseAddress, $0.count) }
-                if count <= 0 { break }
-                written += count
-            }
+            self.writeAll(Array(sequence.utf8))
         })
     }
 

@@ -96,8 +96,9 @@ public final class HTTPClient: Sendable {
             }
             let host = current.host?.lowercased() ?? ""
             await limiter.acquire(host: host)
-            let deadline = started.map { $0.addingTimeInterval(totalTimeout) } ?? Date().addingTimeInterval(totalTimeout)
-            if started == nil { started = Date() }
+            let start = started ?? Date()
+            started = start
+            let deadline = start.addingTimeInterval(totalTimeout)
             let hop = await perform(current, headers: headers, request: request, scope: scope, deadline: deadline, totalTimeout: totalTimeout)
             await limiter.release(host: host)
 
