@@ -62,32 +62,36 @@ public enum Sanitizer {
     /// Whether `sanitizeLine` would return the text unchanged: a clean line with no space at
     /// its start and no run of spaces.
     static func isCleanLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, first != 0x20 else { return bytes.isEmpty }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x20 && previous == 0x20 || byte == 0x0A { return false }
-            previous = byte
-        }
-        return isClean(bytes)
+        guard let first = bytes.first else { return true }
+        return first != 0x20 && isClean(bytes, allowsSpaceRuns: false)
     }
 
     /// Whether a line (without its line feed) comes out of the scanner unchanged: no control,
-    /// no space of another kind, no bidi or invisible scalar, no space at its end.
-    static func isClean(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// no space of another kind, no bidi or invisible scalar, no space at its end (and, unless
+    /// `allowsSpaceRuns`, no two spaces in a row).
+    static func isClean(_ line: UnsafeBufferPointer<UInt8>, allowsSpaceRuns: Bool = true) -> Bool {
         guard let base = line.baseAddress, !line.isEmpty else { return true }
         if line[line.count - 1] == 0x20 { return false }
         let high: UInt64 = 0x8080_8080_8080_8080
         let ones: UInt64 = 0x0101_0101_0101_0101
+        var previous: UInt8 = 0
         var index = 0
         while index < line.count {
             // Eight bytes at a time while they are printable ASCII: no high bit, no byte below
             // 0x20 and no DEL (the usual bit tricks on a 64-bit word).
             if index + 8 <= line.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 let notDelete = word ^ (0x7F &* ones)
                 let control = (word &- 0x20 &* ones) & ~word & high
                 let delete = (notDelete &- ones) & ~notDelete & high
                 if word & high == 0 && control == 0 && delete == 0 {
+                    if !allowsSpaceRuns {
+                        // Printable ASCII plus 0x5F has its high bit set, but for the space
+                        // (0x7F): the spaces' high bits, exactly; a run is two adjacent ones.
+                        let spaces = ~(word &+ 0x5F &* ones) & high
+                        if spaces & (spaces >> 8) != 0 || (previous == 0x20 && word & 0xFF == 0x20) { return false }
+                    }
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
                     index += 8
                     continue
                 }
@@ -95,12 +99,15 @@ public enum Sanitizer {
             let byte = line[index]
             if byte < 0x80 {
                 guard byte >= 0x20 && byte != 0x7F else { return false }
+                if !allowsSpaceRuns && byte == 0x20 && previous == 0x20 { return false }
+                previous = byte
                 index += 1
                 continue
             }
             // A lead byte: decode the scalar (the text is valid UTF-8) and ask its kind.
             guard let (scalar, length) = UTF8Scan.scalar(at: index, in: line), kind(of: scalar) == .keep
             else { return false }
+            previous = byte
             index += length
         }
         return true

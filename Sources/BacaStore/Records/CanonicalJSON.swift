@@ -13,9 +13,11 @@ enum CanonicalJSON {
     /// - Parameter imageAddresses: `false` leaves every picture's `url` (and the link targets) out: the bytes the
     ///   content hash is taken of, so a page and its capture (which states no addresses) stay
     ///   one article.
-    static func encode(_ article: Article, imageAddresses: Bool = true) -> [UInt8] {
+    /// - Parameter capacity: the bytes to reserve, when the caller knows about how many (the
+    ///   body's text and 2 KB); worked out from the article otherwise.
+    static func encode(_ article: Article, imageAddresses: Bool = true, capacity: Int? = nil) -> [UInt8] {
         var out = Writer()
-        out.bytes.reserveCapacity(article.bodyText.utf8.count + 2048)
+        out.bytes.reserveCapacity(capacity ?? article.bodyText.utf8.count + 2048)
         out.raw("{")
         var first = true
         func key(_ name: StaticString) {
