@@ -59,27 +59,34 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
             return wrappedTokenizer.tokenize(
                 context: context, tokenization: tokenization, pText: pText, nText: nText, tokenCallback: tokenCallback)
         }
-        var relay = Relay(stems: stems, context: context, callback: tokenCallback)
+        var relay = Relay(stems: Unmanaged.passUnretained(stems), context: context, callback: tokenCallback)
         return withUnsafeMutablePointer(to: &relay) { relayPointer in
             wrappedTokenizer.tokenize(
                 context: relayPointer, tokenization: tokenization, pText: pText, nText: nText
             ) { relayPointer, flags, token, count, start, end in
-                let relay = relayPointer!.assumingMemoryBound(to: Relay.self)
-                let code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
-                guard code == 0, let token, count > 3 else { return code }
-                let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
-                guard let root = relay.pointee.stems.markedRoot(of: bytes) else { return 0 }
-                return relay.pointee.callback(
-                    relay.pointee.context, FTS5TokenFlags.colocated.rawValue,
-                    root.baseAddress!.assumingMemoryBound(to: CChar.self), CInt(root.count), start, end)
+                StemmingTokenizer.relay(relayPointer!.assumingMemoryBound(to: Relay.self), flags, token, count, start, end)
             }
         }
     }
 
+    /// Hands FTS5 a token, then its marked root when it has one.
+    private static func relay(
+        _ relay: UnsafeMutablePointer<Relay>, _ flags: CInt, _ token: UnsafePointer<CChar>?, _ count: CInt,
+        _ start: CInt, _ end: CInt
+    ) -> CInt {
+        let code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
+        guard code == 0, let token, count > 3 else { return code }
+        let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
+        // Not retained for every token: `tokenize` holds the cache for the whole call.
+        guard let root = relay.pointee.stems._withUnsafeGuaranteedRef({ $0.markedRoot(of: bytes) }) else { return 0 }
+        return relay.pointee.callback(
+            relay.pointee.context, FTS5TokenFlags.colocated.rawValue,
+            root.baseAddress!.assumingMemoryBound(to: CChar.self), CInt(root.count), start, end)
+    }
+
     /// What the C callback needs, passed through FTS5's context pointer.
     private struct Relay {
-        /// Not retained for every token: `tokenize` holds the cache for the whole call.
-        unowned(unsafe) let stems: StemCache
+        let stems: Unmanaged<StemCache>
         let context: UnsafeMutableRawPointer?
         let callback: FTS5TokenCallback
     }
