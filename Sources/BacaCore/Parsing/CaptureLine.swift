@@ -32,8 +32,7 @@ struct CaptureLine: Equatable {
             var collapsed: [UInt8] = []
             var start = 0
             while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                let end = Sanitizer.lineEnd(in: bytes, from: start)
                 var first = start
                 while first < end && bytes[first] == 0x20 { first += 1 }
                 var last = end
@@ -105,7 +104,9 @@ struct CaptureLine: Equatable {
 
     /// Whether the text has a letter or a digit: a line of only punctuation is never a title.
     var hasWordCharacters: Bool {
-        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        // An ASCII letter or digit answers without asking a scalar's properties (most lines).
+        if text.utf8.contains(where: { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return true }
+        return text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
     var wordCount: Int {
@@ -123,6 +124,8 @@ extension CaptureLine {
 
     /// The item of a bulleted line (`• teks`, `- teks`, `* teks`), without its marker.
     var bulletItem: String? {
+        // Every marker's UTF-8 starts with one of these bytes: most lines are ruled out on one.
+        guard let lead = text.utf8.first, lead == 0x2D || lead == 0x2A || lead == 0xC2 || lead == 0xE2 else { return nil }
         guard let first = text.unicodeScalars.first, Self.bulletMarkers.contains(first) else { return nil }
         let rest = text.unicodeScalars.dropFirst()
         guard let second = rest.first else { return nil }
@@ -134,6 +137,7 @@ extension CaptureLine {
     /// A line `N. text` or `N) text` with a number of one to three digits: a numbered item or
     /// section heading. `2024. Tahun itu…` has four digits and is neither.
     var numberedItem: (number: Int, text: String)? {
+        guard let lead = text.utf8.first, lead >= 0x30 && lead <= 0x39 else { return nil }
         var number = 0
         var digits = 0
         var scalars = text.unicodeScalars[...]
@@ -167,7 +171,25 @@ extension String {
 
     /// Whether two texts are the same once all their spaces are taken out: the two copies of a
     /// caption may differ in white space only.
+    ///
+    /// Over UTF-8: the space is one byte that no other scalar's bytes contain, so the scalars
+    /// without spaces are equal exactly when the bytes without 0x20 are.
     func equalsIgnoringSpaces(_ other: String) -> Bool {
-        unicodeScalars.lazy.filter { $0 != " " }.elementsEqual(other.unicodeScalars.lazy.filter { $0 != " " })
+        var first = self
+        var second = other
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                var i = 0
+                var j = 0
+                while true {
+                    while i < a.count && a[i] == 0x20 { i += 1 }
+                    while j < b.count && b[j] == 0x20 { j += 1 }
+                    if i == a.count || j == b.count { return i == a.count && j == b.count }
+                    if a[i] != b[j] { return false }
+                    i += 1
+                    j += 1
+                }
+            }
+        }
     }
 }

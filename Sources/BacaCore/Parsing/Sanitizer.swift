@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes untrusted text safe to store and to show on a terminal.
 ///
 /// Everything that reaches the reader from outside (a capture today, feeds and pages later)
@@ -35,8 +37,7 @@ public enum Sanitizer {
         scanner.output.reserveCapacity(bytes.count)
         var start = 0
         while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let end = lineEnd(in: bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if scanner.isAtLineStart && isClean(line) {
                 scanner.output.append(contentsOf: line)
@@ -49,6 +50,15 @@ public enum Sanitizer {
             start = end + 1
         }
         return scanner.finish()
+    }
+
+    /// The index of the first line feed at or after `start`, or the end (`memchr`: the C
+    /// library's search reads a vector of bytes at a time).
+    @inline(__always)
+    static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The scanner alone over every scalar, without the clean-line fast path: what `sanitize`
