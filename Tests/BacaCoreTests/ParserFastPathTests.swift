@@ -113,6 +113,37 @@ struct ParserFastPathTests {
         }
     }
 
+    @Test("lines split from bytes carry the key `key(of:)` gives")
+    func splitKeys() throws {
+        var texts = Self.randomTexts(Self.linePieces + ["\n", "\n\n", "Intinya sih...", "SHARE", "Editor`s Picks", "A`B"], seed: 5, count: 3000)
+        texts += try Self.sampleParagraphs()
+        texts.append(String(repeating: "Kata ", count: 30))
+        for text in texts {
+            for line in CaptureLine.split(text) {
+                #expect(line.key == (line.text.utf8.count <= CaptureLine.maximumKeyLength ? CaptureLine.key(of: line.text) : ""), "\(line.text)")
+            }
+        }
+    }
+
+    @Test("the loader's byte pipeline gives the article the text pipeline gives, on the samples and odd texts")
+    func loaderPipeline() throws {
+        var datas = try ["festival-layang-pangandaran", "panen-raya-karawang"].map { try CaptureTestSupport.fixtureData($0) }
+        for text in Self.randomTexts(Self.linePieces + ["\n", "\n\n", "\r\n", "\u{1B}[2J", "Jakarta, IDN Times - ", "Intinya sih...\n• satu"], seed: 8, count: 1500) {
+            datas.append(Data(("Judul Berita Hari Ini\n\n" + text).utf8))
+        }
+        for data in datas {
+            let viaText = Result { () throws(CaptureError) -> Article in
+                try CaptureParser.parse(Sanitizer.sanitize(try CaptureDecoder.decode(data).text))
+            }
+            switch (viaText, Result { () throws(CaptureError) -> Article in try CaptureLoader.load(data).article }) {
+            case (.success(let expected), .success(let loaded)): #expect(loaded == expected)
+            case (.success, .failure(let error)): #expect(error == .notACapture)
+            case (.failure(let expected), .failure(let error)): #expect(error == expected)
+            case (.failure(let expected), .success): Issue.record("loaded what the text pipeline refused: \(expected)")
+            }
+        }
+    }
+
     // The readings as they were, one character or scalar at a time.
 
     static func bulletItem(_ text: String) -> String? {

@@ -33,6 +33,13 @@ public enum Sanitizer {
     /// `Scanner.consume`), so a line can be judged on its own. A text with no clean line to
     /// skip costs one extra check a byte.
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let output = sanitizedUTF8(bytes)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// What `sanitize` returns, as its UTF-8 (valid: only whole scalars are written): the
+    /// capture loader splits it into lines without making one `String` of it first.
+    static func sanitizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(bytes))
         scanner.output.reserveCapacity(bytes.count)
         var start = 0
@@ -49,7 +56,7 @@ public enum Sanitizer {
             }
             start = end + 1
         }
-        return scanner.finish()
+        return scanner.finishUTF8()
     }
 
     /// The index of the first line feed at or after `start`, or the end (`memchr`: the C
@@ -331,8 +338,13 @@ public enum Sanitizer {
 
         /// The sanitised text, without trailing white space or line ends.
         mutating func finish() -> String {
+            String(decoding: finishUTF8(), as: UTF8.self)
+        }
+
+        /// The same, as UTF-8.
+        mutating func finishUTF8() -> [UInt8] {
             while output.last == 0x0A { output.removeLast() }
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 }
