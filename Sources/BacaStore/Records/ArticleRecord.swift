@@ -71,8 +71,11 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
         """
 
     var insertArguments: StatementArguments {
+        // The import time as the batch's remembered database value: GRDB formats a `Date`
+        // anew for every row (~15 k instructions).
         [title, titleKey, location, outlet, publishedAt, author, editor, keyPoints,
-         leadExcerpt, wordCount, sourcePath, contentHash, importedAt, sortKey, keyPointsText, bodyZ]
+         leadExcerpt, wordCount, sourcePath, contentHash, ImportTime.of(importedAt).databaseValue, sortKey,
+         keyPointsText, bodyZ]
     }
 }
 
@@ -247,9 +250,11 @@ extension ArticleRecord {
 
 /// An import time's database stamp and local day, remembered for the last time asked: every
 /// article of an import batch has the same.
-private enum ImportTime {
+enum ImportTime {
     struct Parts: Sendable {
         var date: Date
+        /// What GRDB stores for the date.
+        var databaseValue: DatabaseValue
         var stamp: String
         var localDay: CalendarDate
     }
@@ -259,8 +264,9 @@ private enum ImportTime {
 
     static func of(_ date: Date) -> Parts {
         if let last = lock.withLock({ last }), last.date == date { return last }
+        let value = date.databaseValue
         let parts = Parts(
-            date: date, stamp: String.fromDatabaseValue(date.databaseValue) ?? "",
+            date: date, databaseValue: value, stamp: String.fromDatabaseValue(value) ?? "",
             localDay: ArticleRecord.localDay(of: date))
         lock.withLock { last = parts }
         return parts

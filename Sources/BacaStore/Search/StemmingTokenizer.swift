@@ -208,11 +208,34 @@ final class StemCache {
         return true
     }
 
-    /// FNV-1a.
+    /// A word's hash from whole 8- or 4-byte loads (overlapping at the end), mixed by
+    /// multiplication: a few instructions for the short words of news text, where a byte loop
+    /// (FNV-1a) took one round a byte.
     @inline(__always)
     private static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let count = word.count
+        guard let base = word.baseAddress else { return 0 }
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        @inline(__always) func mix(_ value: UInt64) {
+            hash = (hash ^ value) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+        }
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                mix(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        } else if count >= 4 {
+            let head = UInt64(base.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let tail = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            mix(head << 32 | tail)
+        } else {
+            var value: UInt64 = 0
+            for index in 0..<count { value = value << 8 | UInt64(base.load(fromByteOffset: index, as: UInt8.self)) }
+            mix(value)
+        }
         return hash
     }
 
