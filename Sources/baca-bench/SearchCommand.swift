@@ -88,16 +88,7 @@ struct SearchQueryBench: ParsableCommand {
     /// The instructions of one warm search of `word`: this program again under callgrind with
     /// `--count-once`, counting only inside `instrumentedSearch`. `nil` without valgrind.
     static func instructions(db: String, word: String) throws -> Int? {
-        guard let valgrind = Subprocess.which("valgrind") else { return nil }
-        let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let result = try Subprocess.check([
-            valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*instrumentedSearch*",
-            program, "search", "--db", db, "--queries", word, "--count-once",
-        ])
-        guard let line = result.output.split(separator: "\n").first(where: { $0.contains("Collected :") }),
-              let count = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "")
-        else { throw BenchError("callgrind printed no count:\n\(result.output.suffix(1000))") }
-        return count
+        try Callgrind.count(arguments: ["search", "--db", db, "--queries", word, "--count-once"], toggle: "*instrumentedSearch*")
     }
 }
 
