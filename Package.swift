@@ -34,7 +34,11 @@ let package = Package(
         // The article repository: the only code that speaks SQL.
         .target(
             name: "BacaStore",
-            dependencies: ["BacaCore", "CLibCrypto", "CZstd", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "BacaCore", "CLibCrypto", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for the search's FTS5 ranking function (`SearchRankFunction`).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // zstd (`libzstd-dev`): the article's text is stored compressed (schema v6).
         .systemLibrary(

@@ -13,6 +13,7 @@ public enum StoreConnection {
     public static func prepare(_ configuration: inout Configuration) {
         configuration.prepareDatabase { db in
             db.add(tokenizer: StemmingTokenizer.self)
+            SearchRankFunction.register(in: db)
             StoreFunctions.register(in: db)
         }
     }
