@@ -87,7 +87,7 @@ let package = Package(
         // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
         .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2", "CCurl"]),
         // The ncurses backend and the terminal's lifecycle.
-        .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses"]),
+        .target(name: "BacaTerminal", dependencies: ["BacaCore", "BacaTUI", "CNcurses", "CLazyLoad"]),
         .executableTarget(
             name: "baca",
             dependencies: [

@@ -17,7 +17,7 @@ public final class PictureCache: @unchecked Sendable {
 
     /// The cached bytes of `url`, marked as just used; nil when not cached.
     public func read(_ url: String) -> Data? {
-        let file = path(for: url)
+        guard let file = path(for: url) else { return nil }
         guard let data = try? Data(contentsOf: file) else { return nil }
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file.path)
         return data
@@ -30,7 +30,7 @@ public final class PictureCache: @unchecked Sendable {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: directory, withIntermediateDirectories: true)
-            let final = path(for: url)
+            guard let final = path(for: url) else { return }
             let temporary = directory.appendingPathComponent(".\(final.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp")
             try data.write(to: temporary)
             if rename(temporary.path, final.path) != 0 {
@@ -70,8 +70,10 @@ public final class PictureCache: @unchecked Sendable {
         }
     }
 
-    func path(for url: String) -> URL {
-        directory.appendingPathComponent(Self.sha256(url))
+    /// The file for `url`; nil without a working libcrypto (pictures are then not cached).
+    func path(for url: String) -> URL? {
+        guard baca_crypto_open() == nil else { return nil }
+        return directory.appendingPathComponent(Self.sha256(url))
     }
 
     static func sha256(_ text: String) -> String {

@@ -193,6 +193,8 @@ public final class ArticleStore: Sendable {
         let record: ArticleRecord
         do {
             record = try ArticleRecord(article: article, sourcePath: sourcePath, importedAt: importedAt)
+        } catch let missing as LibCryptoMissing {
+            throw StoreError(missing.description)
         } catch {
             throw StoreError("\(label): cannot encode the article '\(article.title)' (\(error))")
         }

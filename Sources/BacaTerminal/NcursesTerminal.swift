@@ -6,6 +6,7 @@ import Darwin
 import BacaCore
 import BacaTUI
 import CNcurses
+import CLazyLoad
 
 /// Starts the interactive session on the process's terminal.
 public enum TerminalSession {
@@ -122,6 +123,9 @@ public final class NcursesTerminal: TerminalBackend {
         SignalInstaller.installAll()
         if !SignalState.atexitRegistered.exchange(true, ordering: .sequentiallyConsistent) {
             atexit(restoreAtExit)
+            // A library that turns out broken mid-session (CLazyLoad's last-resort exit, from any
+            // thread) gives the terminal back before its message is written.
+            baca_lazy_set_fatal_hook(restoreBeforeFatalExit)
         }
 
         // With 24-bit colour, draw through the family's `-direct` entry when terminfo has it.
@@ -697,6 +701,12 @@ public final class NcursesTerminal: TerminalBackend {
 
 /// The other name the design notes use for the drawing side.
 public typealias NcursesBackend = NcursesTerminal
+
+/// Runs just before CLazyLoad's `_exit` (a library missing a function): the signal handlers'
+/// async-signal-safe restore, since it may run on any thread while the main one draws.
+private func restoreBeforeFatalExit() {
+    emergencyRestore()
+}
 
 /// Runs at exit() if the app never stopped the terminal.
 private func restoreAtExit() {

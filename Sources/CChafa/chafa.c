@@ -31,7 +31,10 @@ static void resolve(void) {
 
 #define CHAFA_FN (pthread_once(&resolved, resolve), functions)
 
-const char *baca_chafa_open(void) { return baca_lazy_open(&library); }
+#define BACA_NAME(name) #name,
+static const char *const names[] = { BACA_CHAFA_FUNCTIONS(BACA_NAME) NULL };
+
+const char *baca_chafa_open(void) { return baca_lazy_require(&library, names); }
 
 void baca_chafa_fit(int32_t width, int32_t height, int32_t *columns, int32_t *rows, float cell_ratio) {
     gint fitted_columns = *columns, fitted_rows = *rows;

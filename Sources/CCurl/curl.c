@@ -25,7 +25,10 @@ static void resolve(void) {
 /// callers check `baca_curl_open` first).
 #define CURL_FN (pthread_once(&resolved, resolve), functions)
 
-const char *baca_curl_open(void) { return baca_lazy_open(&library); }
+#define BACA_NAME(name) #name,
+static const char *const names[] = { BACA_CURL_FUNCTIONS(BACA_NAME) NULL };
+
+const char *baca_curl_open(void) { return baca_lazy_require(&library, names); }
 
 CURLcode curl_global_init(long flags) { return CURL_FN.curl_global_init(flags); }
 CURL *curl_easy_init(void) { return CURL_FN.curl_easy_init(); }

@@ -17,9 +17,6 @@ static baca_lazy_library png_library = BACA_LAZY_LIBRARY("libpng16.so.16", "libp
 static baca_lazy_library jpeg_library = BACA_LAZY_LIBRARY("libjpeg.so.62", "libjpeg62-turbo");
 static baca_lazy_library webp_library = BACA_LAZY_LIBRARY("libwebp.so.7", "libwebp7");
 
-const char *baca_png_open(void) { return baca_lazy_open(&png_library); }
-const char *baca_jpeg_open(void) { return baca_lazy_open(&jpeg_library); }
-const char *baca_webp_open(void) { return baca_lazy_open(&webp_library); }
 
 // MARK: PNG (libpng's simplified API)
 
@@ -181,6 +178,15 @@ BACA_LAZY_TABLE(jpeg, jpeg_library, BACA_JPEG_FUNCTIONS)
 #define BACA_RESOLVE_webp(name) webp_functions.name = (__typeof__(&name))baca_lazy_function(&webp_library, #name);
 BACA_LAZY_TABLE(webp, webp_library, BACA_WEBP_FUNCTIONS)
 #define WEBP_FN (pthread_once(&webp_resolved, webp_resolve), webp_functions)
+
+#define BACA_NAME(name) #name,
+static const char *const png_names[] = { BACA_PNG_FUNCTIONS(BACA_NAME) NULL };
+static const char *const jpeg_names[] = { BACA_JPEG_FUNCTIONS(BACA_NAME) NULL };
+static const char *const webp_names[] = { BACA_WEBP_FUNCTIONS(BACA_NAME) NULL };
+
+const char *baca_png_open(void) { return baca_lazy_require(&png_library, png_names); }
+const char *baca_jpeg_open(void) { return baca_lazy_require(&jpeg_library, jpeg_names); }
+const char *baca_webp_open(void) { return baca_lazy_require(&webp_library, webp_names); }
 
 int png_image_begin_read_from_memory(png_imagep image, png_const_voidp memory, size_t size) {
     return PNG_FN.png_image_begin_read_from_memory(image, memory, size);

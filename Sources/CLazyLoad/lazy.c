@@ -31,6 +31,29 @@ const char *baca_lazy_open(baca_lazy_library *library) {
     return error;
 }
 
+const char *baca_lazy_require(baca_lazy_library *library, const char *const *names) {
+    const char *error = baca_lazy_open(library);
+    if (error) return error;
+    pthread_mutex_lock(&library->lock);
+    if (!library->checked) {
+        library->checked = 1;
+        for (const char *const *name = names; *name; name++) {
+            if (!dlsym(library->handle, *name)) {
+                snprintf(library->missing, sizeof library->missing, "%s has no %s (install %s)",
+                         library->soname, *name, library->package);
+                break;
+            }
+        }
+    }
+    const char *missing = library->missing[0] ? library->missing : NULL;
+    pthread_mutex_unlock(&library->lock);
+    return missing;
+}
+
+static void (*_Atomic fatal_hook)(void) = NULL;
+
+void baca_lazy_set_fatal_hook(void (*hook)(void)) { fatal_hook = hook; }
+
 void *baca_lazy_function(baca_lazy_library *library, const char *name) {
     const char *error = baca_lazy_open(library);
     void *function = error ? NULL : dlsym(library->handle, name);
@@ -42,6 +65,8 @@ void *baca_lazy_function(baca_lazy_library *library, const char *name) {
         snprintf(message, sizeof message, "baca: %s has no %s (install %s as the README says)\n",
                  library->soname, name, library->package);
     }
+    void (*hook)(void) = fatal_hook;
+    if (hook) hook();
     // write(2) rather than stdio: this may run on any thread, with the terminal in any state.
     ssize_t written = write(STDERR_FILENO, message, strlen(message));
     (void)written;

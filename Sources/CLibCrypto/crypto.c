@@ -18,7 +18,10 @@ static void resolve(void) {
 
 #define CRYPTO_FN (pthread_once(&resolved, resolve), functions)
 
-const char *baca_crypto_open(void) { return baca_lazy_open(&library); }
+#define BACA_NAME(name) #name,
+static const char *const names[] = { BACA_CRYPTO_FUNCTIONS(BACA_NAME) NULL };
+
+const char *baca_crypto_open(void) { return baca_lazy_require(&library, names); }
 
 int EVP_Digest(const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type, ENGINE *impl) {
     return CRYPTO_FN.EVP_Digest(data, count, md, size, type, impl);

@@ -70,4 +70,90 @@ struct LazyLibraryTests {
         #expect(!message.contains("\n"))
         #expect(baca_lazy_probe("libz.so.1", "zlib1g") == nil)
     }
+
+    /// A folder holding a fake `libcrypto.so.3` that has `EVP_sha256` but not `EVP_Digest`
+    /// (compiled here with the toolchain's C compiler), for LD_LIBRARY_PATH.
+    static func brokenLibcrypto(in sandbox: Sandbox) throws -> URL {
+        let folder = sandbox.root.appendingPathComponent("fake-libs")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let source = folder.appendingPathComponent("fake.c")
+        try Data("void *EVP_sha256(void) { return 0; }\n".utf8).write(to: source)
+        let library = folder.appendingPathComponent("libcrypto.so.3").path
+        var built = false
+        for compiler in ["clang", "cc", "gcc"] {
+            if let result = try? Spawn.run([compiler, "-shared", "-fPIC", "-o", library, source.path], timeout: 60),
+               result.status == 0 { built = true; break }
+        }
+        try #require(built, "no C compiler built the fake libcrypto")
+        return folder
+    }
+
+    /// A capture of our own, in the capture format.
+    static let capture = """
+        Baca artikel IDN Times lainnya di IDN App
+        For
+        You
+
+        Warga Sukaraja Menanam Pohon di Tepi Sungai
+
+        Intinya sih...
+          • Warga menanam seratus pohon pekan ini.
+          • Sungai akan dibersihkan bulan depan.
+
+        Jakarta, IDN Times - Warga Sukaraja menanam pohon di tepi sungai pada Senin (4/11/2024).
+
+        1. Pohon Untuk Sungai
+
+        Kegiatan ini diikuti warga dari tiga kampung yang bergotong royong sejak pagi.
+
+        Editorial Team
+        Rani Putri
+        EditorBayu Pratama
+        Follow Us
+        """
+
+    static let brokenLine = "libcrypto.so.3 has no EVP_Digest (install libssl3)"
+
+    @Test("baca import with a libcrypto that lacks a function: one line naming it, exit 1, nothing stored")
+    func importWithBrokenLibcrypto() throws {
+        let sandbox = try Sandbox()
+        let libraries = try Self.brokenLibcrypto(in: sandbox)
+        let file = sandbox.root.appendingPathComponent("pohon.txt")
+        try Data(Self.capture.utf8).write(to: file)
+        let database = sandbox.root.appendingPathComponent("broken.sqlite")
+        let result = try BacaBinary.run(
+            ["import", file.path, "--db", database.path], sandbox: sandbox,
+            environment: ["LD_LIBRARY_PATH": libraries.path])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let lines = result.stderr.split(separator: "\n")
+        #expect(lines.count == 1 && lines[0].hasSuffix(Self.brokenLine), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: database.path))
+
+        // The same file imports with the real libcrypto: the failure above was the library's.
+        let working = try BacaBinary.run(["import", file.path, "--db", database.path], sandbox: sandbox)
+        #expect(working.status == 0, "\(working.stderr)")
+    }
+
+    @Test(":import in the reader with a libcrypto that lacks a function: the status line says so, the reader goes on")
+    func readerImportWithBrokenLibcrypto() throws {
+        let sandbox = try Sandbox()
+        let libraries = try Self.brokenLibcrypto(in: sandbox)
+        let file = sandbox.root.appendingPathComponent("pohon.txt")
+        try Data(Self.capture.utf8).write(to: file)
+        let tmux = try TmuxSession(
+            "'\(BacaBinary.url.path)'", columns: 250, rows: 30, sandbox: sandbox,
+            environment: ["LD_LIBRARY_PATH": libraries.path])
+        try tmux.waitForHeader()
+        try tmux.send(":")
+        try tmux.send("-l", "import \(file.path)")
+        try tmux.send("Enter")
+        try tmux.waitFor(timeout: 20) { $0.contains("has no EVP_Digest") }
+        // Still running and drawing: a command still answers on the status line.
+        try tmux.send(":")
+        try tmux.send("-l", "frobnicate")
+        try tmux.send("Enter")
+        try tmux.waitFor(timeout: 20) { $0.contains("frobnicate") && !$0.contains("has no EVP_Digest") }
+        #expect(tmux.bacaPID() != nil)
+        try tmux.send("q")
+    }
 }

@@ -249,6 +249,8 @@ extension ArticleStore {
     private func articleRecord(_ article: Article, sourcePath: String?, importedAt: Date) throws -> ArticleRecord {
         do {
             return try ArticleRecord(article: article, sourcePath: sourcePath, importedAt: importedAt)
+        } catch let missing as LibCryptoMissing {
+            throw StoreError(missing.description)
         } catch {
             throw StoreError("\(label): cannot encode the article '\(article.title)' (\(error))")
         }

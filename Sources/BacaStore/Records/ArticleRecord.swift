@@ -85,6 +85,7 @@ extension ArticleRecord {
     /// The article is sanitised again (`Article.sanitized`): nothing that could drive a
     /// terminal is ever stored, whoever built the article.
     init(article: Article, sourcePath: String?, importedAt: Date) throws {
+        if let missing = SHA256.unavailable { throw LibCryptoMissing(description: missing) }
         let article = article.sanitized
         let bodyText = article.bodyText
         let json = CanonicalJSON.encode(article, capacity: bodyText.utf8.count + 2048)

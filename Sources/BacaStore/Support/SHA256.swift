@@ -9,6 +9,11 @@ import CLibCrypto
 /// import (`docs/PERFORMANCE.md`); the digests are the same (the tests check the standard
 /// vectors), so repositories written before keep their hashes.
 enum SHA256 {
+    /// Nil when libcrypto is there with both functions used here, else one line naming the
+    /// library, the missing function and the package. Checked before hashing, so a broken
+    /// libcrypto fails an import or fetch cleanly instead of exiting (CLazyLoad).
+    static var unavailable: String? { LibCrypto.unavailable }
+
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digest = digest(of: bytes)
@@ -46,4 +51,15 @@ enum SHA256 {
         precondition(done == 1 && length == 32, "libcrypto's SHA-256 failed")
         return true
     }
+}
+
+/// Whether libcrypto (SHA-256) can be used; see `SHA256.unavailable`.
+public enum LibCrypto {
+    public static var unavailable: String? { baca_crypto_open().map { String(cString: $0) } }
+}
+
+/// Thrown instead of hashing when libcrypto is missing or lacks a function: its one line is the
+/// whole reason (not wrapped as an article that cannot be encoded).
+public struct LibCryptoMissing: Error, CustomStringConvertible, Sendable {
+    public let description: String
 }

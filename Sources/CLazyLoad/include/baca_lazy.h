@@ -20,13 +20,28 @@ typedef struct baca_lazy_library {
     int tried;
     void *handle;
     char error[400];
+    /// Whether `baca_lazy_require` has looked up every function (its answer is kept in `missing`).
+    int checked;
+    char missing[400];
 } baca_lazy_library;
 
-#define BACA_LAZY_LIBRARY(soname, package) { (soname), (package), PTHREAD_MUTEX_INITIALIZER, 0, 0, {0} }
+#define BACA_LAZY_LIBRARY(soname, package) { (soname), (package), PTHREAD_MUTEX_INITIALIZER, 0, 0, {0}, 0, {0} }
 
 /// Opens the library the first time (later calls return at once): NULL when it is there, else
 /// a one-line message naming the library and its package. Thread-safe.
 const char *baca_lazy_open(baca_lazy_library *library);
+
+/// Opens the library and looks up every function in `names` (NULL-terminated) without exiting:
+/// NULL when all are there, else a one-line message naming the library, the first missing function
+/// (or why the library cannot be opened) and its Debian package. The answer is kept; thread-safe.
+/// Each `baca_X_open` calls this with the functions its target will call, so a library that
+/// loads but lacks one is reported before the first call rather than by `baca_lazy_function`.
+const char *baca_lazy_require(baca_lazy_library *library, const char *const *names);
+
+/// Called by `baca_lazy_function` just before it writes its message and exits (e.g. the terminal
+/// layer restoring the screen from raw mode). Must be async-signal-tolerant in spirit: it may run
+/// on any thread. NULL (the default) calls nothing.
+void baca_lazy_set_fatal_hook(void (*hook)(void));
 
 /// The library's function `name`: opens the library if needed; when the library or the function
 /// is missing, writes the one-line message to standard error and exits with status 127 (callers

@@ -25,6 +25,8 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
+        // Before the store opens: a broken libcrypto is one line, nothing created or stored.
+        if let missing = LibCrypto.unavailable { throw StoreError(missing) }
         let store = try repository.openStore()
         var importer = FileImporter(store: store)
         // Saved pages go through the feeds' article extractor (libxml2).
