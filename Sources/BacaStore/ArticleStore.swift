@@ -400,21 +400,21 @@ public final class ArticleStore: Sendable {
     /// every form of the words that matched (*kebanjiran* for `banjir`).
     public func search(_ query: SearchQuery, scope: ListScope, offset: Int, limit: Int) throws -> [SearchHit] {
         guard let ranking = SearchRanking(query: query, scope: scope), limit > 0 else { return [] }
-        let sql = """
-            WITH hit AS (\(ranking.hitsSQL)) \
-            SELECT \(SummaryRow.columns), \
-            \(Snippet.sql(column: 2)) AS bodySnippet, \(Snippet.sql(column: 1)) AS keyPointsSnippet, \
-            \(Snippet.sql(column: 0)) AS titleSnippet \
-            FROM hit \
-            CROSS JOIN article_fts ON article_fts.rowid = hit.id \
-            CROSS JOIN article a ON a.id = hit.id \
-            LEFT JOIN article_state s ON s.articleId = a.id \
-            WHERE article_fts MATCH ? \
-            ORDER BY \(SearchRanking.outerOrder)
-            """
         return try read("searching") { db in
-            let arguments = ranking.arguments(limit: limit, offset: offset) + [ranking.expression]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+            try Self.rankedRows(db, ranking, limit: limit, offset: offset) { hits in
+                (sql: """
+                    WITH hit AS (\(hits)) \
+                    SELECT \(SummaryRow.columns), \
+                    \(Snippet.sql(column: 2)) AS bodySnippet, \(Snippet.sql(column: 1)) AS keyPointsSnippet, \
+                    \(Snippet.sql(column: 0)) AS titleSnippet \
+                    FROM hit \
+                    CROSS JOIN article_fts ON article_fts.rowid = hit.id \
+                    CROSS JOIN article a ON a.id = hit.id \
+                    LEFT JOIN article_state s ON s.articleId = a.id \
+                    WHERE article_fts MATCH ? \
+                    ORDER BY \(SearchRanking.outerOrder)
+                    """, arguments: [ranking.expression])
+            }.map { row in
                 let body: String = row["bodySnippet"] ?? ""
                 let keyPoints: String = row["keyPointsSnippet"] ?? ""
                 let title: String = row["titleSnippet"] ?? ""
@@ -423,6 +423,23 @@ public final class ArticleStore: Sendable {
                     : body.isEmpty ? title : body
                 return SearchHit(summary: ArticleSummary(row: row), snippet: Snippet.runs(marked))
             }
+        }
+    }
+
+    /// The rows of `statement(hits)`, where `hits` is the page's ranked hits (`SearchRanking`)
+    /// and the statement's own arguments follow the hits' ones. Ranked by `baca_rank`; should it
+    /// refuse the query, by the plain SQL, which gives the same rows.
+    static func rankedRows(
+        _ db: Database, _ ranking: SearchRanking, limit: Int, offset: Int,
+        _ statement: (String) -> (sql: String, arguments: StatementArguments)
+    ) throws -> [Row] {
+        let fast = statement(ranking.hitsSQL)
+        do {
+            return try Row.fetchAll(db, sql: fast.sql, arguments: ranking.arguments(limit: limit, offset: offset) + fast.arguments)
+        } catch let error as DatabaseError where error.message?.hasPrefix(SearchRankFunction.name) == true {
+            let plain = statement(ranking.referenceHitsSQL)
+            return try Row.fetchAll(
+                db, sql: plain.sql, arguments: ranking.referenceArguments(limit: limit, offset: offset) + plain.arguments)
         }
     }
 
@@ -454,17 +471,17 @@ public final class ArticleStore: Sendable {
     /// common one (`docs/PERFORMANCE.md`).
     public func searchSummaries(_ query: String, scope: ListScope, offset: Int, limit: Int) throws -> [ArticleSummary] {
         guard let ranking = SearchRanking(query: SearchQuery(query), scope: scope), limit > 0 else { return [] }
-        let sql = """
-            WITH hit AS (\(ranking.hitsSQL)) \
-            SELECT \(SummaryRow.columns) \
-            FROM hit \
-            CROSS JOIN article a ON a.id = hit.id \
-            LEFT JOIN article_state s ON s.articleId = a.id \
-            ORDER BY \(SearchRanking.outerOrder)
-            """
         return try read("searching") { db in
-            try Row.fetchAll(db, sql: sql, arguments: ranking.arguments(limit: limit, offset: offset))
-                .map(ArticleSummary.init(row:))
+            try Self.rankedRows(db, ranking, limit: limit, offset: offset) { hits in
+                (sql: """
+                    WITH hit AS (\(hits)) \
+                    SELECT \(SummaryRow.columns) \
+                    FROM hit \
+                    CROSS JOIN article a ON a.id = hit.id \
+                    LEFT JOIN article_state s ON s.articleId = a.id \
+                    ORDER BY \(SearchRanking.outerOrder)
+                    """, arguments: [])
+            }.map(ArticleSummary.init(row:))
         }
     }
 

@@ -90,21 +90,11 @@ struct FeedParse: ParsableCommand {
     /// callgrind with `--parse-once`, counting only inside `instrumentedParse`. `nil` without
     /// valgrind.
     static func instructions(parsing data: Data) throws -> Int? {
-        guard let valgrind = Subprocess.which("valgrind") else { return nil }
+        guard Subprocess.which("valgrind") != nil else { return nil }
         let file = NSTemporaryDirectory() + "baca-bench-feed-\(getpid()).xml"
         try data.write(to: URL(fileURLWithPath: file))
         defer { unlink(file) }
-        // This very program (`/proc/self/exe`), whatever path it was started by.
-        let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        let result = try Subprocess.check([
-            valgrind, "--tool=callgrind", "--callgrind-out-file=/dev/null", "--toggle-collect=*instrumentedParse*",
-            program, "feed-parse", "--parse-once", file,
-        ])
-        // `==123== Collected : 29465063`
-        guard let line = result.output.split(separator: "\n").first(where: { $0.contains("Collected :") }),
-              let count = Int(line.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "")
-        else { throw BenchError("callgrind printed no count:\n\(result.output.suffix(1000))") }
-        return count
+        return try Callgrind.count(arguments: ["feed-parse", "--parse-once", file], toggle: "*instrumentedParse*")
     }
 }
 

@@ -49,6 +49,17 @@ struct StemmerTests {
         #expect(RootWords.shared.contains("kunjung"))
         #expect(!RootWords.shared.contains("kunjungan"))
     }
+
+    @Test("a dictionary in any order, with repeats, finds the same words as a sorted one")
+    func dictionaryInAnyOrder() {
+        let sorted = RootWords(lines: "abu\nbanjir\nkopi\nkopi-kopi\n")
+        let shuffled = RootWords(lines: "kopi\nbanjir\nkopi-kopi\nabu\nkopi\n")
+        for dictionary in [sorted, shuffled] {
+            #expect(dictionary.count == 4)
+            #expect(["abu", "banjir", "kopi", "kopi-kopi"].allSatisfy { dictionary.contains($0) })
+            #expect(!["ab", "abuk", "banjirr", "kop", "zebra", ""].contains { dictionary.contains($0) })
+        }
+    }
 }
 
 @Suite("Matching every form in a text")

@@ -36,6 +36,13 @@ public final class RootWords: Sendable {
             func word(_ entry: (start: UInt32, length: UInt8)) -> UnsafeBufferPointer<UInt8> {
                 UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start) + Int(entry.length)])
             }
+            // The list baca ships is sorted already: checking costs one comparison a word,
+            // sorting 30,000 words through closures 13 M instructions on the reader's first
+            // search (`docs/PERFORMANCE.md`, "Fourth round").
+            let isSortedAndUnique = words.indices.dropFirst().allSatisfy { index in
+                word(words[index - 1]).lexicographicallyPrecedes(word(words[index]))
+            }
+            if isSortedAndUnique { return }
             words.sort { word($0).lexicographicallyPrecedes(word($1)) }
             var unique: [(start: UInt32, length: UInt8)] = []
             unique.reserveCapacity(words.count)

@@ -43,6 +43,12 @@ public struct SearchQuery: Sendable, Equatable, CustomStringConvertible {
             return "(" + ([ftsString] + forms.map { Term($0).ftsString }).joined(separator: " OR ") + ")"
         }
 
+        /// How many FTS5 phrases `ftsForms` holds: the word as typed and its other forms.
+        var formCount: Int {
+            guard !isPrefix, !isQuoted else { return 1 }
+            return 1 + WordForms.indexTerms(for: text).count
+        }
+
         /// `"text"` or `"text"*`, inner quotes doubled: always one FTS5 string.
         public var ftsString: String {
             // By scalar: a quote followed by a combining mark is one Character, not `"`.
