@@ -6,6 +6,17 @@ import Testing
 
 @Suite("Published instants (schema v4)")
 struct PublishedInstantTests {
+    @Test("the local offset from the C library is Foundation's, and so is an instant's local day")
+    func localOffsetLikeFoundation() throws {
+        // Across years and both sides of daylight-saving changes where the zone has them.
+        for step in 0..<400 {
+            let instant = Date(timeIntervalSince1970: 946_684_800 + Double(step) * 97_213)
+            #expect(PublishedDate.localOffset(at: instant) == TimeZone.current.secondsFromGMT(for: instant), "\(instant)")
+            let published = PublishedDate(instant: instant)
+            #expect(published.day() == published.day(in: .current), "\(instant)")
+        }
+    }
+
     @Test("an instant and a day read back as they were written")
     func roundTrip() throws {
         let instant = try #require(PublishedDate(iso: "2024-11-04T03:30:00Z"))

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// When an article was published: an instant (stored in UTC, shown in local time) or, when the
 /// source names only a day (a capture's `(4/11/2024)`), that day and nothing more.
@@ -54,11 +57,25 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable, CustomStri
 
     public var description: String { iso }
 
-    /// The day a reader here sees: the named day, or the instant's day in `timeZone`.
-    public func day(in timeZone: TimeZone = .current) -> CalendarDate {
+    /// The day a reader here sees: the named day, or the instant's day in `timeZone` (nil: the
+    /// local one).
+    public func day(in timeZone: TimeZone? = nil) -> CalendarDate {
         if let namedDay { return namedDay }
-        let local = Int(instant!.timeIntervalSince1970) + timeZone.secondsFromGMT(for: instant!)
+        let offset = timeZone.map { $0.secondsFromGMT(for: instant!) } ?? Self.localOffset(at: instant!)
+        let local = Int(instant!.timeIntervalSince1970) + offset
         return Self.day(fromDaysSinceEpoch: local >= 0 ? local / 86_400 : (local - 86_399) / 86_400)
+    }
+
+    /// The local time zone's offset from UTC at `instant`, in seconds (`TZ`, else
+    /// /etc/localtime), from the C library: `TimeZone.current` sets up Foundation's time zone the
+    /// first time, 1.1 M instructions of the reader's first frame (docs/PERFORMANCE.md).
+    public static func localOffset(at instant: Date) -> Int {
+        #if canImport(Glibc)
+        var seconds = time_t(instant.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
+        if localtime_r(&seconds, &parts) != nil { return parts.tm_gmtoff }
+        #endif
+        return TimeZone.current.secondsFromGMT(for: instant)
     }
 
     /// `4 Nov 2024`, or `4 Nov 2024 09.30` for an instant, in local time.
@@ -67,7 +84,7 @@ public struct PublishedDate: Sendable, Hashable, Comparable, Codable, CustomStri
     /// `4 Oct 2024 09.30` in English, `4 Okt 2024 09.30` in Indonesian.
     public func shortDisplay(in language: Language) -> String {
         guard let instant else { return day().shortDisplay(in: language) }
-        let local = Int(instant.timeIntervalSince1970) + TimeZone.current.secondsFromGMT(for: instant)
+        let local = Int(instant.timeIntervalSince1970) + Self.localOffset(at: instant)
         let rest = ((local % 86_400) + 86_400) % 86_400
         let minutes = rest % 3600 / 60
         let hours = rest / 3600
