@@ -26,7 +26,8 @@ public enum LocalZoneChild {
             [binary, "--testing-library", "swift-testing", "--filter", filter],
             environment: environment, timeout: 120)
         if output.status == 0 && output.signal == nil && output.stdout.contains(marker(zone)) { return nil }
-        return "status \(output.status) in \(zone):\n\(output.stdout)\n\(output.stderr)"
+        // The end of what it printed: the summary and the last failures.
+        return "status \(output.status) in \(zone):\n\(output.stdout.suffix(3_000))\n\(output.stderr.suffix(1_000))"
     }
 
     /// Zones that catch a sign, half-hour, quarter-hour or daylight-saving mistake.
