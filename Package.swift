@@ -112,8 +112,8 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore"]),
-        .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore", "BacaFeeds"]),
+        .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore", "BacaTestSupport"]),
+        .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore", "BacaFeeds", "BacaTestSupport"]),
         // Helpers shared by the tests that run the real binary.
         .target(name: "BacaTestSupport", path: "Tests/BacaTestSupport"),
         .testTarget(name: "BacaCLITests", dependencies: ["BacaCore", "BacaTestSupport"]),

@@ -1,4 +1,5 @@
 import BacaCore
+import BacaTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -6,15 +7,32 @@ import Testing
 
 @Suite("Published instants (schema v4)")
 struct PublishedInstantTests {
-    @Test("the local offset from the C library is Foundation's, and so is an instant's local day")
+    @Test("the local offset from the C library is Foundation's for the zone, and so is an instant's local day and time, in real zones")
     func localOffsetLikeFoundation() throws {
-        // Across years and both sides of daylight-saving changes where the zone has them.
-        for step in 0..<400 {
-            let instant = Date(timeIntervalSince1970: 946_684_800 + Double(step) * 97_213)
-            #expect(PublishedDate.localOffset(at: instant) == TimeZone.current.secondsFromGMT(for: instant), "\(instant)")
-            let published = PublishedDate(instant: instant)
-            #expect(published.day() == published.day(in: .current), "\(instant)")
+        guard let name = LocalZoneChild.zone else {
+            // The ordinary run: the checks below, in child processes under each zone's `TZ`.
+            for zone in LocalZoneChild.zones {
+                if let failure = try LocalZoneChild.run(test: "PublishedInstantTests/localOffsetLikeFoundation", zone: zone) {
+                    Issue.record("\(failure)")
+                }
+            }
+            return
         }
+        let zone = try #require(TimeZone(identifier: name))
+        var wrong: [String] = []
+        for instant in LocalZoneChild.instants(in: zone) {
+            let offset = zone.secondsFromGMT(for: instant)
+            let published = PublishedDate(instant: instant)
+            let local = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+            let rest = ((local % 86_400) + 86_400) % 86_400
+            let time = String(format: "%02d.%02d", rest / 3600, rest % 3600 / 60)
+            if PublishedDate.localOffset(at: instant) != offset || published.day() != published.day(in: zone)
+                || !published.shortDisplay.hasSuffix(" " + time) {
+                wrong.append("\(instant): offset \(PublishedDate.localOffset(at: instant)) for \(offset), \(published.shortDisplay) for \(time)")
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) instants wrong in \(name), e.g. \(wrong.prefix(3))")
+        print(LocalZoneChild.marker(name))
     }
 
     @Test("an instant and a day read back as they were written")

@@ -1,5 +1,6 @@
 import BacaCore
 import BacaStore
+import BacaTestSupport
 import Foundation
 import Testing
 @testable import BacaTUI
@@ -26,17 +27,30 @@ struct ListAndSearchTests {
         #expect(app.screenLines[2].hasPrefix(">"))
     }
 
-    @Test("the list's day of an instant is the local calendar day Foundation gives")
+    @Test("the list's day of an instant is the calendar day Foundation gives in the local zone, in real zones")
     func localDayMatchesFoundation() throws {
-        var gregorian = Calendar(identifier: .gregorian)
-        gregorian.timeZone = .current
-        // Across years, months, a leap day and both sides of midnight, hour by odd hour.
-        for step in 0..<400 {
-            let instant = Date(timeIntervalSince1970: 946_684_800 + Double(step) * 97_213)
-            let parts = gregorian.dateComponents([.year, .month, .day], from: instant)
-            let day = try #require(ListDates.day(of: instant))
-            #expect([day.year, day.month, day.day] == [parts.year, parts.month, parts.day], "\(instant)")
+        guard let name = LocalZoneChild.zone else {
+            // The ordinary run: the checks below, in child processes under each zone's `TZ`.
+            for zone in LocalZoneChild.zones {
+                if let failure = try LocalZoneChild.run(test: "ListAndSearchTests/localDayMatchesFoundation", zone: zone) {
+                    Issue.record("\(failure)")
+                }
+            }
+            return
         }
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = try #require(TimeZone(identifier: name))
+        // Across years, months, leap days, both sides of midnight and of daylight-saving changes.
+        var wrong: [String] = []
+        for instant in LocalZoneChild.instants(in: gregorian.timeZone) {
+            let parts = gregorian.dateComponents([.year, .month, .day], from: instant)
+            let day = ListDates.day(of: instant)
+            if day.map({ [$0.year, $0.month, $0.day] }) != [parts.year!, parts.month!, parts.day!] {
+                wrong.append("\(instant): \(day.map { "\($0)" } ?? "none") for \(parts)")
+            }
+        }
+        #expect(wrong.isEmpty, "\(wrong.count) instants wrong in \(name), e.g. \(wrong.prefix(3))")
+        print(LocalZoneChild.marker(name))
     }
 
     @Test("dates carry the year only when it is not this year")

@@ -111,8 +111,6 @@ final class StemCache {
     private var mask: Int
     /// Emptied when it holds this many words (a long import of varied text stays bounded).
     private let capacity: Int
-    /// The value handed out after the cache was emptied (it is no longer in `arena`).
-    private var spare: [UInt8] = []
 
     /// Starts small and doubles as words come (up to `capacity`): the reader's connection
     /// tokenizes a few query words, and a table sized for an import (4 MB of slots, every page
@@ -156,13 +154,13 @@ final class StemCache {
     private func lookUpNew(_ word: UnsafeRawBufferPointer, slot: Int) -> UnsafeRawBufferPointer? {
         let key = Array(word)
         let value = StemmedIndex.markedRoot(of: key, stemmer: stemmer)
-        if count >= capacity {
-            clear()
-            spare = value ?? []
-            return value == nil ? nil : spare.withUnsafeBytes { $0 }
-        }
         var slot = slot
-        if (count + 1) * 2 > mask + 1 {
+        if count >= capacity {
+            // Emptied, then the word is remembered like any other: the root handed out lives in
+            // `arena`, which the cache owns, so it stays valid until the next call.
+            clear()
+            slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+        } else if (count + 1) * 2 > mask + 1 {
             // Kept at most half full: twice the slots, every word placed again.
             grow()
             slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
