@@ -25,6 +25,7 @@ struct ImportCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
+        ImportMemory.bound()
         let store = try repository.openStore()
         var importer = FileImporter(store: store)
         // Saved pages go through the feeds' article extractor (libxml2).
