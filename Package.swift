@@ -1,6 +1,18 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+/// The lazily opened libraries' wrappers are compiled with hidden visibility: the functions
+/// they define under a library's own names (`curl_easy_init` …) are then not exported from the
+/// program, so the library, once opened, still calls its own.
+let lazyLibraryFlags: [CSetting] = [.unsafeFlags(["-fvisibility=hidden"])]
+
+/// `pkg-config --cflags chafa` on Debian and Ubuntu (x86_64 and arm64; folders that do not
+/// exist are ignored).
+let chafaIncludeFlags = ["/usr/include/chafa", "/usr/include/glib-2.0"].map { "-I" + $0 }
+    + ["x86_64-linux-gnu", "aarch64-linux-gnu"].flatMap { triple in
+        ["-I/usr/lib/\(triple)/chafa/include", "-I/usr/lib/\(triple)/glib-2.0/include"]
+    }
+
 let package = Package(
     name: "baca",
     platforms: [.macOS(.v13)],
@@ -32,11 +44,16 @@ let package = Package(
         .systemLibrary(
             name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]),
+        // Libraries opened on first use (`dlopen` by soname) rather than at every start: the
+        // reader's first frame needs none of them (Sources/CLazyLoad/include/baca_lazy.h). Each
+        // C target below takes its types from the library's own headers (found on the default
+        // include path, chafa's and GLib's excepted), links nothing, and opens the library when
+        // a function of it is first called. `.ci/install-test.sh` checks the README's list of
+        // them against the sonames here.
+        .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("dl")]),
         // OpenSSL's libcrypto (`libssl-dev`): SHA-256 for the content hash, with the CPU's SHA
         // instructions where it has them.
-        .systemLibrary(
-            name: "CLibCrypto", path: "Sources/CLibCrypto", pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+        .target(name: "CLibCrypto", dependencies: ["CLazyLoad"], cSettings: lazyLibraryFlags),
         // The interactive reader's pure part: state, commands, keymap, themes, views, screen buffer.
         .target(
             name: "BacaTUI",
@@ -51,19 +68,17 @@ let package = Package(
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
         // libcurl (`libcurl4-openssl-dev`) for the HTTP client; see Sources/CCurl/shim.h and
         // BacaFeeds' CurlTransfer for why not URLSession.
-        .systemLibrary(
-            name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"]), .brew(["curl"])]),
-        // libchafa (`libchafa-dev`, whose pkg-config needs `libglib2.0-dev`): pictures drawn as
-        // Unicode symbols, sixel, kitty or iTerm2 graphics.
-        .systemLibrary(
-            name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa",
-            providers: [.apt(["libchafa-dev", "libglib2.0-dev"]), .brew(["chafa"])]),
+        .target(name: "CCurl", dependencies: ["CLazyLoad"], cSettings: lazyLibraryFlags),
+        // libchafa (`libchafa-dev`, whose headers need `libglib2.0-dev`'s): pictures drawn as
+        // Unicode symbols, sixel, kitty or iTerm2 graphics. Its headers' folders are those
+        // `pkg-config --cflags chafa` gives on Debian and Ubuntu (a system-library target's
+        // pkg-config would link the library at start, which is what this avoids).
+        .target(
+            name: "CChafa", dependencies: ["CLazyLoad"],
+            cSettings: lazyLibraryFlags + [.unsafeFlags(chafaIncludeFlags)]),
         // The picture decoders: libpng (`libpng-dev`), libjpeg-turbo (`libjpeg62-turbo-dev`),
         // libwebp (`libwebp-dev`); see Sources/CImageCodecs/shim.h.
-        .systemLibrary(
-            name: "CImageCodecs", path: "Sources/CImageCodecs",
-            providers: [.apt(["libpng-dev", "libjpeg62-turbo-dev", "libwebp-dev"]), .brew(["libpng", "jpeg-turbo", "webp"])]),
+        .target(name: "CImageCodecs", dependencies: ["CLazyLoad"], cSettings: lazyLibraryFlags),
         // The reader's pictures: fetched through BacaFeeds' client, cached on disk, decoded,
         // drawn with chafa (BacaTUI's `ImageSource`).
         .target(
@@ -105,7 +120,8 @@ let package = Package(
         .testTarget(
             name: "BacaFeedsTests",
             dependencies: [
-                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", "BacaImages", "BacaTUI", .product(name: "GRDB", package: "GRDB.swift"),
+                "BacaFeeds", "BacaStore", "BacaCore", "BacaTestSupport", "BacaImages", "BacaTUI", "CLazyLoad",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             resources: [.copy("Fixtures")]),
         // Hostile input, bad files, crashes, concurrent use, damaged repositories, hostile

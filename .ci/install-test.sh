@@ -156,12 +156,22 @@ if grep -Eiq 'swift|Foundation|dispatch|BlocksRuntime|XCTest' <<<"$libraries"; t
     fail "the release binary links a Swift library"
 fi
 if grep -q "not found" <<<"$libraries"; then fail "a library is missing"; fi
-# The README lists the libraries the binary needs, exactly: the same set as its ELF header.
+# The README lists the libraries the binary needs, exactly: those loaded at start are the same
+# set as its ELF header; those opened on first use are the sonames the lazy C targets open
+# (BACA_LAZY_LIBRARY in Sources/), and none of them may be in the ELF header.
+readme_libraries() {
+    sed -n '/^## Install/,/^## /p' README.md | grep '^| `' | grep -- "$1" | grep -o '`[^`]*\.so[^`]*`' \
+        | tr -d '`' | grep -v '^ld-linux' | sort -u
+}
 needed=$(readelf -d "$binary" | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p' | grep -v '^ld-linux' | sort -u)
-listed=$(sed -n '/^## Install/,/^## /p' README.md | grep '^| `' | grep -o '`[^`]*\.so[^`]*`' | tr -d '`' \
-    | grep -v '^ld-linux' | sort -u)
-[ "$needed" = "$listed" ] || fail "README's Install lists other libraries than the binary needs:
+listed=$(readme_libraries '| at start |$')
+[ "$needed" = "$listed" ] || fail "README's Install lists other libraries loaded at start than the binary needs:
 $(diff <(echo "$listed") <(echo "$needed") || true)"
+lazy=$(grep -rhoE 'BACA_LAZY_LIBRARY\("[^"]+"' Sources | sed 's/.*("//; s/"$//' | sort -u)
+lazy_listed=$(readme_libraries '| first used')
+[ -n "$lazy" ] && [ "$lazy" = "$lazy_listed" ] || fail "README's Install lists other libraries opened on first use than Sources/ opens:
+$(diff <(echo "$lazy_listed") <(echo "$lazy") || true)"
+if grep -Fxf <(echo "$lazy") <<<"$needed"; then fail "a library meant to be opened on first use is linked at start"; fi
 start_in_tmux "cd '$home' && '$binary' --demo"
 # The list of the bundled samples, its header saying "demo".
 demo=$(wait_for_screen -E "^ baca .*demo" first)

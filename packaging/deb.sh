@@ -13,7 +13,12 @@ cp README.md docs/CHANGELOG.md THIRD_PARTY.md "$root/usr/share/doc/baca/"
 cp LICENSE "$root/usr/share/doc/baca/copyright"
 
 depends=()
-for library in $(readelf -d .build/stage/baca | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p'); do
+# The libraries linked at start, and those opened on first use (Sources/CLazyLoad: the sonames
+# the C targets open), which the program needs all the same.
+linked=$(readelf -d .build/stage/baca | sed -n 's/.*Shared library: \[\(.*\)\]/\1/p')
+opened=$(grep -rhoE 'BACA_LAZY_LIBRARY\("[^"]+"' Sources | sed 's/.*("//; s/"$//')
+[ -n "$opened" ] || { echo "deb: no BACA_LAZY_LIBRARY found in Sources/" >&2; exit 1; }
+for library in $linked $opened; do
     package=$(dpkg -S "*/$library" 2>/dev/null | head -1 | cut -d: -f1) || true
     [ -n "$package" ] || { echo "deb: no installed package has $library" >&2; exit 1; }
     depends+=("$package")

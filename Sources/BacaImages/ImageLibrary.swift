@@ -34,6 +34,7 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
     }
 
     public func load(_ request: ImageRequest) -> ImageOutcome {
+        if let missing = ChafaDrawing.unavailable { return .failed(missing) }
         let picture: DecodedPicture
         switch decodedPicture(request) {
         case .failure(let failure): return .failed(failure.reason)

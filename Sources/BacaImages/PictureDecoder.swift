@@ -32,10 +32,23 @@ public enum PictureDecoder {
         return nil
     }
 
+    /// Opens the format's library (the first picture of each kind does): nil, or why it cannot
+    /// be decoded (a one-line message naming the missing library).
+    public static func unavailable(_ format: Format) -> String? {
+        let message: UnsafePointer<CChar>?
+        switch format {
+        case .png: message = baca_png_open()
+        case .jpeg: message = baca_jpeg_open()
+        case .webp: message = baca_webp_open()
+        }
+        return message.map { String(cString: $0) }
+    }
+
     public static func decode(_ data: Data, maximumPixels: Int = maximumPixels) throws -> DecodedPicture {
         guard let format = format(of: data) else {
             throw PictureFailure("not a PNG, JPEG or WebP picture")
         }
+        if let missing = unavailable(format) { throw PictureFailure(missing) }
         return try data.withUnsafeBytes { raw -> DecodedPicture in
             let bytes = raw.bindMemory(to: UInt8.self)
             guard let base = bytes.baseAddress else { throw PictureFailure("empty picture") }
@@ -77,7 +90,7 @@ public enum PictureEncoder {
     public static func png(width: Int, height: Int, rgba: [UInt8]) -> Data? {
         var out: UnsafeMutablePointer<UInt8>?
         var size = 0
-        guard rgba.count == width * height * 4,
+        guard PictureDecoder.unavailable(.png) == nil, rgba.count == width * height * 4,
               baca_png_encode(rgba, UInt32(width), UInt32(height), &out, &size) == 0, let out else { return nil }
         defer { free(out) }
         return Data(bytes: out, count: size)
@@ -87,7 +100,7 @@ public enum PictureEncoder {
     public static func jpeg(width: Int, height: Int, rgb: [UInt8], quality: Int = 85) -> Data? {
         var out: UnsafeMutablePointer<UInt8>?
         var size = 0
-        guard rgb.count == width * height * 3,
+        guard PictureDecoder.unavailable(.jpeg) == nil, rgb.count == width * height * 3,
               baca_jpeg_encode(rgb, UInt32(width), UInt32(height), Int32(quality), &out, &size) == 0, let out else { return nil }
         defer { free(out) }
         return Data(bytes: out, count: size)
@@ -96,7 +109,7 @@ public enum PictureEncoder {
     /// `rgba` as a lossless WebP.
     public static func webp(width: Int, height: Int, rgba: [UInt8]) -> Data? {
         var out: UnsafeMutablePointer<UInt8>?
-        guard rgba.count == width * height * 4 else { return nil }
+        guard PictureDecoder.unavailable(.webp) == nil, rgba.count == width * height * 4 else { return nil }
         let size = WebPEncodeLosslessRGBA(rgba, Int32(width), Int32(height), Int32(width * 4), &out)
         guard size > 0, let out else { return nil }
         defer { WebPFree(out) }

@@ -41,8 +41,7 @@ struct Baca: ParsableCommand {
             let (arguments, language) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
             CLILanguage.current = language
             if let reader = Self.plainReaderArguments(arguments) {
-                var command = try ReadCommand.parse(reader)
-                try command.run()
+                try ReadCommand.runReader(databasePath: reader.databasePath, demo: false, theme: nil, config: nil)
             } else {
                 var command = try parseAsRoot(Self.subcommandFirst(arguments))
                 try command.run()
@@ -63,17 +62,24 @@ struct Baca: ParsableCommand {
 }
 
 extension Baca {
-    /// The arguments of the reader started plainly (`baca`, `baca --db PATH`), which are the
-    /// reader's own; nil for anything else. Parsed by the reader's command alone: reading them
-    /// as the root command's makes ArgumentParser walk every subcommand's definition first
-    /// (13 M instructions, a sixth of a start: docs/PERFORMANCE.md, "Start").
-    static func plainReaderArguments(_ arguments: [String]) -> [String]? {
+    /// The reader started plainly (`baca`, `baca --db PATH`, `baca --db=PATH`): its `--db`
+    /// value; nil for any other command line. Read here, not by ArgumentParser: reading them as
+    /// the root command's makes ArgumentParser walk every subcommand's definition first (13 M
+    /// instructions), and even the reader's command alone cost 11.5 M, a sixth of a start
+    /// (docs/PERFORMANCE.md, "Start").
+    static func plainReaderArguments(_ arguments: [String]) -> PlainReaderStart? {
         switch arguments.count {
-        case 0: return []
-        case 1 where arguments[0].hasPrefix("--db=") && arguments[0].count > 5: return arguments
-        case 2 where arguments[0] == "--db" && !arguments[1].hasPrefix("-"): return arguments
+        case 0: return PlainReaderStart(databasePath: nil)
+        case 1 where arguments[0].hasPrefix("--db=") && arguments[0].count > 5:
+            return PlainReaderStart(databasePath: String(arguments[0].dropFirst(5)))
+        case 2 where arguments[0] == "--db" && !arguments[1].hasPrefix("-"): return PlainReaderStart(databasePath: arguments[1])
         default: return nil
         }
+    }
+
+    struct PlainReaderStart {
+        /// `--db`'s value, if given.
+        var databasePath: String?
     }
 
     /// `baca --db PATH list …` as `baca list … --db PATH`: every subcommand takes `--db`, but

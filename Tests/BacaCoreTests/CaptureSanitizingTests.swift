@@ -157,6 +157,44 @@ struct SanitizerFastPathTests {
         }
     }
 
+    @Test("random lines: a line found clean (eight bytes at a time) is what the scanner makes of it")
+    func randomCleanLines() {
+        var generator = SplitMix(seed: 11)
+        let linePieces = Self.pieces + ["a", "b c", "kata yang panjang sekali", "12345678", " ", " ", "!", "  !", "é"]
+        var clean = 0
+        for _ in 0..<6000 {
+            var text = ""
+            for _ in 0..<Int(generator.next() % 16) {
+                text += linePieces[Int(generator.next() % UInt64(linePieces.count))]
+            }
+            var copy = text
+            let isClean = copy.withUTF8 { Sanitizer.isCleanLine($0) }
+            let bySlowPath = Self.sanitizeLineScalarByScalar(text)
+            #expect(Sanitizer.sanitizeLine(text) == bySlowPath, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            if isClean {
+                clean += 1
+                #expect(bySlowPath == text, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+        }
+        #expect(clean > 500)
+    }
+
+    /// `sanitizeLine` without its fast path.
+    static func sanitizeLineScalarByScalar(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
+        for scalar in Sanitizer.sanitizeScalarByScalar(text).unicodeScalars {
+            if scalar == " " || scalar == "\n" {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        return String(result)
+    }
+
     @Test("the sample captures: the fast path equals the scanner alone")
     func fixtures() throws {
         for name in ["festival-layang-pangandaran", "panen-raya-karawang"] {

@@ -26,4 +26,21 @@ import Testing
         #expect(Article.countWords("") == 0)
         #expect(Article.countWords("— · —") == 0)
     }
+
+    /// Eight ASCII bytes at a time gives what one scalar at a time gives: every printable ASCII
+    /// character and a few others, in random runs that cross the eight-byte boundaries.
+    @Test func wordCountOverWordsEqualsOneScalarAtATime() {
+        var pieces = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
+        pieces += ["é", "木下", "🏸", "\u{301}", "kata", "2.300", "  ", "\n", "—"]
+        var state: UInt64 = 5
+        for _ in 0..<5000 {
+            var text = ""
+            for _ in 0..<(state % 40) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            #expect(Article.countWords(text) == Article.countWordsScalarByScalar(text), "\(text)")
+        }
+    }
 }

@@ -189,6 +189,43 @@ struct StemmedSearchTests {
         }
     }
 
+    @Test("the byte path gives what the string path gives on random and sample texts")
+    func bytePathOnRandomTexts() throws {
+        let pieces = [
+            "kebanjiran", "Kebanjiran", "MEMBANJIRI", "pasar", "anak-anak", "Kafé", "cafe\u{301}", "2024", "2.300", "x",
+            " ", "  ", "\n", ",", ".", "-", "_", "'", "\"", "“", "”", "—", "•", "漢字", "👩‍👩‍👧", "Ä", "ß", "İ", "\u{E000}",
+            "pembangunan", "Dilansir", "(Foto)", "a1b2", "\u{0301}", "\t", "/", "@", "#", "ı", "Ǆ", "ⅷ", "٣",
+            String(repeating: "panjang", count: 12),
+        ]
+        var texts: [String] = ["", " ", "kata", "Warga Kebanjiran, pengunjung MEMBANJIRI pasar; anak-anak di Kafé rasa 2024"]
+        var state: UInt64 = 99
+        for _ in 0..<1500 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<(state >> 59) + 1 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            texts.append(text)
+        }
+        texts += [Sample.puncak.bodyText, Sample.kafe.bodyText]
+        let queue = try DatabaseQueue(configuration: StoreConnection.configuration())
+        try queue.read { db in
+            let tokenizer = try StemmingTokenizer(db: db, arguments: [])
+            let plain = try db.makeTokenizer(.unicode61(diacritics: .remove))
+            for text in texts {
+                let fast = try tokenizer.tokenize(document: text).map { "\($0.token)|\($0.flags.rawValue)" }
+                var slow: [String] = []
+                for (token, flags) in try plain.tokenize(document: text) {
+                    try tokenizer.accept(token: token, flags: flags, for: .document) { token, flags in
+                        slow.append("\(token)|\(flags.rawValue)")
+                    }
+                }
+                #expect(fast == slow, "\(text)")
+            }
+        }
+    }
+
     // MARK: Migration
 
     @Test("an older repository is re-indexed, and a re-indexing cut short resumes")

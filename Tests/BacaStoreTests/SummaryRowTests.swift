@@ -1,5 +1,6 @@
 import Foundation
 import BacaCore
+import GRDB
 import Testing
 @testable import BacaStore
 
@@ -20,6 +21,32 @@ struct SummaryRowTests {
         for broken in ["", "[", "[\"a\"", "[\"a\",]", "{\"a\":1}", "[1, 2]", "[\"a\"] x", "null", "[\"a\" \"b\"]"] {
             let decoded = (try? JSONDecoder().decode([String].self, from: Data(broken.utf8))) ?? []
             #expect(SummaryRow.stringArray(json: broken) == decoded, "\(broken)")
+        }
+    }
+}
+
+@Suite("List rows' dates")
+struct SummaryRowDateTests {
+    @Test("a stored date read by hand is the one GRDB reads")
+    func datesLikeGRDB() throws {
+        let queue = try DatabaseQueue()
+        try queue.read { db in
+            // Across centuries, leap days, both sides of midnight, with and without milliseconds.
+            for step in 0..<300 {
+                let date = Date(timeIntervalSince1970: -2_208_988_800 + Double(step) * 23_456_789.125)
+                let stored = try #require(String.fromDatabaseValue(date.databaseValue))
+                let row = try #require(try Row.fetchOne(db, sql: "SELECT ?", arguments: [stored]))
+                let byHand = SummaryRow.date(row, 0)
+                let byGRDB: Date = row[0]
+                #expect(abs(byHand.timeIntervalSince(byGRDB)) < 0.000_001, "\(stored)")
+                #expect(SummaryRow.utcDate(stored) != nil, "\(stored)")
+            }
+            for other in ["2024-02-30 10:00:00", "2024-13-01 00:00:00", "2024-01-01", "2024-01-01 10:00:00.5", "x"] {
+                #expect(SummaryRow.utcDate(other) == nil || other == "2024-02-30 10:00:00", "\(other)")
+            }
+            // A number (seconds since 1970) still reads, through GRDB.
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT 86400.5"))
+            #expect(SummaryRow.date(row, 0) == Date(timeIntervalSince1970: 86_400.5))
         }
     }
 }

@@ -55,6 +55,52 @@ struct KeyMapTests {
         #expect(DefaultKeymap.parsed.warnings == [])
     }
 
+    /// The default keymap is read by the flat fast path at start; as TOML it gives the same
+    /// bindings, each context's in the same order (the TOML path takes the contexts
+    /// alphabetically, the flat one as written: each has a table of its own), the same keymap,
+    /// and the same warnings for the same mistakes.
+    @Test func flatPathMatchesTOML() throws {
+        let flat = try #require(KeyBindingsParser.parseFlat(DefaultKeymap.source, file: "k"))
+        let toml = KeyMap.bindings(fromTOML: DefaultKeymap.source, file: "k")
+        #expect(flat.changes.count > 100)
+        #expect(Dictionary(grouping: flat.changes, by: \.context) == Dictionary(grouping: toml.changes, by: \.context))
+        var flatMap = KeyMap(), tomlMap = KeyMap()
+        flatMap.apply(flat.changes, first: false)
+        tomlMap.apply(toml.changes, first: false)
+        #expect(flatMap == tomlMap)
+        let mistakes = """
+            [keys.list]
+            "j" = "move-nowhere"   # not a command
+            "nope nope" = "help"
+            "x" = "  filter starred "
+            "y" = "none"
+
+            [keys.reader]
+            "z" = ""
+            """
+        let flatMistakes = try #require(KeyBindingsParser.parseFlat(mistakes, file: "k"))
+        let tomlMistakes = KeyMap.bindings(fromTOML: mistakes, file: "k")
+        #expect(flatMistakes.changes == tomlMistakes.changes)
+        #expect(flatMistakes.warnings == tomlMistakes.warnings)
+        #expect(flatMistakes.warnings.count == 2)
+        #expect(flatMistakes.changes.first?.invocation == CommandInvocation(.filter, arguments: ["starred"]))
+    }
+
+    /// Anything but plain `[keys.*]` tables of quoted keys and strings goes to the TOML reader.
+    @Test(arguments: [
+        "[keys.list]\n\"j\" = \"help\"\n\"j\" = \"quit\"",  // a key twice: TOML's error
+        "[keys.list]\n\"j\" = \"help\"\n[keys.list]",  // a table twice
+        "[theme]\nname = \"x\"",  // another table
+        "[keys.list]\nj = \"help\"",  // a bare key
+        "[keys.list]\n\"j\" = \"he\\u006cp\"",  // an escape
+        "[keys.list]\n\"j\" = 3",  // not a string
+        "[keys.somewhere]\n\"j\" = \"help\"",  // an unknown context: TOML's path words it
+        "\"j\" = \"help\"",  // outside a table
+    ])
+    func flatPathDeclines(_ source: String) {
+        #expect(KeyBindingsParser.parseFlat(source, file: "k") == nil)
+    }
+
     @Test func defaultKeymapResolves() {
         #expect(keyMap.resolve(context: .list, keys: keys("j")) == .command(CommandInvocation(.moveDown)))
         #expect(keyMap.resolve(context: .list, keys: keys("down")) == .command(CommandInvocation(.moveDown)))

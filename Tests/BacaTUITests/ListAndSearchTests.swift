@@ -26,6 +26,19 @@ struct ListAndSearchTests {
         #expect(app.screenLines[2].hasPrefix(">"))
     }
 
+    @Test("the list's day of an instant is the local calendar day Foundation gives")
+    func localDayMatchesFoundation() throws {
+        var gregorian = Calendar(identifier: .gregorian)
+        gregorian.timeZone = .current
+        // Across years, months, a leap day and both sides of midnight, hour by odd hour.
+        for step in 0..<400 {
+            let instant = Date(timeIntervalSince1970: 946_684_800 + Double(step) * 97_213)
+            let parts = gregorian.dateComponents([.year, .month, .day], from: instant)
+            let day = try #require(ListDates.day(of: instant))
+            #expect([day.year, day.month, day.day] == [parts.year, parts.month, parts.day], "\(instant)")
+        }
+    }
+
     @Test("dates carry the year only when it is not this year")
     func datesWithYear() throws {
         let app = try makeApp(articles: articles)

@@ -34,8 +34,9 @@ enum CaptionMatcher {
     ///   caption; right under the title the duplication alone is evidence enough.
     static func pair(in lines: [CaptureLine], at start: Int, requireCredit: Bool) -> (ImageCaption, next: Int)? {
         let first = lines[start]
-        guard !first.isBlank, first.hasWordCharacters else { return nil }
+        guard !first.isBlank else { return nil }
         if requireCredit && !first.text.hasSuffix(")") { return nil }
+        guard first.hasWordCharacters else { return nil }
         var copy = start + 1
         if copy < lines.count, lines[copy].isBlank { copy += 1 }
         guard copy < lines.count, !lines[copy].isBlank, first.text.equalsIgnoringSpaces(lines[copy].text) else {

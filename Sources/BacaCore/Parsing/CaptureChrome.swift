@@ -58,7 +58,7 @@ enum CaptureChrome {
         // The first nine bytes, ASCII-case-folded: no scalar of a paragraph is counted.
         // (`| 0x20` folds A–Z onto a–z; the only other byte it could take onto a byte of
         // "baca juga" is NUL onto the space, and sanitised text has no NUL.)
-        guard line.text.utf8.count >= 9,
+        guard let lead = line.text.utf8.first, lead | 0x20 == 0x62, line.text.utf8.count >= 9,
               line.text.utf8.prefix(9).elementsEqual("baca juga".utf8, by: { $0 | 0x20 == $1 })
         else { return nil }
         var rest = line.text.unicodeScalars.dropFirst(9)

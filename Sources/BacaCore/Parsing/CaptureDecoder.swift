@@ -44,8 +44,9 @@ public enum CaptureDecoder {
 
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if body.contains(0) { throw .binary }
-        if isMostlyControls(body) { throw .binary }
+        // One pass for both checks (`isMostlyControls` and no NUL), eight bytes at a time.
+        guard let controls = countControls(body) else { throw .binary }
+        if Double(controls) > Double(body.count) * maximumControlShare { throw .binary }
 
         if let text = String(validating: body, as: UTF8.self) {
             return DecodedText(text: text, encoding: .utf8)
@@ -67,6 +68,36 @@ public enum CaptureDecoder {
         }
         if index < bytes.endIndex { units.append(0xFFFD) }
         return String(decoding: units, as: UTF16.self)
+    }
+
+    /// The bytes `isMostlyControls` counts as controls, or nil when there is a NUL byte.
+    /// Eight bytes at a time: a word with no byte below 0x20 and no DEL has none (the usual
+    /// bit tricks; each is exact as a test of whether any byte is one).
+    static func countControls(_ bytes: ArraySlice<UInt8>) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer -> Int? in
+            guard let base = buffer.baseAddress else { return 0 }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let high: UInt64 = 0x8080_8080_8080_8080
+            var controls = 0
+            var index = 0
+            while index < buffer.count {
+                if index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let notDelete = word ^ (0x7F &* ones)
+                    let below = (word &- 0x20 &* ones) & ~word & high
+                    let delete = (notDelete &- ones) & ~notDelete & high
+                    if below == 0 && delete == 0 {
+                        index += 8
+                        continue
+                    }
+                }
+                let byte = buffer[index]
+                if byte == 0 { return nil }
+                if byte < 0x09 || (byte > 0x0D && byte < 0x20 && byte != 0x1B) || byte == 0x7F { controls += 1 }
+                index += 1
+            }
+            return controls
+        }
     }
 
     /// Whether more than `maximumControlShare` of the bytes are controls that no text file has

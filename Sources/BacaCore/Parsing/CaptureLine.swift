@@ -18,6 +18,13 @@ struct CaptureLine: Equatable {
         self.key = text.utf8.count <= Self.maximumKeyLength ? Self.key(of: text) : ""
     }
 
+    /// A line whose key is known already (`split` makes it from the line's bytes).
+    private init(text: String, indent: Int, key: String) {
+        self.text = text
+        self.indent = indent
+        self.key = key
+    }
+
     var isBlank: Bool { text.isEmpty }
 
     /// Splits sanitised text into lines, in one pass over its UTF-8. Only the ASCII space and
@@ -26,42 +33,64 @@ struct CaptureLine: Equatable {
     /// copied through a buffer to collapse them.
     static func split(_ text: String) -> [CaptureLine] {
         var text = text
-        return text.withUTF8 { bytes in
-            var lines: [CaptureLine] = []
-            lines.reserveCapacity(bytes.count / 64 + 1)
-            var collapsed: [UInt8] = []
-            var start = 0
-            while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
-                var first = start
-                while first < end && bytes[first] == 0x20 { first += 1 }
-                var last = end
-                while last > first && bytes[last - 1] == 0x20 { last -= 1 }
-                var hasRun = false
-                var index = first
-                while index + 1 < last {
-                    if bytes[index] == 0x20 && bytes[index + 1] == 0x20 {
-                        hasRun = true
-                        break
-                    }
-                    index += 1
+        return text.withUTF8 { split(utf8: $0) }
+    }
+
+    /// `split` over sanitised text given as its UTF-8.
+    static func split(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [CaptureLine] {
+        var lines: [CaptureLine] = []
+        lines.reserveCapacity(bytes.count / 64 + 1)
+        var collapsed: [UInt8] = []
+        var start = 0
+        while start <= bytes.count {
+            let end = Sanitizer.lineEnd(in: bytes, from: start)
+            var first = start
+            while first < end && bytes[first] == 0x20 { first += 1 }
+            var last = end
+            while last > first && bytes[last - 1] == 0x20 { last -= 1 }
+            var hasRun = false
+            var index = first
+            while index + 1 < last {
+                if bytes[index] == 0x20 && bytes[index + 1] == 0x20 {
+                    hasRun = true
+                    break
                 }
-                let line: String
-                if hasRun {
-                    collapsed.removeAll(keepingCapacity: true)
-                    for index in first..<last where !(bytes[index] == 0x20 && bytes[index - 1] == 0x20) {
-                        collapsed.append(bytes[index])
-                    }
-                    line = String(decoding: collapsed, as: UTF8.self)
-                } else {
-                    line = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self)
-                }
-                lines.append(CaptureLine(text: line, indent: first < last ? first - start : 0))
-                start = end + 1
+                index += 1
             }
-            return lines
+            let indent = first < last ? first - start : 0
+            if hasRun {
+                collapsed.removeAll(keepingCapacity: true)
+                for index in first..<last where !(bytes[index] == 0x20 && bytes[index - 1] == 0x20) {
+                    collapsed.append(bytes[index])
+                }
+                lines.append(collapsed.withUnsafeBufferPointer { line(of: $0, indent: indent) })
+            } else {
+                lines.append(line(of: UnsafeBufferPointer(rebasing: bytes[first..<last]), indent: indent))
+            }
+            start = end + 1
         }
+        return lines
+    }
+
+    /// The line of `bytes` (trimmed, runs collapsed), its key made from the same bytes.
+    private static func line(of bytes: UnsafeBufferPointer<UInt8>, indent: Int) -> CaptureLine {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard bytes.count <= maximumKeyLength else { return CaptureLine(text: text, indent: indent, key: "") }
+        // ASCII: the key is the text with A–Z lower-cased and ` made '; the text itself (no
+        // copy) when neither is there. Other text: `key(of:)`.
+        var changes = false
+        for byte in bytes {
+            if byte >= 0x80 { return CaptureLine(text: text, indent: indent, key: key(of: text)) }
+            if (byte >= 0x41 && byte <= 0x5A) || byte == 0x60 { changes = true }
+        }
+        guard changes else { return CaptureLine(text: text, indent: indent, key: text) }
+        let key = String(unsafeUninitializedCapacity: bytes.count) { output in
+            for (index, byte) in bytes.enumerated() {
+                output[index] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte
+            }
+            return bytes.count
+        }
+        return CaptureLine(text: text, indent: indent, key: key)
     }
 
     /// Byte by byte: ASCII letters lower-cased, apostrophes made straight, any other scalar
@@ -105,7 +134,9 @@ struct CaptureLine: Equatable {
 
     /// Whether the text has a letter or a digit: a line of only punctuation is never a title.
     var hasWordCharacters: Bool {
-        text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+        // An ASCII letter or digit answers without asking a scalar's properties (most lines).
+        if text.utf8.contains(where: { ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) }) { return true }
+        return text.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }
     }
 
     var wordCount: Int {
@@ -123,6 +154,8 @@ extension CaptureLine {
 
     /// The item of a bulleted line (`• teks`, `- teks`, `* teks`), without its marker.
     var bulletItem: String? {
+        // Every marker's UTF-8 starts with one of these bytes: most lines are ruled out on one.
+        guard let lead = text.utf8.first, lead == 0x2D || lead == 0x2A || lead == 0xC2 || lead == 0xE2 else { return nil }
         guard let first = text.unicodeScalars.first, Self.bulletMarkers.contains(first) else { return nil }
         let rest = text.unicodeScalars.dropFirst()
         guard let second = rest.first else { return nil }
@@ -134,6 +167,7 @@ extension CaptureLine {
     /// A line `N. text` or `N) text` with a number of one to three digits: a numbered item or
     /// section heading. `2024. Tahun itu…` has four digits and is neither.
     var numberedItem: (number: Int, text: String)? {
+        guard let lead = text.utf8.first, lead >= 0x30 && lead <= 0x39 else { return nil }
         var number = 0
         var digits = 0
         var scalars = text.unicodeScalars[...]
@@ -167,7 +201,25 @@ extension String {
 
     /// Whether two texts are the same once all their spaces are taken out: the two copies of a
     /// caption may differ in white space only.
+    ///
+    /// Over UTF-8: the space is one byte that no other scalar's bytes contain, so the scalars
+    /// without spaces are equal exactly when the bytes without 0x20 are.
     func equalsIgnoringSpaces(_ other: String) -> Bool {
-        unicodeScalars.lazy.filter { $0 != " " }.elementsEqual(other.unicodeScalars.lazy.filter { $0 != " " })
+        var first = self
+        var second = other
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                var i = 0
+                var j = 0
+                while true {
+                    while i < a.count && a[i] == 0x20 { i += 1 }
+                    while j < b.count && b[j] == 0x20 { j += 1 }
+                    if i == a.count || j == b.count { return i == a.count && j == b.count }
+                    if a[i] != b[j] { return false }
+                    i += 1
+                    j += 1
+                }
+            }
+        }
     }
 }

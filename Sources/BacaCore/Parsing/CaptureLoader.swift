@@ -64,16 +64,19 @@ public enum CaptureLoader {
     /// Throws `.tooLarge`, `.empty` (also for white space only), `.binary`, or `.noTitle`.
     public static func load(_ data: Data) throws(CaptureError) -> LoadedCapture {
         let decoded = try CaptureDecoder.decode(data)
-        let text = Sanitizer.sanitize(decoded.text)
-        guard text.unicodeScalars.contains(where: { $0 != " " && $0 != "\n" }) else { throw .empty }
-        let article = try CaptureParser.parse(text)
-        guard looksLikeArticle(article, text: text) else { throw .notACapture }
+        // The sanitised text stays bytes: the parser splits it into lines (no `String` of the
+        // whole text, which would be validated once more).
+        var source = decoded.text
+        let sanitized = source.withUTF8 { Sanitizer.sanitizedUTF8($0) }
+        guard sanitized.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { throw .empty }
+        let article = try CaptureParser.parse(sanitizedUTF8: sanitized)
+        guard looksLikeArticle(article, text: String(decoding: sanitized, as: UTF8.self)) else { throw .notACapture }
         return LoadedCapture(article: article, encoding: decoded.encoding)
     }
 
     /// True when the parsed text has something of an article page, or is prose long enough to
     /// be an article on its own.
-    static func looksLikeArticle(_ article: Article, text: String) -> Bool {
+    static func looksLikeArticle(_ article: Article, text: @autoclosure () -> String) -> Bool {
         let body = article.sections.flatMap(\.blocks)
         guard !body.isEmpty else { return false }
         let hasMarks = article.location != nil || !article.keyPoints.isEmpty || article.heroImage != nil
@@ -82,7 +85,7 @@ public enum CaptureLoader {
             || body.contains { if case .image = $0 { return true } else { return false } }
         if hasMarks { return true }
         let words = body.reduce(0) { $0 + Article.countWords($1.plainText) }
-        return words >= minimumPlainWords && ProseShape(text).isArticleText
+        return words >= minimumPlainWords && ProseShape(text()).isArticleText
     }
 }
 

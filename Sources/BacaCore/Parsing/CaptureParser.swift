@@ -20,6 +20,12 @@ public enum CaptureParser {
         return try reader.read()
     }
 
+    /// The article in sanitised text given as its UTF-8 (`Sanitizer.sanitizedUTF8`).
+    static func parse(sanitizedUTF8 text: [UInt8]) throws(CaptureError) -> Article {
+        var reader = Reader(lines: text.withUnsafeBufferPointer { CaptureLine.split(utf8: $0) })
+        return try reader.read()
+    }
+
     struct Reader {
         let lines: [CaptureLine]
         var index = 0

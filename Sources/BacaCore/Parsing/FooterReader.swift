@@ -79,10 +79,13 @@ struct FooterReader {
     /// `Editor` alone → (editor, nil). `Editora Putri` is a name, not a role: a glued name
     /// must start with a capital.
     static func roleLine(_ text: String) -> (Role, String?)? {
+        let lead = text.utf8.first ?? 0
         for (word, role) in roles {
-            guard text.count >= word.count,
-                  text.prefix(word.count).lowercased() == word.lowercased()
-            else { continue }
+            // (A text shorter than the word has a shorter prefix, which never equals it.) An
+            // ASCII first byte that is not the word's first letter rules it out; a non-ASCII one
+            // may lower-case to it (the Kelvin sign), so the characters decide.
+            if lead < 0x80 && lead | 0x20 != word.utf8.first! | 0x20 { continue }
+            guard text.prefix(word.count).lowercased() == word.lowercased() else { continue }
             let rest = text.dropFirst(word.count)
             guard let next = rest.first else { return (role, nil) }
             if next == " " || next == ":" {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes untrusted text safe to store and to show on a terminal.
 ///
 /// Everything that reaches the reader from outside (a capture today, feeds and pages later)
@@ -31,12 +33,18 @@ public enum Sanitizer {
     /// `Scanner.consume`), so a line can be judged on its own. A text with no clean line to
     /// skip costs one extra check a byte.
     static func sanitize(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let output = sanitizedUTF8(bytes)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// What `sanitize` returns, as its UTF-8 (valid: only whole scalars are written): the
+    /// capture loader splits it into lines without making one `String` of it first.
+    static func sanitizedUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(bytes))
         scanner.output.reserveCapacity(bytes.count)
         var start = 0
         while start < bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+            let end = lineEnd(in: bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
             if scanner.isAtLineStart && isClean(line) {
                 scanner.output.append(contentsOf: line)
@@ -48,7 +56,16 @@ public enum Sanitizer {
             }
             start = end + 1
         }
-        return scanner.finish()
+        return scanner.finishUTF8()
+    }
+
+    /// The index of the first line feed at or after `start`, or the end (`memchr`: the C
+    /// library's search reads a vector of bytes at a time).
+    @inline(__always)
+    static func lineEnd(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress, start < bytes.count,
+              let found = memchr(base + start, 0x0A, bytes.count - start) else { return bytes.count }
+        return UnsafeRawPointer(found) - UnsafeRawPointer(base)
     }
 
     /// The scanner alone over every scalar, without the clean-line fast path: what `sanitize`
@@ -62,32 +79,36 @@ public enum Sanitizer {
     /// Whether `sanitizeLine` would return the text unchanged: a clean line with no space at
     /// its start and no run of spaces.
     static func isCleanLine(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = bytes.first, first != 0x20 else { return bytes.isEmpty }
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if byte == 0x20 && previous == 0x20 || byte == 0x0A { return false }
-            previous = byte
-        }
-        return isClean(bytes)
+        guard let first = bytes.first else { return true }
+        return first != 0x20 && isClean(bytes, allowsSpaceRuns: false)
     }
 
     /// Whether a line (without its line feed) comes out of the scanner unchanged: no control,
-    /// no space of another kind, no bidi or invisible scalar, no space at its end.
-    static func isClean(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+    /// no space of another kind, no bidi or invisible scalar, no space at its end (and, unless
+    /// `allowsSpaceRuns`, no two spaces in a row).
+    static func isClean(_ line: UnsafeBufferPointer<UInt8>, allowsSpaceRuns: Bool = true) -> Bool {
         guard let base = line.baseAddress, !line.isEmpty else { return true }
         if line[line.count - 1] == 0x20 { return false }
         let high: UInt64 = 0x8080_8080_8080_8080
         let ones: UInt64 = 0x0101_0101_0101_0101
+        var previous: UInt8 = 0
         var index = 0
         while index < line.count {
             // Eight bytes at a time while they are printable ASCII: no high bit, no byte below
             // 0x20 and no DEL (the usual bit tricks on a 64-bit word).
             if index + 8 <= line.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                 let notDelete = word ^ (0x7F &* ones)
                 let control = (word &- 0x20 &* ones) & ~word & high
                 let delete = (notDelete &- ones) & ~notDelete & high
                 if word & high == 0 && control == 0 && delete == 0 {
+                    if !allowsSpaceRuns {
+                        // Printable ASCII plus 0x5F has its high bit set, but for the space
+                        // (0x7F): the spaces' high bits, exactly; a run is two adjacent ones.
+                        let spaces = ~(word &+ 0x5F &* ones) & high
+                        if spaces & (spaces >> 8) != 0 || (previous == 0x20 && word & 0xFF == 0x20) { return false }
+                    }
+                    previous = UInt8(truncatingIfNeeded: word >> 56)
                     index += 8
                     continue
                 }
@@ -95,12 +116,15 @@ public enum Sanitizer {
             let byte = line[index]
             if byte < 0x80 {
                 guard byte >= 0x20 && byte != 0x7F else { return false }
+                if !allowsSpaceRuns && byte == 0x20 && previous == 0x20 { return false }
+                previous = byte
                 index += 1
                 continue
             }
             // A lead byte: decode the scalar (the text is valid UTF-8) and ask its kind.
             guard let (scalar, length) = UTF8Scan.scalar(at: index, in: line), kind(of: scalar) == .keep
             else { return false }
+            previous = byte
             index += length
         }
         return true
@@ -314,8 +338,13 @@ public enum Sanitizer {
 
         /// The sanitised text, without trailing white space or line ends.
         mutating func finish() -> String {
+            String(decoding: finishUTF8(), as: UTF8.self)
+        }
+
+        /// The same, as UTF-8.
+        mutating func finishUTF8() -> [UInt8] {
             while output.last == 0x0A { output.removeLast() }
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
     }
 }

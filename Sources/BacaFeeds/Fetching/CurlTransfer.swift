@@ -81,12 +81,17 @@ final class CurlTransfer: @unchecked Sendable {
         return cancelled
     }
 
-    /// libcurl's process-wide set-up, once, before any thread uses it.
-    private static let initialised: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    /// libcurl opened (the first fetch opens it: the reader's start does not) and its
+    /// process-wide set-up done, once, before any thread uses it: nil, or why not (a one-line
+    /// message naming the missing library).
+    private static let unavailable: String? = {
+        if let message = baca_curl_open() { return String(cString: message) }
+        return curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK ? nil : "cannot start libcurl"
+    }()
 
     /// The encodings this libcurl undoes, and so advertises in `Accept-Encoding`.
     static var decodings: [String] {
-        guard let info = baca_curl_version_info()?.pointee else { return ["gzip", "deflate"] }
+        guard unavailable == nil, let info = baca_curl_version_info()?.pointee else { return ["gzip", "deflate"] }
         var names = ["gzip", "deflate"]
         if info.features & CURL_VERSION_BROTLI != 0 { names.append("br") }
         if info.features & CURL_VERSION_ZSTD != 0 { names.append("zstd") }
@@ -95,7 +100,8 @@ final class CurlTransfer: @unchecked Sendable {
 
     /// Runs the request on the calling thread.
     func perform() -> Result<Response, FetchFailure> {
-        guard Self.initialised, let handle = curl_easy_init() else { return .failure(FetchFailure("cannot start libcurl")) }
+        if let reason = Self.unavailable { return .failure(FetchFailure(reason)) }
+        guard let handle = curl_easy_init() else { return .failure(FetchFailure("cannot start libcurl")) }
         defer { curl_easy_cleanup(handle) }
         let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)

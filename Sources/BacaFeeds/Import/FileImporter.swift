@@ -118,7 +118,7 @@ public struct FileImporter: Sendable {
     /// The same walk, one entry at a time: what an import goes through (no list of every file).
     func folderWalk(_ paths: [String]) -> FolderWalk {
         FolderWalk(paths) { path in
-            let fileExtension = (path as NSString).pathExtension.lowercased()
+            let fileExtension = PathText.lowercasedExtension(of: path)
             return captureExtensions.contains(fileExtension) || loaders[fileExtension] != nil
         }
     }
@@ -143,8 +143,8 @@ public struct FileImporter: Sendable {
 
     /// Reads, decodes, parses and encodes one file: everything an import does but the write.
     /// Pure and thread-safe, so a batch is prepared on every core at once.
-    func prepare(path: String, importedAt: Date) -> Prepared {
-        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+    func prepare(path: String, importedAt: Date, currentDirectory: String = PathText.currentDirectory) -> Prepared {
+        let absolute = PathText.absolute(path, currentDirectory: currentDirectory)
         // The file is opened once and checked through that descriptor (`readCapture`): what is
         // read is what was checked, a regular file of at most `CaptureLoader.maximumBytes`.
         let data: Data
@@ -152,7 +152,7 @@ public struct FileImporter: Sendable {
         case .success(let bytes): data = bytes
         case .failure(let reason): return .failed(reason.report(path: path))
         }
-        if let loader = loaders[(path as NSString).pathExtension.lowercased()] {
+        if !loaders.isEmpty, let loader = loaders[PathText.lowercasedExtension(of: path)] {
             do {
                 return .document(try loader(data), absolute: absolute)
             } catch {
@@ -273,9 +273,10 @@ public struct FileImporter: Sendable {
         let importedAt = Date()
         let files = entries.map(\.path)
         let failures = entries.map(\.failure)
+        let currentDirectory = PathText.currentDirectory
         DispatchQueue.global().async {
             var prepared = Self.concurrentMap(files) { path in
-                prepare(path: path, importedAt: importedAt)
+                prepare(path: path, importedAt: importedAt, currentDirectory: currentDirectory)
             }
             for (index, failure) in failures.enumerated() {
                 if let failure {

@@ -52,7 +52,7 @@ struct FolderWalk: IteratorProtocol {
                 top.next += 1
                 let folder = top.path
                 stack.append(top)
-                let path = (folder as NSString).appendingPathComponent(name)
+                let path = PathText.joined(folder, name)
                 // A regular file as the folder listed it (no `stat`): what happens to it
                 // since is the import's to report (gone, or a folder now).
                 if kind == UInt8(DT_REG) {

@@ -15,6 +15,12 @@ public enum StoreConnection {
             db.add(tokenizer: StemmingTokenizer.self)
             SearchRankFunction.register(in: db)
             StoreFunctions.register(in: db)
+            if db.configuration.readonly {
+                // Readers (the reader's list and searches, the observer, the file check) keep
+                // 1 MiB of pages rather than SQLite's 2 MiB: what they read again is in the
+                // system's file cache anyway. docs/PERFORMANCE.md, "Memory while browsing".
+                try db.execute(sql: "PRAGMA cache_size = -1024")
+            }
         }
     }
 

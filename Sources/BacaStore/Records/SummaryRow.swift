@@ -79,7 +79,7 @@ extension ArticleSummary {
             id: row[0],
             title: Sanitizer.sanitizeLine(title),
             publishedAt: publishedAt.flatMap(PublishedDate.init(iso:)),
-            importedAt: row[3],
+            importedAt: SummaryRow.date(row, 3),
             location: location.map(Sanitizer.sanitizeLine),
             keyPoints: keyPoints.map(Sanitizer.sanitizeLine),
             leadExcerpt: leadExcerpt.map(Sanitizer.sanitizeLine),
@@ -91,6 +91,49 @@ extension ArticleSummary {
 }
 
 extension SummaryRow {
+    /// A date column as GRDB stores a `Date` (`YYYY-MM-DD HH:MM:SS.SSS`, UTC), read by hand;
+    /// any other form through GRDB. GRDB's own reading sets up a Foundation `Calendar` the first
+    /// time (1.8 M instructions of every start) and asks it for every row.
+    static func date(_ row: Row, _ index: Int) -> Date {
+        let value: DatabaseValue = row[index]
+        if case .string(let text) = value.storage, let date = utcDate(text) { return date }
+        return row[index]
+    }
+
+    /// `YYYY-MM-DD HH:MM:SS` with an optional `.SSS`, as UTC; nil for anything else.
+    static func utcDate(_ text: String) -> Date? {
+        var text = text
+        return text.withUTF8 { bytes -> Date? in
+            guard bytes.count == 19 || bytes.count == 23 else { return nil }
+            func number(_ start: Int, _ count: Int) -> Int? {
+                var value = 0
+                for index in start..<(start + count) {
+                    let digit = Int(bytes[index]) - 0x30
+                    guard (0...9).contains(digit) else { return nil }
+                    value = value * 10 + digit
+                }
+                return value
+            }
+            guard bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x20 || bytes[10] == 0x54, bytes[13] == 0x3A,
+                  bytes[16] == 0x3A, bytes.count == 19 || bytes[19] == 0x2E,
+                  let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
+                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                  (1...12).contains(month), (1...31).contains(day), hour < 24, minute < 60, second < 60
+            else { return nil }
+            let milliseconds = bytes.count == 23 ? number(20, 3) : 0
+            guard let milliseconds else { return nil }
+            // Days from 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil).
+            let shiftedYear = month <= 2 ? year - 1 : year
+            let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
+            let yearOfEra = shiftedYear - era * 400
+            let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+            let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+            let days = era * 146_097 + dayOfEra - 719_468
+            let seconds = days * 86_400 + hour * 3_600 + minute * 60 + second
+            return Date(timeIntervalSince1970: Double(seconds) + Double(milliseconds) / 1_000)
+        }
+    }
+
     /// The strings of a JSON array of strings (`keyPoints`); `[]` for anything else.
     ///
     /// Without a backslash every `"` in the text delimits a string, so such an array (what

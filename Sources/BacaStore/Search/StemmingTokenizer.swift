@@ -44,8 +44,8 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
         try tokenCallback(token, flags)
         guard tokenization == .document, addsRoots else { return }
         let bytes = Array(token.utf8)
-        let marked = bytes.withUnsafeBytes { stems.markedRoot(of: $0) }
-        if let marked { try tokenCallback(String(decoding: marked, as: UTF8.self), .colocated) }
+        let marked = bytes.withUnsafeBytes { stems.markedRoot(of: $0).map { String(decoding: $0, as: UTF8.self) } }
+        if let marked { try tokenCallback(marked, .colocated) }
     }
 
     /// The same as `accept`, on bytes: GRDB's wrapper makes a `String` (through `Data`) of every
@@ -59,29 +59,34 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
             return wrappedTokenizer.tokenize(
                 context: context, tokenization: tokenization, pText: pText, nText: nText, tokenCallback: tokenCallback)
         }
-        var relay = Relay(stems: stems, context: context, callback: tokenCallback)
+        var relay = Relay(stems: Unmanaged.passUnretained(stems), context: context, callback: tokenCallback)
         return withUnsafeMutablePointer(to: &relay) { relayPointer in
             wrappedTokenizer.tokenize(
                 context: relayPointer, tokenization: tokenization, pText: pText, nText: nText
             ) { relayPointer, flags, token, count, start, end in
-                let relay = relayPointer!.assumingMemoryBound(to: Relay.self)
-                let code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
-                guard code == 0, let token, count > 3 else { return code }
-                let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
-                guard let marked = relay.pointee.stems.markedRoot(of: bytes) else { return 0 }
-                return marked.withUnsafeBufferPointer { root in
-                    root.baseAddress!.withMemoryRebound(to: CChar.self, capacity: root.count) { pointer in
-                        relay.pointee.callback(
-                            relay.pointee.context, FTS5TokenFlags.colocated.rawValue, pointer, CInt(root.count), start, end)
-                    }
-                }
+                StemmingTokenizer.relay(relayPointer!.assumingMemoryBound(to: Relay.self), flags, token, count, start, end)
             }
         }
     }
 
+    /// Hands FTS5 a token, then its marked root when it has one.
+    private static func relay(
+        _ relay: UnsafeMutablePointer<Relay>, _ flags: CInt, _ token: UnsafePointer<CChar>?, _ count: CInt,
+        _ start: CInt, _ end: CInt
+    ) -> CInt {
+        let code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
+        guard code == 0, let token, count > 3 else { return code }
+        let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
+        // Not retained for every token: `tokenize` holds the cache for the whole call.
+        guard let root = relay.pointee.stems._withUnsafeGuaranteedRef({ $0.markedRoot(of: bytes) }) else { return 0 }
+        return relay.pointee.callback(
+            relay.pointee.context, FTS5TokenFlags.colocated.rawValue,
+            root.baseAddress!.assumingMemoryBound(to: CChar.self), CInt(root.count), start, end)
+    }
+
     /// What the C callback needs, passed through FTS5's context pointer.
     private struct Relay {
-        let stems: StemCache
+        let stems: Unmanaged<StemCache>
         let context: UnsafeMutableRawPointer?
         let callback: FTS5TokenCallback
     }
@@ -89,19 +94,25 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
 
 /// Token bytes → marked root, remembered: news text repeats its words, so nearly every token is
 /// a hash lookup without an allocation. Hand-written open addressing on bytes because a
-/// `Dictionary` key would need an array allocated for every token.
+/// `Dictionary` key would need an array allocated for every token; its storage is raw memory
+/// (no array bounds or exclusivity checks, no reference counting on a lookup): the lookup runs
+/// once for each of the ~700 words of every article an import indexes (`docs/PERFORMANCE.md`).
 final class StemCache {
     /// Lazy: the dictionary is parsed on the first word to stem, not when a connection opens
     /// the index.
     private lazy var stemmer = IndonesianStemmer()
     /// Keys and values, one after the other.
-    private var arena: [UInt8] = []
+    private var arena: UnsafeMutablePointer<UInt8>
+    private var arenaCount = 0
+    private var arenaCapacity: Int
     /// Per slot: key offset, key length, value offset, value length (-1: no root); -1 key: empty.
-    private var slots: [Int32]
+    private var slots: UnsafeMutablePointer<Int32>
     private var count = 0
     private var mask: Int
     /// Emptied when it holds this many words (a long import of varied text stays bounded).
     private let capacity: Int
+    /// The value handed out after the cache was emptied (it is no longer in `arena`).
+    private var spare: [UInt8] = []
 
     /// Starts small and doubles as words come (up to `capacity`): the reader's connection
     /// tokenizes a few query words, and a table sized for an import (4 MB of slots, every page
@@ -109,88 +120,145 @@ final class StemCache {
     init(capacity: Int = 1 << 17, initialSlots: Int = 1 << 10) {
         self.capacity = capacity
         let size = max(16, initialSlots)
-        slots = Array(repeating: -1, count: size * 4)
+        slots = .allocate(capacity: size * 4)
+        slots.initialize(repeating: -1, count: size * 4)
         mask = size - 1
+        arenaCapacity = size * 16
+        arena = .allocate(capacity: arenaCapacity)
     }
 
-    /// The marked root of `word`, or nil.
-    func markedRoot(of word: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
+    deinit {
+        slots.deallocate()
+        arena.deallocate()
+    }
+
+    /// The marked root of `word`, or nil. The bytes are valid until the next call.
+    func markedRoot(of word: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer? {
+        let length = word.count
+        // An empty word has no root (`StemmedIndex` stems words of four letters and more).
+        guard let wordBase = word.baseAddress, length > 0 else { return nil }
         var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
         while true {
-            let base = slot * 4
-            let keyOffset = Int(slots[base])
+            let base = slots + slot * 4
+            let keyOffset = Int(base[0])
             if keyOffset < 0 { break }
-            let keyLength = Int(slots[base + 1])
-            if keyLength == word.count && arena.withUnsafeBufferPointer({ arena in
-                memcmpEqual(arena.baseAddress! + keyOffset, word, keyLength)
-            }) {
-                let valueLength = Int(slots[base + 3])
+            if Int(base[1]) == length && Self.equal(arena + keyOffset, wordBase, length) {
+                let valueLength = Int(base[3])
                 guard valueLength >= 0 else { return nil }
-                let valueOffset = Int(slots[base + 2])
-                return arena[valueOffset..<(valueOffset + valueLength)]
+                return UnsafeRawBufferPointer(start: arena + Int(base[2]), count: valueLength)
             }
             slot = (slot + 1) & mask
         }
+        return lookUpNew(word, slot: slot)
+    }
+
+    /// Stems a word not seen yet and remembers it in the empty `slot` its probe ended at.
+    private func lookUpNew(_ word: UnsafeRawBufferPointer, slot: Int) -> UnsafeRawBufferPointer? {
         let key = Array(word)
         let value = StemmedIndex.markedRoot(of: key, stemmer: stemmer)
-        if count >= capacity { clear() ; return value.map { $0[...] } }
+        if count >= capacity {
+            clear()
+            spare = value ?? []
+            return value == nil ? nil : spare.withUnsafeBytes { $0 }
+        }
+        var slot = slot
         if (count + 1) * 2 > mask + 1 {
             // Kept at most half full: twice the slots, every word placed again.
             grow()
             slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
             while slots[slot * 4] >= 0 { slot = (slot + 1) & mask }
         }
-        // (Re-probe after a clear is not needed: we only insert when not full.)
-        let keyOffset = arena.count
-        arena.append(contentsOf: key)
-        let valueOffset = arena.count
-        if let value { arena.append(contentsOf: value) }
-        let base = slot * 4
-        slots[base] = Int32(keyOffset)
-        slots[base + 1] = Int32(key.count)
-        slots[base + 2] = Int32(valueOffset)
-        slots[base + 3] = value.map { Int32($0.count) } ?? -1
+        let keyOffset = append(key)
+        let valueOffset = arenaCount
+        if let value { _ = append(value) }
+        let base = slots + slot * 4
+        base[0] = Int32(keyOffset)
+        base[1] = Int32(key.count)
+        base[2] = Int32(valueOffset)
+        base[3] = value.map { Int32($0.count) } ?? -1
         count += 1
-        return value.map { arena[valueOffset..<(valueOffset + $0.count)] }
+        guard let value else { return nil }
+        return UnsafeRawBufferPointer(start: arena + valueOffset, count: value.count)
     }
 
-    /// FNV-1a.
+    /// Copies `bytes` to the end of the arena (doubling it when full); returns their offset.
+    private func append(_ bytes: [UInt8]) -> Int {
+        if arenaCount + bytes.count > arenaCapacity {
+            let capacity = max(arenaCapacity * 2, arenaCount + bytes.count)
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+            grown.update(from: arena, count: arenaCount)
+            arena.deallocate()
+            arena = grown
+            arenaCapacity = capacity
+        }
+        let offset = arenaCount
+        bytes.withUnsafeBufferPointer { (arena + offset).update(from: $0.baseAddress!, count: $0.count) }
+        arenaCount += bytes.count
+        return offset
+    }
+
+    /// Words are short: a loop beats a call to `memcmp`.
+    @inline(__always)
+    private static func equal(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
+        var index = 0
+        while index < length {
+            if a[index] != b.load(fromByteOffset: index, as: UInt8.self) { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// A word's hash from whole 8- or 4-byte loads (overlapping at the end), mixed by
+    /// multiplication: a few instructions for the short words of news text, where a byte loop
+    /// (FNV-1a) took one round a byte.
     @inline(__always)
     private static func hash(_ word: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let count = word.count
+        guard let base = word.baseAddress else { return 0 }
+        var hash = UInt64(truncatingIfNeeded: count) &* 0x9E37_79B9_7F4A_7C15
+        @inline(__always) func mix(_ value: UInt64) {
+            hash = (hash ^ value) &* 0xFF51_AFD7_ED55_8CCD
+            hash ^= hash >> 32
+        }
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 < count {
+                mix(base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+                offset += 8
+            }
+            mix(base.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+        } else if count >= 4 {
+            let head = UInt64(base.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+            let tail = UInt64(base.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self))
+            mix(head << 32 | tail)
+        } else {
+            var value: UInt64 = 0
+            for index in 0..<count { value = value << 8 | UInt64(base.load(fromByteOffset: index, as: UInt8.self)) }
+            mix(value)
+        }
         return hash
     }
 
     /// Doubles the slots and places every word again (its bytes stay where they are in `arena`).
     private func grow() {
         let old = slots
+        let oldCount = (mask + 1) * 4
         let size = (mask + 1) * 2
-        slots = Array(repeating: -1, count: size * 4)
+        slots = .allocate(capacity: size * 4)
+        slots.initialize(repeating: -1, count: size * 4)
         mask = size - 1
-        arena.withUnsafeBytes { arena in
-            for base in stride(from: 0, to: old.count, by: 4) where old[base] >= 0 {
-                let key = UnsafeRawBufferPointer(rebasing: arena[Int(old[base])..<Int(old[base]) + Int(old[base + 1])])
-                var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
-                while slots[slot * 4] >= 0 { slot = (slot + 1) & mask }
-                for field in 0..<4 { slots[slot * 4 + field] = old[base + field] }
-            }
+        for base in stride(from: 0, to: oldCount, by: 4) where old[base] >= 0 {
+            let key = UnsafeRawBufferPointer(start: arena + Int(old[base]), count: Int(old[base + 1]))
+            var slot = Int(truncatingIfNeeded: Self.hash(key)) & mask
+            while slots[slot * 4] >= 0 { slot = (slot + 1) & mask }
+            (slots + slot * 4).update(from: old + base, count: 4)
         }
+        old.deallocate()
     }
 
     private func clear() {
-        for index in slots.indices { slots[index] = -1 }
-        arena.removeAll(keepingCapacity: true)
+        slots.update(repeating: -1, count: (mask + 1) * 4)
+        arenaCount = 0
         count = 0
-    }
-
-    @inline(__always)
-    private func memcmpEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafeRawBufferPointer, _ length: Int) -> Bool {
-        var index = 0
-        while index < length {
-            if a[index] != b[index] { return false }
-            index += 1
-        }
-        return true
     }
 }

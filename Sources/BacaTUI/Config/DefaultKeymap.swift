@@ -177,7 +177,9 @@ enum DefaultKeymap {
     /// The defaults with any problem in them, which a test keeps at none.
     static let parsed: (keyMap: KeyMap, warnings: [String]) = {
         var keyMap = KeyMap()
-        let result = KeyMap.bindings(fromTOML: source, file: "<keymap bawaan>")
+        // Its plain form is read without TOMLKit (KeyBindingsParser.parseFlat); TOML otherwise.
+        let result = KeyBindingsParser.parseFlat(source, file: "<keymap bawaan>")
+            ?? KeyMap.bindings(fromTOML: source, file: "<keymap bawaan>")
         keyMap.apply(result.changes, first: false)
         return (keyMap, result.warnings)
     }()

@@ -26,6 +26,13 @@ struct ReadCommand: ParsableCommand {
     var config: String?
 
     func run() throws {
+        try Self.runReader(databasePath: repository.databasePath, demo: demo, theme: theme, config: config)
+    }
+
+    /// The reader, from its options' values: `run()`, and `Baca.main` for the plain `baca` and
+    /// `baca --db PATH`, which it starts without ArgumentParser (whose parse of even this one
+    /// command was 11.5 M instructions, a sixth of a start).
+    static func runReader(databasePath: String?, demo: Bool, theme: String?, config: String?) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             throw CLIFailure(.readerNeedsTerminal, exitCode: 2)
         }
@@ -48,7 +55,7 @@ struct ReadCommand: ParsableCommand {
         if demo {
             store = try Self.demoStore()
         } else {
-            store = try repository.openStore()
+            store = try RepositoryOptions.openStore(databasePath: databasePath)
         }
         // The ignore rules apply to what the reader's own fetches bring too.
         store.setArrivalRules(loadedConfig.workflow.rules)

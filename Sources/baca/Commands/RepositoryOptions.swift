@@ -13,7 +13,9 @@ struct RepositoryOptions: ParsableArguments {
     var databasePath: String?
 
     /// Where the repository lives: `--db`, then `$BACA_DB`, then the XDG data folder.
-    var resolvedPath: String {
+    var resolvedPath: String { Self.resolvedPath(databasePath) }
+
+    static func resolvedPath(_ databasePath: String?) -> String {
         if let databasePath { return databasePath }
         if let path = Env.value("BACA_DB"), !path.isEmpty { return path }
         return Locations.dataDirectory.appendingPathComponent("baca.sqlite").path
@@ -22,13 +24,18 @@ struct RepositoryOptions: ParsableArguments {
     /// Opens the repository. `mustExist`: for commands that only read, a path the user named
     /// (`--db`, `$BACA_DB`) that does not exist is a mistake to report, not a file to create.
     func openStore(mustExist: Bool = false) throws -> ArticleStore {
-        let path = resolvedPath
+        try Self.openStore(databasePath: databasePath, mustExist: mustExist)
+    }
+
+    /// `openStore` for a `--db` value read without ArgumentParser (the plain reader's start).
+    static func openStore(databasePath: String?, mustExist: Bool = false) throws -> ArticleStore {
+        let path = resolvedPath(databasePath)
         let named = databasePath != nil || !(Env.value("BACA_DB") ?? "").isEmpty
         if mustExist, named, !FileManager.default.fileExists(atPath: path) {
             throw CLIFailure(.noRepository(path: path))
         }
         do {
-            return try ArticleStore(path: resolvedPath)
+            return try ArticleStore(path: path)
         } catch {
             throw CLIFailure(message: CLILanguage.current.describe(error))
         }
