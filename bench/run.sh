@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # The benchmark: baca and newsboat side by side on the same synthetic corpus.
 #
-#   bench/run.sh                      N = 1,000, 10,000 and 100,000 (about 20 minutes on 2 cores)
-#   bench/run.sh --million            and N = 1,000,000 (about 4.7 GB of captures; newsboat skipped there)
+#   bench/run.sh                      N = 1,000, 10,000 and 100,000 (about 25 minutes on 2 cores)
+#   bench/run.sh --million            and N = 1,000,000: 4.7 GB of captures, a 7 GB repository, each
+#                                     import about 17 minutes (newsboat skipped there)
+#   bench/run.sh --million --runs 3 --import-runs 1
+#                                     the whole run in about 40 minutes (docs/PERFORMANCE.md, "Fourth round")
 #   bench/run.sh --sizes 1000 --runs 3 --out /tmp/table.md
+#
+# One search's queries alone, timed and counted (callgrind) on a repository a run left:
+#   .build/release/baca-bench search --db .build/baca-bench/run-1000000/baca.sqlite --queries kopi --instructions
 #
 # Builds the release binaries (baca as `make` builds it: statically linked), installs tmux and newsboat from Debian's packages when absent
 # (newsboat is a benchmark-only dependency), then runs `baca-bench run` with the arguments

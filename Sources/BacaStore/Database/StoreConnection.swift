@@ -3,8 +3,8 @@ import GRDB
 // MARK: - Every connection's set-up
 
 /// What every connection to a baca repository needs before it runs a statement: the search
-/// index's tokenizer (`StemmingTokenizer`) and the functions that read the compressed text
-/// (`StoreFunctions`). The store, the file check, the migrations and the
+/// index's tokenizer (`StemmingTokenizer`), the search's ranking function (`SearchRankFunction`)
+/// and the functions that read the compressed text (`StoreFunctions`). The store, the file check, the migrations and the
 /// tests that open a repository directly all configure their connections here, and only here;
 /// a connection configured otherwise fails with "no such tokenizer: baca_stem" when it reads or
 /// writes the index.

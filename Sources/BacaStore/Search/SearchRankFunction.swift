@@ -37,38 +37,64 @@ enum SearchRankFunction {
     private static let b = 0.75
 
     /// One query's state, kept by FTS5 for the statement's cursor (`xSetAuxdata`).
+    ///
+    /// Read and written for every match: the per-phrase arrays are raw buffers and the
+    /// properties unchecked for exclusive access (only FTS5's one call at a time touches them);
+    /// Swift's checks on a class's arrays cost more than bm25 itself.
     final class QueryState {
         let phraseCount: Int
-        let idf: [Double]
         let averageLength: Double
+        let idf: UnsafeMutableBufferPointer<Double>
+        let frequencies: UnsafeMutableBufferPointer<Double>
+        let matched: UnsafeMutableBufferPointer<Bool>
         /// Phrase numbers, by group: exact when every group has a phrase in the row.
         let exactGroups: [[Int]]
         /// The rows scored so far that are among the best `keep`, worst first.
-        var best: BoundedHeap
-        var frequencies: [Double]
-        var matched: [Bool]
-        var lastRowid: Int64 = .min
-        var lastExact = true
-        var lastRank = 0.0
+        @exclusivity(unchecked) var best: BoundedHeap
+        @exclusivity(unchecked) var lastRowid: Int64 = .min
+        @exclusivity(unchecked) var lastExact = true
+        @exclusivity(unchecked) var lastRank = 0.0
 
-        init(phraseCount: Int, idf: [Double], averageLength: Double, exactGroups: [[Int]], keep: Int) {
-            self.phraseCount = phraseCount
-            self.idf = idf
+        init(idf: [Double], averageLength: Double, exactGroups: [[Int]], keep: Int) {
+            phraseCount = idf.count
             self.averageLength = averageLength
+            self.idf = .allocate(capacity: idf.count)
+            _ = self.idf.initialize(from: idf)
+            frequencies = .allocate(capacity: idf.count)
+            frequencies.initialize(repeating: 0)
+            matched = .allocate(capacity: idf.count)
+            matched.initialize(repeating: false)
             self.exactGroups = exactGroups
             best = BoundedHeap(capacity: keep)
-            frequencies = Array(repeating: 0, count: phraseCount)
-            matched = Array(repeating: false, count: phraseCount)
+        }
+
+        deinit {
+            idf.deallocate()
+            frequencies.deallocate()
+            matched.deallocate()
+        }
+
+        /// Whether every group has a phrase in the row (`matched`).
+        var isExact: Bool {
+            for group in exactGroups {
+                var found = false
+                for phrase in group where matched[phrase] {
+                    found = true
+                    break
+                }
+                if !found { return false }
+            }
+            return true
         }
 
         /// `-score`, as `fts5Bm25Function` computes it from the phrases' weighted frequencies
         /// and the row's length in tokens.
         func rank(length: Double) -> Double {
+            let k1 = SearchRankFunction.k1, b = SearchRankFunction.b
             var score = 0.0
             for index in 0..<phraseCount {
                 let frequency = frequencies[index]
-                score += idf[index] * ((frequency * (SearchRankFunction.k1 + 1.0))
-                    / (frequency + SearchRankFunction.k1 * (1 - SearchRankFunction.b + SearchRankFunction.b * length / averageLength)))
+                score += idf[index] * ((frequency * (k1 + 1.0)) / (frequency + k1 * (1 - b + b * length / averageLength)))
             }
             return -1.0 * score
         }
@@ -212,8 +238,7 @@ enum SearchRankFunction {
             if value <= 0.0 { value = 1e-6 }
             idf.append(value)
         }
-        return .success(QueryState(phraseCount: phraseCount, idf: idf, averageLength: averageLength,
-                                   exactGroups: exactGroups, keep: keep))
+        return .success(QueryState(idf: idf, averageLength: averageLength, exactGroups: exactGroups, keep: keep))
     }
 
     /// Scores the current row into `state.last…`: its phrases' weighted frequencies, whether it
@@ -244,7 +269,7 @@ enum SearchRankFunction {
             default: lastPosition.2 = max(lastPosition.2, offset)
             }
         }
-        let exact = state.exactGroups.allSatisfy { group in group.contains { state.matched[$0] } }
+        let exact = state.isExact
         state.lastRowid = rowid
         state.lastExact = exact
         if state.best.isFull, let worst = state.best.worst {

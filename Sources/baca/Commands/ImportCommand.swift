@@ -27,6 +27,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         // Before the store opens: a broken libcrypto is one line, nothing created or stored.
         if let missing = LibCrypto.unavailable { throw StoreError(missing) }
+        ImportMemory.bound()
         let store = try repository.openStore()
         var importer = FileImporter(store: store)
         // Saved pages go through the feeds' article extractor (libxml2).
