@@ -6,12 +6,16 @@ import PackageDescription
 /// program, so the library, once opened, still calls its own.
 let lazyLibraryFlags: [CSetting] = [.unsafeFlags(["-fvisibility=hidden"])]
 
-/// `pkg-config --cflags chafa` on Debian and Ubuntu (x86_64 and arm64; folders that do not
-/// exist are ignored).
+/// `pkg-config --cflags chafa` on Debian and Ubuntu (each multiarch folder) and on Fedora; folders
+/// that do not exist are ignored. Written out because a system-library target's pkg-config would
+/// link libchafa at start (it is opened on first use, see Sources/CLazyLoad).
 let chafaIncludeFlags = ["/usr/include/chafa", "/usr/include/glib-2.0"].map { "-I" + $0 }
-    + ["x86_64-linux-gnu", "aarch64-linux-gnu"].flatMap { triple in
+    + ["x86_64-linux-gnu", "aarch64-linux-gnu", "arm-linux-gnueabihf", "i386-linux-gnu",
+       "powerpc64le-linux-gnu", "riscv64-linux-gnu", "s390x-linux-gnu"].flatMap { triple in
         ["-I/usr/lib/\(triple)/chafa/include", "-I/usr/lib/\(triple)/glib-2.0/include"]
     }
+    // Fedora and other distributions without multiarch folders.
+    + ["-I/usr/lib64/chafa/include", "-I/usr/lib64/glib-2.0/include"]
 
 let package = Package(
     name: "baca",
