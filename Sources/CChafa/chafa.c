@@ -20,21 +20,9 @@ static baca_lazy_library library = BACA_LAZY_LIBRARY("libchafa.so.0", "libchafa0
     X(chafa_canvas_get_raw_colors_at) X(chafa_canvas_print) X(chafa_term_db_get_default) \
     X(chafa_term_db_get_fallback_info) X(chafa_term_info_unref) X(g_string_free)
 
-#define BACA_FIELD(name) __typeof__(&name) name;
-static struct { BACA_CHAFA_FUNCTIONS(BACA_FIELD) } functions;
-static pthread_once_t resolved = PTHREAD_ONCE_INIT;
-
-static void resolve(void) {
-#define BACA_RESOLVE(name) functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);
-    BACA_CHAFA_FUNCTIONS(BACA_RESOLVE)
-}
-
-#define CHAFA_FN (pthread_once(&resolved, resolve), functions)
-
-#define BACA_NAME(name) #name,
-static const char *const names[] = { BACA_CHAFA_FUNCTIONS(BACA_NAME) NULL };
-
-const char *baca_chafa_open(void) { return baca_lazy_require(&library, names); }
+#define BACA_RESOLVE_chafa(name) chafa_functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);
+BACA_LAZY_TABLE(chafa, library, BACA_CHAFA_FUNCTIONS, BACA_RESOLVE_chafa)
+#define CHAFA_FN BACA_LAZY_CALL(chafa)
 
 void baca_chafa_fit(int32_t width, int32_t height, int32_t *columns, int32_t *rows, float cell_ratio) {
     gint fitted_columns = *columns, fitted_rows = *rows;

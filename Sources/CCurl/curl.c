@@ -12,23 +12,9 @@ static baca_lazy_library library = BACA_LAZY_LIBRARY("libcurl.so.4", "libcurl4")
     X(curl_easy_strerror) X(curl_easy_setopt) X(curl_easy_getinfo) X(curl_slist_append) \
     X(curl_slist_free_all) X(curl_version_info)
 
-#define BACA_FIELD(name) __typeof__(&name) name;
-static struct { BACA_CURL_FUNCTIONS(BACA_FIELD) } functions;
-static pthread_once_t resolved = PTHREAD_ONCE_INIT;
-
-static void resolve(void) {
-#define BACA_RESOLVE(name) functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);
-    BACA_CURL_FUNCTIONS(BACA_RESOLVE)
-}
-
-/// libcurl's functions, looked up the first time (exits with the message if libcurl is missing:
-/// callers check `baca_curl_open` first).
-#define CURL_FN (pthread_once(&resolved, resolve), functions)
-
-#define BACA_NAME(name) #name,
-static const char *const names[] = { BACA_CURL_FUNCTIONS(BACA_NAME) NULL };
-
-const char *baca_curl_open(void) { return baca_lazy_require(&library, names); }
+#define BACA_RESOLVE_curl(name) curl_functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);
+BACA_LAZY_TABLE(curl, library, BACA_CURL_FUNCTIONS, BACA_RESOLVE_curl)
+#define CURL_FN BACA_LAZY_CALL(curl)
 
 CURLcode curl_global_init(long flags) { return CURL_FN.curl_global_init(flags); }
 CURL *curl_easy_init(void) { return CURL_FN.curl_easy_init(); }

@@ -153,17 +153,11 @@ int baca_jpeg_encode(const uint8_t *rgb, uint32_t width, uint32_t height, int qu
 
 // MARK: The libraries' functions, through pointers
 
-#define BACA_FIELD(name) __typeof__(&name) name;
-#define BACA_LAZY_TABLE(table, library, LIST) \
-    static struct { LIST(BACA_FIELD) } table##_functions; \
-    static pthread_once_t table##_resolved = PTHREAD_ONCE_INIT; \
-    static void table##_resolve(void) { LIST(BACA_RESOLVE_##table) }
-
 #define BACA_PNG_FUNCTIONS(X) \
     X(png_image_begin_read_from_memory) X(png_image_finish_read) X(png_image_free) X(png_image_write_to_memory)
 #define BACA_RESOLVE_png(name) png_functions.name = (__typeof__(&name))baca_lazy_function(&png_library, #name);
-BACA_LAZY_TABLE(png, png_library, BACA_PNG_FUNCTIONS)
-#define PNG_FN (pthread_once(&png_resolved, png_resolve), png_functions)
+BACA_LAZY_TABLE(png, png_library, BACA_PNG_FUNCTIONS, BACA_RESOLVE_png)
+#define PNG_FN BACA_LAZY_CALL(png)
 
 #define BACA_JPEG_FUNCTIONS(X) \
     X(jpeg_std_error) X(jpeg_CreateDecompress) X(jpeg_destroy_decompress) X(jpeg_mem_src) \
@@ -171,22 +165,14 @@ BACA_LAZY_TABLE(png, png_library, BACA_PNG_FUNCTIONS)
     X(jpeg_CreateCompress) X(jpeg_destroy_compress) X(jpeg_mem_dest) X(jpeg_set_defaults) \
     X(jpeg_set_quality) X(jpeg_start_compress) X(jpeg_write_scanlines) X(jpeg_finish_compress)
 #define BACA_RESOLVE_jpeg(name) jpeg_functions.name = (__typeof__(&name))baca_lazy_function(&jpeg_library, #name);
-BACA_LAZY_TABLE(jpeg, jpeg_library, BACA_JPEG_FUNCTIONS)
-#define JPEG_FN (pthread_once(&jpeg_resolved, jpeg_resolve), jpeg_functions)
+BACA_LAZY_TABLE(jpeg, jpeg_library, BACA_JPEG_FUNCTIONS, BACA_RESOLVE_jpeg)
+#define JPEG_FN BACA_LAZY_CALL(jpeg)
 
 #define BACA_WEBP_FUNCTIONS(X) X(WebPGetInfo) X(WebPDecodeRGBAInto) X(WebPEncodeLosslessRGBA) X(WebPFree)
 #define BACA_RESOLVE_webp(name) webp_functions.name = (__typeof__(&name))baca_lazy_function(&webp_library, #name);
-BACA_LAZY_TABLE(webp, webp_library, BACA_WEBP_FUNCTIONS)
-#define WEBP_FN (pthread_once(&webp_resolved, webp_resolve), webp_functions)
+BACA_LAZY_TABLE(webp, webp_library, BACA_WEBP_FUNCTIONS, BACA_RESOLVE_webp)
+#define WEBP_FN BACA_LAZY_CALL(webp)
 
-#define BACA_NAME(name) #name,
-static const char *const png_names[] = { BACA_PNG_FUNCTIONS(BACA_NAME) NULL };
-static const char *const jpeg_names[] = { BACA_JPEG_FUNCTIONS(BACA_NAME) NULL };
-static const char *const webp_names[] = { BACA_WEBP_FUNCTIONS(BACA_NAME) NULL };
-
-const char *baca_png_open(void) { return baca_lazy_require(&png_library, png_names); }
-const char *baca_jpeg_open(void) { return baca_lazy_require(&jpeg_library, jpeg_names); }
-const char *baca_webp_open(void) { return baca_lazy_require(&webp_library, webp_names); }
 
 int png_image_begin_read_from_memory(png_imagep image, png_const_voidp memory, size_t size) {
     return PNG_FN.png_image_begin_read_from_memory(image, memory, size);

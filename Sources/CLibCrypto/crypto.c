@@ -7,21 +7,9 @@
 static baca_lazy_library library = BACA_LAZY_LIBRARY("libcrypto.so.3", "libssl3");
 
 #define BACA_CRYPTO_FUNCTIONS(X) X(EVP_Digest) X(EVP_sha256)
-#define BACA_FIELD(name) __typeof__(&name) name;
-static struct { BACA_CRYPTO_FUNCTIONS(BACA_FIELD) } functions;
-static pthread_once_t resolved = PTHREAD_ONCE_INIT;
-
-static void resolve(void) {
-#define BACA_RESOLVE(name) functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);
-    BACA_CRYPTO_FUNCTIONS(BACA_RESOLVE)
-}
-
-#define CRYPTO_FN (pthread_once(&resolved, resolve), functions)
-
-#define BACA_NAME(name) #name,
-static const char *const names[] = { BACA_CRYPTO_FUNCTIONS(BACA_NAME) NULL };
-
-const char *baca_crypto_open(void) { return baca_lazy_require(&library, names); }
+#define BACA_RESOLVE_crypto(name) crypto_functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);
+BACA_LAZY_TABLE(crypto, library, BACA_CRYPTO_FUNCTIONS, BACA_RESOLVE_crypto)
+#define CRYPTO_FN BACA_LAZY_CALL(crypto)
 
 int EVP_Digest(const void *data, size_t count, unsigned char *md, unsigned int *size, const EVP_MD *type, ENGINE *impl) {
     return CRYPTO_FN.EVP_Digest(data, count, md, size, type, impl);

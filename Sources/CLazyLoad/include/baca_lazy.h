@@ -52,4 +52,27 @@ void *baca_lazy_function(baca_lazy_library *library, const char *name);
 /// The one-line message for a soname that cannot be opened (for tests: any missing name).
 const char *baca_lazy_probe(const char *soname, const char *package);
 
+// MARK: A library's table of functions
+
+/// One field of a table: a pointer typed like the library's own declaration of `name`.
+#define BACA_LAZY_FIELD(name) __typeof__(&name) name;
+/// One entry of a table's NULL-terminated list of names.
+#define BACA_LAZY_NAME(name) #name,
+
+/// Declares, for the X-macro list `LIST` of a library's functions: the table of pointers
+/// `table##_functions`, its one-time lookup `table##_resolve` and `baca_##table##_open()` (every
+/// name looked up without exiting, see `baca_lazy_require`). `RESOLVE(name)` assigns one pointer;
+/// each library defines it because a list item cannot carry the table's name:
+/// `#define RESOLVE(name) table##_functions.name = (__typeof__(&name))baca_lazy_function(&library, #name);`
+#define BACA_LAZY_TABLE(table, library, LIST, RESOLVE) \
+    static struct { LIST(BACA_LAZY_FIELD) } table##_functions; \
+    static pthread_once_t table##_resolved = PTHREAD_ONCE_INIT; \
+    static void table##_resolve(void) { LIST(RESOLVE) } \
+    static const char *const table##_names[] = { LIST(BACA_LAZY_NAME) NULL }; \
+    const char *baca_##table##_open(void) { return baca_lazy_require(&(library), table##_names); }
+
+/// The table's functions, looked up the first time (`baca_lazy_function` exits with its message
+/// if one is missing: callers check `baca_X_open` first).
+#define BACA_LAZY_CALL(table) (pthread_once(&table##_resolved, table##_resolve), table##_functions)
+
 #endif
