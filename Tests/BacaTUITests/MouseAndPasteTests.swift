@@ -132,6 +132,19 @@ struct InputSequenceDecoderTests {
         }
         #expect(text.utf8.count == InputSequenceDecoder.pasteLimit)
     }
+
+    @Test("a paste goes in at the prompt's cursor in one piece, the cursor after it")
+    func pasteAtCursor() {
+        var prompt = PromptState(kind: .search)
+        prompt.insert("a")
+        prompt.insert("b")
+        prompt.moveLeft()
+        prompt.insert(contentsOf: "kota 東京")
+        #expect(String(prompt.characters) == "akota 東京b")
+        #expect(prompt.cursor == 8)
+        prompt.insert("!")
+        #expect(String(prompt.characters) == "akota 東京!b")
+    }
 }
 
 @Suite("The mouse and pasted text in the reader (in-memory terminal)")

@@ -34,6 +34,14 @@ public struct PromptState: Sendable, Equatable {
         historyIndex = nil
     }
 
+    /// Inserts `text` at the cursor in one step (a paste), the cursor after it.
+    public mutating func insert(contentsOf text: String) {
+        let pasted = Array(text)
+        characters.insert(contentsOf: pasted, at: cursor)
+        cursor += pasted.count
+        historyIndex = nil
+    }
+
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
     public mutating func moveRight() { cursor = min(characters.count, cursor + 1) }
     public mutating func moveHome() { cursor = 0 }

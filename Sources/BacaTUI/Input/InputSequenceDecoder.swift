@@ -118,6 +118,8 @@ public struct InputSequenceDecoder: Sendable {
             guard let mouse = MouseEvent(sgrParameters: Substring(parameters), released: released) else { return [] }
             return [.mouse(mouse)]
         case .paste(var paste):
+            // Out of `state` first, so the text is not shared and appending does not copy it.
+            state = .idle
             let done = paste.take(event)
             if done {
                 state = .idle

@@ -27,7 +27,7 @@ final class PromptOverlay: Component {
 
     /// A paste is inserted at the cursor as one piece of text (already one line, no controls).
     func handle(paste text: String, context: AppContext) -> EventResult {
-        for character in text { state.insert(character) }
+        state.insert(contentsOf: text)
         completion = nil
         return .done
     }
