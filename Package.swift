@@ -87,7 +87,7 @@ let package = Package(
         // drawn with chafa (BacaTUI's `ImageSource`).
         .target(
             name: "BacaImages",
-            dependencies: ["BacaCore", "BacaTUI", "BacaFeeds", "CChafa", "CImageCodecs", "CLibCrypto"]),
+            dependencies: ["BacaCore", "BacaStore", "BacaTUI", "BacaFeeds", "CChafa", "CImageCodecs"]),
         // Feeds and article pages: feed parsers, HTML extraction, the fetcher, OPML.
         .target(name: "BacaFeeds", dependencies: ["BacaCore", "BacaStore", "CLibXML2", "CCurl"]),
         // The ncurses backend and the terminal's lifecycle.

@@ -55,9 +55,12 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
         lock.unlock()
         if let kept { return .success(kept) }
         let data: Data
+        let fromCache: Bool
         if let cached = cache?.read(request.url) {
             data = cached
+            fromCache = true
         } else {
+            fromCache = false
             switch fetch(request) {
             case .failure(let failure): return .failure(failure)
             case .success(let fetched): data = fetched
@@ -72,7 +75,7 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
             return .failure(PictureFailure("\(error)"))
         }
         // Cached only once it decodes: a broken file is fetched again next time, not kept.
-        if cache?.read(request.url) == nil { cache?.write(data, for: request.url) }
+        if !fromCache { cache?.write(data, for: request.url) }
         // Kept for another width (a resize), within a memory budget: a large picture is
         // decoded again instead.
         if picture.rgba.count <= Self.keptPixelBytes / 4 {
@@ -102,7 +105,7 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
         switch box.value {
         case .success(let response)?: return .success(response.body)
         case .failure(let failure)?:
-            if failure.reason.contains("over the limit") || failure.reason.contains("past the limit") {
+            if failure.isBodyTooLarge {
                 return .failure(PictureFailure("picture too large (more than \(Self.describe(bytes: maximumBytes)))"))
             }
             return .failure(PictureFailure(failure.reason))

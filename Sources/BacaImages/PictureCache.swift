@@ -1,4 +1,4 @@
-import CLibCrypto
+import BacaStore
 import Foundation
 
 /// Fetched picture files on disk (`$XDG_CACHE_HOME/baca/images`), one file a URL named by the
@@ -72,17 +72,7 @@ public final class PictureCache: @unchecked Sendable {
 
     /// The file for `url`; nil without a working libcrypto (pictures are then not cached).
     func path(for url: String) -> URL? {
-        guard baca_crypto_open() == nil else { return nil }
-        return directory.appendingPathComponent(Self.sha256(url))
-    }
-
-    static func sha256(_ text: String) -> String {
-        var digest = [UInt8](repeating: 0, count: 32)
-        var length: UInt32 = 0
-        let bytes = Array(text.utf8)
-        _ = bytes.withUnsafeBufferPointer { buffer in
-            EVP_Digest(buffer.baseAddress, buffer.count, &digest, &length, EVP_sha256(), nil)
-        }
-        return digest.map { String(format: "%02x", $0) }.joined()
+        guard SHA256.unavailable == nil else { return nil }
+        return directory.appendingPathComponent(SHA256.hexDigest(of: url.utf8))
     }
 }

@@ -58,6 +58,8 @@ final class CurlTransfer: @unchecked Sendable {
     private var bodyBytes = 0
     private var headers: [String: String] = [:]
     private var failure: String?
+    /// `failure` is the body passing its limit (`FetchFailure.isBodyTooLarge`).
+    private var bodyTooLarge = false
     private var cancelled = false
     private var answered = false
     private var headerBytes = 0
@@ -157,11 +159,12 @@ final class CurlTransfer: @unchecked Sendable {
         let remoteAddress = connected.flatMap { NetworkAddress(String(cString: $0)) }
 
         lock.lock(); defer { lock.unlock() }
-        if let failure { return .failure(FetchFailure(failure, isRefusal: !timedOut)) }
+        if let failure { return .failure(FetchFailure(failure, isRefusal: !timedOut, isBodyTooLarge: bodyTooLarge)) }
         if cancelled { return .failure(FetchFailure("cancelled")) }
         guard code == CURLE_OK else {
             let reason = describe(code, message: String(cString: errorBuffer), handle: handle, host: host)
-            return .failure(FetchFailure(reason, isRefusal: code == CURLE_FILESIZE_EXCEEDED))
+            let tooLarge = code == CURLE_FILESIZE_EXCEEDED
+            return .failure(FetchFailure(reason, isRefusal: tooLarge, isBodyTooLarge: tooLarge))
         }
         var status = 0
         baca_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
@@ -197,6 +200,7 @@ final class CurlTransfer: @unchecked Sendable {
             } else {
                 failure = "body over the limit of \(limit)"
             }
+            bodyTooLarge = true
             return false
         }
         chunks.append(Data(chunk))
@@ -233,6 +237,7 @@ final class CurlTransfer: @unchecked Sendable {
             chunks = []
             bodyBytes = max(bodyBytes, Int(received))
             failure = "body over the limit of \(Self.size(request.maximumReceivedBytes)) received"
+            bodyTooLarge = true
             return false
         }
         // A server that accepts and never answers.

@@ -41,11 +41,14 @@ public struct FetchFailure: Error, Sendable, Equatable, CustomStringConvertible 
     /// Refused by a safety rule (a body past its limit, an address the rule refuses), not a
     /// failure of the server's: worth telling the user even for a page.
     public var isRefusal: Bool
+    /// Stopped because the body (received or decoded) passed the request's byte limit.
+    public var isBodyTooLarge: Bool
 
-    public init(_ reason: String, retryAfter: Date? = nil, isRefusal: Bool = false) {
+    public init(_ reason: String, retryAfter: Date? = nil, isRefusal: Bool = false, isBodyTooLarge: Bool = false) {
         self.reason = reason
         self.retryAfter = retryAfter
         self.isRefusal = isRefusal
+        self.isBodyTooLarge = isBodyTooLarge
     }
 
     public var description: String { reason }

@@ -8,14 +8,14 @@ import CLibCrypto
 /// are any. The hand-written rounds it replaces cost ~80 instructions a byte, a tenth of an
 /// import (`docs/PERFORMANCE.md`); the digests are the same (the tests check the standard
 /// vectors), so repositories written before keep their hashes.
-enum SHA256 {
+public enum SHA256 {
     /// Nil when libcrypto is there with both functions used here, else one line naming the
     /// library, the missing function and the package. Checked before hashing, so a broken
     /// libcrypto fails an import or fetch cleanly instead of exiting (CLazyLoad).
-    static var unavailable: String? { LibCrypto.unavailable }
+    public static var unavailable: String? { LibCrypto.unavailable }
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
-    static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    public static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
         let digest = digest(of: bytes)
         return String(unsafeUninitializedCapacity: 64) { hex in
             let digits: StaticString = "0123456789abcdef"
