@@ -477,13 +477,7 @@ public final class NcursesTerminal: TerminalBackend {
 
     /// OSC 52 straight to the terminal, after ncurses' own output.
     public func copyToClipboard(_ text: String) {
-        let bytes = Array(OSC52.copy(text).utf8)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
-            written += count
-        }
+        writeAll(Array(OSC52.copy(text).utf8))
     }
 
     public func setTheme(_ theme: Theme) {

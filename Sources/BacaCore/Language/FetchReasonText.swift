@@ -41,14 +41,18 @@ public enum FetchReasonText {
         ("cancelled", "dibatalkan"),
     ]
 
+    /// The templates cut at their holes once (the feeds view describes its failed rows every frame).
+    private static let pieces: [(english: [String], indonesian: [String])] = templates.map {
+        ($0.0.components(separatedBy: "{}"), $0.1.components(separatedBy: "{}"))
+    }
+
     /// `reason` (English, as made and stored) in `language`.
     public static func describe(_ reason: String, in language: Language) -> String {
         guard language == .id else { return reason }
-        for (english, indonesian) in templates {
-            guard let values = holes(of: reason, in: english) else { continue }
-            var pieces = indonesian.components(separatedBy: "{}")
-            var text = pieces.removeFirst()
-            for (value, piece) in zip(values, pieces) { text += value + piece }
+        for (english, indonesian) in pieces {
+            guard let values = holes(of: reason, pieces: english) else { continue }
+            var text = indonesian[0]
+            for (value, piece) in zip(values, indonesian.dropFirst()) { text += value + piece }
             return text
         }
         return reason
@@ -56,8 +60,12 @@ public enum FetchReasonText {
 
     /// The values in `text`'s holes when it is `template`, else nil.
     static func holes(of text: String, in template: String) -> [String]? {
-        let pieces = template.components(separatedBy: "{}")
-        if pieces.count == 1 { return text == template ? [] : nil }
+        holes(of: text, pieces: template.components(separatedBy: "{}"))
+    }
+
+    /// The values in `text`'s holes when it is the template cut into `pieces`, else nil.
+    private static func holes(of text: String, pieces: [String]) -> [String]? {
+        if pieces.count == 1 { return text == pieces[0] ? [] : nil }
         guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
               text.count >= pieces[0].count + pieces[pieces.count - 1].count else { return nil }
         var rest = text.dropFirst(pieces[0].count).dropLast(pieces[pieces.count - 1].count)

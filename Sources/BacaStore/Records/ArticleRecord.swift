@@ -148,12 +148,6 @@ extension ArticleRecord {
         return hasAddress ? SHA256.hexDigest(of: CanonicalJSON.encode(article, imageAddresses: false)) : SHA256.hexDigest(of: json)
     }
 
-    /// The article's JSON with sorted keys: equal articles give equal bytes, so equal hashes.
-    /// (`CanonicalJSON` writes what `JSONEncoder` with these options writes, much faster.)
-    static func canonicalJSON(_ article: Article) throws -> Data {
-        Data(CanonicalJSON.encode(article))
-    }
-
     /// Orders the newest list: the local day (of `publishedAt`, else of the import), then the
     /// moment within it (the published instant, else the import time), both as text that sorts
     /// like time. An article that names only a day sits among that day's instants at the time it
