@@ -16,6 +16,17 @@ struct ImageSettingsTests {
         #expect(bad.warnings.allSatisfy { $0.hasPrefix("c.toml: [images] ") })
     }
 
+    @Test("its warnings follow the language, like the other tables'")
+    func warningsInEitherLanguage() {
+        let source = "[images]\nmax_rows = 0\ncolour = 1\n"
+        let english = BacaConfig.parse(source, file: "c.toml", messagesIn: .en).warnings
+        #expect(english.sorted() == ["c.toml: [images] max_rows must be a number 1 … 200",
+                                     "c.toml: [images] unknown key 'colour' (known: protocol, max_rows, cache_mb)"])
+        let indonesian = BacaConfig.parse(source, file: "c.toml", messagesIn: .id).warnings
+        #expect(indonesian.sorted() == ["c.toml: [images] kunci tidak dikenal 'colour' (ada: protocol, max_rows, cache_mb)",
+                                        "c.toml: [images] max_rows harus bilangan 1 … 200"])
+    }
+
     @Test("auto follows the terminal, none under NO_COLOR; a forced protocol stands even there")
     func resolving() {
         #expect(ImageSettings().resolve(detected: .sixel, noColor: false) == .sixel)

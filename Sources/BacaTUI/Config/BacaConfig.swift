@@ -129,7 +129,7 @@ public struct BacaConfig: Sendable {
             case "mouse", "terminal":
                 config.readTerminal(key, value, file: file, language: language)
             case "images":
-                config.images.read(value, file: file, warnings: &config.warnings)
+                config.images.read(value, file: file, language: language, warnings: &config.warnings)
             case _ where WorkflowSettings.keys.contains(key):
                 var problems: [String] = []
                 config.workflow.read(key, value, file: file, language: language, warnings: &problems)

@@ -1,3 +1,4 @@
+import BacaCore
 import Foundation
 import TOMLKit
 
@@ -30,16 +31,13 @@ public struct ImageSettings: Sendable, Equatable {
 
     /// `$XDG_CACHE_HOME/baca/images`, else `~/.cache/baca/images`.
     public static func cacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL? {
-        if let xdg = environment["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            return URL(fileURLWithPath: xdg).appendingPathComponent("baca/images")
-        }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-        return home.isEmpty ? nil : URL(fileURLWithPath: home).appendingPathComponent(".cache/baca/images")
+        BacaPaths.cacheDirectory(environment: environment).map { URL(fileURLWithPath: $0 + "/images") }
     }
 
     /// Reads the `[images]` table; a bad value is a one-line warning and the default stands.
-    mutating func read(_ value: any TOMLValueConvertible, file: String, warnings: inout [String]) {
-        guard let table = value.table else { return warnings.append("\(file): [images] harus berupa tabel") }
+    mutating func read(_ value: any TOMLValueConvertible, file: String, language: Language, warnings: inout [String]) {
+        let tr = language.pick
+        guard let table = value.table else { return warnings.append("\(file): [images] " + tr("harus berupa tabel", "must be a table")) }
         for key in table.keys {
             switch key {
             case "protocol":
@@ -49,22 +47,24 @@ public struct ImageSettings: Sendable, Equatable {
                 } else if let chosen = ImageProtocol(rawValue: word) {
                     forcedProtocol = chosen
                 } else {
-                    warnings.append("\(file): [images] protocol harus \"auto\", \"kitty\", \"sixel\", \"iterm\", \"symbols\" atau \"none\"")
+                    warnings.append("\(file): [images] protocol " + tr("harus", "must be") + " \"auto\", \"kitty\", \"sixel\", \"iterm\", \"symbols\" "
+                        + tr("atau", "or") + " \"none\"")
                 }
             case "max_rows":
                 if let rows = table[key]?.int, (1...200).contains(rows) {
                     maxRows = rows
                 } else {
-                    warnings.append("\(file): [images] max_rows harus bilangan 1 … 200")
+                    warnings.append("\(file): [images] max_rows " + tr("harus bilangan 1 … 200", "must be a number 1 … 200"))
                 }
             case "cache_mb":
                 if let megabytes = table[key]?.int, (1...100_000).contains(megabytes) {
                     cacheMegabytes = megabytes
                 } else {
-                    warnings.append("\(file): [images] cache_mb harus bilangan 1 … 100000")
+                    warnings.append("\(file): [images] cache_mb " + tr("harus bilangan 1 … 100000", "must be a number 1 … 100000"))
                 }
             default:
-                warnings.append("\(file): [images] kunci tidak dikenal '\(key)' (ada: protocol, max_rows, cache_mb)")
+                warnings.append("\(file): [images] " + tr("kunci tidak dikenal", "unknown key") + " '\(key)' ("
+                    + tr("ada", "known") + ": protocol, max_rows, cache_mb)")
             }
         }
     }
