@@ -64,7 +64,10 @@ public enum ChafaDrawing {
             row.reserveCapacity(columns)
             for x in 0..<columns {
                 let code = baca_chafa_char_at(canvas, Int32(x), Int32(y))
-                let text = Unicode.Scalar(code).map { String(Character($0)) } ?? " "
+                // One column each, as the screen places them (`ScreenBuffer.place`); anything
+                // else (a control, a wide or zero-width symbol) is a blank.
+                let symbol = Unicode.Scalar(code).map(Character.init)
+                let text = symbol.flatMap { $0.displayWidth == 1 && !($0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } ?? false) ? String($0) : nil } ?? " "
                 var style: StyleName = .text
                 if colors {
                     var foreground: Int32 = -1, background: Int32 = -1

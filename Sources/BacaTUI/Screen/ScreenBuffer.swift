@@ -70,6 +70,13 @@ public struct ScreenBuffer: Sendable, Equatable {
         return max(0, next - max(column, 0))
     }
 
+    /// Sets one ready-made cell of a one-column grapheme (a picture's symbol), clipped to the
+    /// screen: no text layout, for the thousand cells of a picture every frame.
+    public mutating func place(_ cell: Cell, row: Int, column: Int) {
+        guard row >= 0, row < size.rows, column >= 0, column < size.columns else { return }
+        put(cell, row: row, column: column)
+    }
+
     /// Fills a rectangle with blanks of a style.
     public mutating func fill(row: Int, column: Int, width: Int, height: Int, style: StyleName) {
         hitMap.cover(row: row, column: column, width: width, height: height)

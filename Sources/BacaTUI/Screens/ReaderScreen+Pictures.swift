@@ -43,8 +43,9 @@ extension ReaderScreen {
             case .cells(let rows):
                 guard picture.row < rows.count else { continue }
                 var next = column
+                // Chafa's cells are one column each (wide symbols are left out of its map).
                 for cell in rows[picture.row] where !cell.text.isEmpty {
-                    buffer.write(cell.text, row: offset, column: next, style: cell.style, maxWidth: 1)
+                    buffer.place(cell, row: offset, column: next)
                     next += 1
                 }
             case .sequence(let sequence, let columns, let rows):
