@@ -1,9 +1,6 @@
 import BacaCore
 import BacaStore
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Dates as the list shows them: `04 Nov` this year, `04 Nov 23` in another year, so two
 /// rows from different years never look alike. Nine columns either way.
@@ -30,20 +27,14 @@ struct ListDates {
     /// `4 Nov 2024` for the summary pane, with the local time when the source gave an instant
     /// (`4 Nov 2024 10.30`).
     func long(_ date: PublishedDate) -> String {
-        let day = date.day()
-        let text = "\(day.day) \(months()[day.month - 1]) \(day.year)"
-        guard date.instant != nil, let time = date.shortDisplay.split(separator: " ").last else { return text }
-        return text + " " + time
+        date.shortDisplay(in: language)
     }
 
     /// The (Gregorian) calendar day of an instant, in the local time zone (`TZ`, else
-    /// /etc/localtime). From the C library: `Calendar.current` sets up ICU's calendar the first
-    /// time, 1.75 M instructions of every start (docs/PERFORMANCE.md, "Fourth round").
+    /// /etc/localtime): `PublishedDate`'s, from the C library (`Calendar.current` sets up ICU's
+    /// calendar the first time, 1.75 M instructions of every start; docs/PERFORMANCE.md).
     static func day(of instant: Date) -> CalendarDate? {
-        var seconds = time_t(instant.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        guard localtime_r(&seconds, &parts) != nil else { return nil }
-        return CalendarDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))
+        PublishedDate(instant: instant).day()
     }
 }
 
