@@ -94,15 +94,8 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
         let http = HTTPRequest(
             url: url, accept: "image/png,image/jpeg,image/webp;q=0.9,*/*;q=0.1", maximumBytes: maximumBytes,
             scope: scope(forPage: request.page))
-        let box = ResultBox()
-        let done = DispatchSemaphore(value: 0)
         let client = client
-        Task.detached {
-            box.set(await client.get(http))
-            done.signal()
-        }
-        done.wait()
-        switch box.value {
+        switch waitForAsync({ await client.get(http) }) {
         case .success(let response)?: return .success(response.body)
         case .failure(let failure)?:
             if failure.isBodyTooLarge {
@@ -140,18 +133,5 @@ public final class ImageLibrary: ImageSource, @unchecked Sendable {
               size.ws_xpixel > 0, size.ws_ypixel > 0
         else { return nil }
         return (Int(size.ws_xpixel) / Int(size.ws_col), Int(size.ws_ypixel) / Int(size.ws_row))
-    }
-}
-
-/// The async fetch's result, handed to the waiting thread.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<HTTPResponse, FetchFailure>?
-    func set(_ value: Result<HTTPResponse, FetchFailure>) {
-        lock.lock(); stored = value; lock.unlock()
-    }
-    var value: Result<HTTPResponse, FetchFailure>? {
-        lock.lock(); defer { lock.unlock() }
-        return stored
     }
 }

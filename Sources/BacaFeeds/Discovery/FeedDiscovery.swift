@@ -123,14 +123,7 @@ public struct FeedFinder: Sendable {
 
     /// `find`, waiting on the calling thread (the CLI). Never call it from an async context.
     public func findAndWait(_ url: URL) -> FeedLookup {
-        let box = LookupBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.set(await self.find(url))
-            done.signal()
-        }
-        done.wait()
-        return box.value ?? .notChecked("cancelled")
+        waitForAsync { await self.find(url) } ?? .notChecked("cancelled")
     }
 
     /// The candidate with its feed's title when it is a feed that can be read, else nil.
@@ -154,19 +147,5 @@ public struct FeedFinder: Sendable {
             if pair.count == 2, pair[0].lowercased() == "charset" { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
         }
         return nil
-    }
-}
-
-final class LookupBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: FeedLookup?
-
-    func set(_ lookup: FeedLookup) {
-        lock.lock(); stored = lookup; lock.unlock()
-    }
-
-    var value: FeedLookup? {
-        lock.lock(); defer { lock.unlock() }
-        return stored
     }
 }

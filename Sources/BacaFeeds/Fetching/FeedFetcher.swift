@@ -180,14 +180,7 @@ public final class FeedFetcher: Sendable {
     /// `fetch`, waiting on the calling thread: for callers that are not async (the CLI, the
     /// reader's background thread). Never call it from an async context.
     public func fetchAndWait(_ feeds: [Feed]? = nil, progress: @escaping @Sendable (FetchProgress) -> Void = { _ in }) -> FetchSummary {
-        let box = SummaryBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            box.summary = await self.fetch(feeds, progress: progress)
-            done.signal()
-        }
-        done.wait()
-        return box.summary ?? FetchSummary(outcomes: [], elapsed: 0)
+        waitForAsync { await self.fetch(feeds, progress: progress) } ?? FetchSummary(outcomes: [], elapsed: 0)
     }
 
     // MARK: - One feed
@@ -421,14 +414,5 @@ final class ProgressCounter: @unchecked Sendable {
         return FetchProgress(
             feedsDone: done, feedsTotal: total, newArticles: newArticles, failures: failures,
             elapsed: Date().timeIntervalSince(started), latest: outcome)
-    }
-}
-
-final class SummaryBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: FetchSummary?
-    var summary: FetchSummary? {
-        get { lock.lock(); defer { lock.unlock() }; return value }
-        set { lock.lock(); value = newValue; lock.unlock() }
     }
 }
