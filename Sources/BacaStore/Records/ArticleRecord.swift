@@ -202,7 +202,7 @@ extension ArticleRecord {
 
     /// `Jakarta, IDN Times - Hujan …` → `Hujan …` (when the dateline names this article's outlet).
     static func removingDateline(from text: String, location: String?, outlet: String?) -> String {
-        let trimmed = trimmingWhiteSpace(text)
+        let trimmed = text.trimmedWhitespace
         guard let outlet, !outlet.isEmpty else { return trimmed }
         var prefixes: [String] = []
         if let location, !location.isEmpty { prefixes.append("\(location), \(outlet)") }
@@ -213,27 +213,9 @@ extension ArticleRecord {
             let leading = rest.prefix(while: { $0 == " " })
             guard let dash = rest.dropFirst(leading.count).first, dashes.contains(dash) else { continue }
             rest = rest.dropFirst(leading.count + 1)
-            return trimmingWhiteSpace(String(rest))
+            return String(rest).trimmedWhitespace
         }
         return trimmed
-    }
-
-    /// `trimmingCharacters(in: .whitespacesAndNewlines)`, without building the character set
-    /// (Linux builds it on every call) when neither end is white space, which is most text.
-    static func trimmingWhiteSpace(_ text: String) -> String {
-        func isWhite(_ scalar: Unicode.Scalar) -> Bool {
-            if scalar.value > 0x20 && scalar.value < 0x7F { return false }
-            if scalar.properties.isWhitespace { return true }
-            switch scalar.properties.generalCategory {
-            case .spaceSeparator, .lineSeparator, .paragraphSeparator, .control: return true
-            default: return false
-            }
-        }
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last,
-              !isWhite(first) && !isWhite(last) else {
-            return text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        return text
     }
 
     fileprivate static func localDay(of date: Date) -> CalendarDate {

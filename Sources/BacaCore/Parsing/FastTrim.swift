@@ -5,7 +5,7 @@ extension String {
     /// Foundation's `NSString` round trip (some 25,000 instructions a call, paid for every guid,
     /// link and date of a feed) when the text begins and ends in ASCII, as feed values do:
     /// ASCII white space is trimmed here, anything else at an end goes to Foundation.
-    var trimmedWhitespace: String {
+    public var trimmedWhitespace: String {
         let utf8 = self.utf8
         guard let first = utf8.first, let last = utf8.last else { return self }
         if first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F { return self }
