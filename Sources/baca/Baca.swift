@@ -38,8 +38,9 @@ struct Baca: ParsableCommand {
     static func main() {
         PeakMemoryReport.installIfAsked()
         do {
-            let (arguments, language) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
+            let (arguments, language, readConfig) = try CLILanguage.resolve(Array(CommandLine.arguments.dropFirst()))
             CLILanguage.current = language
+            CLILanguage.readConfig = readConfig
             if let reader = Self.plainReaderArguments(arguments) {
                 try ReadCommand.runReader(databasePath: reader.databasePath, demo: false, theme: nil, config: nil)
             } else {

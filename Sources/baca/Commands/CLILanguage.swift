@@ -10,11 +10,25 @@ enum CLILanguage {
     /// Set by `Baca.main` before any command runs; read-only afterwards.
     nonisolated(unsafe) static var current: Language = .en
 
+    /// The config file `resolve` read for its `language` (nil when the language came from the
+    /// line or the environment), with the `--config` path it stands for (nil: the default file).
+    /// Its warnings are already in `current` (a file's own `language` chooses both), so the
+    /// reader and the commands take it rather than read and parse the file a second time.
+    /// Set by `Baca.main` with `current`.
+    nonisolated(unsafe) static var readConfig: (path: String?, config: BacaConfig)?
+
+    /// The config at `path` (nil: the default file), its warnings in `current`: the one
+    /// `resolve` read when it is that file, else read now.
+    static func config(path: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> BacaConfig {
+        if let readConfig, readConfig.path == path { return readConfig.config }
+        return BacaConfig.load(path: path, environment: environment, messagesIn: current)
+    }
+
     /// `--language X` / `--language=X` taken out of `arguments` (ArgumentParser never sees
     /// it, so every command has it), and the language they, the environment and the config choose.
     static func resolve(
         _ arguments: [String], environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws -> (arguments: [String], language: Language) {
+    ) throws -> (arguments: [String], language: Language, readConfig: (path: String?, config: BacaConfig)?) {
         var rest: [String] = []
         var given: String?
         var configPath: String?
@@ -45,17 +59,21 @@ enum CLILanguage {
             guard let language = Language(word: given) else {
                 throw CLIFailure(message: fallback.say(.invalidLanguage(value: given)), exitCode: 64)
             }
-            return (rest, language)
+            return (rest, language, nil)
         }
         if let word = environment["BACA_LANGUAGE"], !word.isEmpty {
             guard let language = Language(word: word) else {
                 throw CLIFailure(message: "BACA_LANGUAGE: " + fallback.say(.invalidLanguage(value: word)), exitCode: 64)
             }
-            return (rest, language)
+            return (rest, language, nil)
         }
-        let configured = configPath.map { FileManager.default.fileExists(atPath: $0) ? BacaConfig.load(path: $0).language : nil }
-            ?? BacaConfig.load().language
-        return (rest, configured ?? fallback)
+        // A `--config` file that is not there is the command's error to give; the language is
+        // then the environment's.
+        if let configPath, !FileManager.default.fileExists(atPath: configPath) { return (rest, fallback, nil) }
+        // Read with its warnings in its own `language`, else the environment's: the language
+        // chosen here either way.
+        let config = BacaConfig.load(path: configPath, environment: environment)
+        return (rest, config.language ?? fallback, (configPath, config))
     }
 }
 

@@ -14,7 +14,7 @@ struct ConfigOptions: ParsableArguments {
         if let path, !FileManager.default.fileExists(atPath: path) {
             throw CLIFailure(.noConfigFile(path: path))
         }
-        return BacaConfig.load(path: path, messagesIn: CLILanguage.current)
+        return CLILanguage.config(path: path)
     }
 
     /// The workflow settings. A problem in them (a bad rule, limit or interval) fails the

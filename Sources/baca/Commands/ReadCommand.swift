@@ -43,7 +43,7 @@ struct ReadCommand: ParsableCommand {
             throw CLIFailure(.noConfigFile(path: config))
         }
         let language = CLILanguage.current
-        let loadedConfig = BacaConfig.load(path: config, environment: environment, messagesIn: language)
+        let loadedConfig = CLILanguage.config(path: config, environment: environment)
         messages += loadedConfig.warnings
 
         var themeLoader = ThemeLoader(builtInDirectory: ThemeLoader.locateBuiltInDirectory(), environment: environment)
