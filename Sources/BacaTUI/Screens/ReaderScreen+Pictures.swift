@@ -12,10 +12,7 @@ extension ReaderScreen {
             model.prepareLayout(width: width, language: context.language)
             return
         }
-        if picturePage == nil {
-            picturePage = .some((try? context.store.origin(ofArticle: model.stored.id))??.url)
-        }
-        let page = picturePage ?? nil
+        let page = origin(context)
         let language = context.language
         model.prepareLayout(
             width: width,
@@ -31,7 +28,7 @@ extension ReaderScreen {
         guard shelf.isActive else { return }
         let left = leftMargin(context)
         let width = textWidth(context)
-        let page = picturePage ?? nil
+        let page = origin(context)
         let height = height(context)
         for offset in 0..<height {
             let index = model.top + offset

@@ -13,14 +13,20 @@ final class ReaderScreen: Component {
     private var jumpedSection: Int?
     /// The next article's title, prepared for the end-of-article line.
     private var nextTitle: String?
-    /// The article's page (its feed link, or where it was fetched from), read once, for the
-    /// title's hyperlink.
-    private var pageURL: String?
-    private var pageURLRead = false
-    /// The article page's address, which the pictures' address rule follows (read once).
-    var picturePage: String??
+    /// Where the article was fetched from, once read from the store (`origin(_:)`).
+    private var storedOrigin: String??
 
     var kind: ScreenKind { .reader }
+
+    /// Where the article was fetched from (its page), read from the store the first time: the
+    /// address the pictures' rule follows and the link list names.
+    func origin(_ context: AppContext) -> String? {
+        if storedOrigin == nil { storedOrigin = .some((try? context.store.origin(ofArticle: model.stored.id))??.url) }
+        return storedOrigin ?? nil
+    }
+
+    /// The article's page for the title's hyperlink: its feed link, else where it was fetched from.
+    private func pageURL(_ context: AppContext) -> String? { model.article.link ?? origin(context) }
     var keyContext: KeyContext { .reader }
 
     /// `highlight`: a list search's query, carried into the article and highlighted.
@@ -91,8 +97,7 @@ final class ReaderScreen: Component {
         case .openLink:
             return LinkOpener.open(articleID: model.stored.id, context: context)
         case .links:
-            let url = (try? context.store.origin(ofArticle: model.stored.id))??.url
-            return .perform(.push(LinksOverlay(links: ArticleLinks.collect(model.article, url: url))))
+            return .perform(.push(LinksOverlay(links: ArticleLinks.collect(model.article, url: origin(context)))))
         case .export(let path):
             return ArticleOutput.export(model.article, to: path, context: context)
         case .pipe(let arguments) where arguments.isEmpty:
@@ -284,10 +289,7 @@ final class ReaderScreen: Component {
     // MARK: Drawing
 
     func prepare(context: AppContext) {
-        if pageURL == nil, !pageURLRead {
-            pageURLRead = true
-            pageURL = model.article.link ?? (try? context.store.origin(ofArticle: model.stored.id))??.url
-        }
+        _ = origin(context)  // read here, not during a frame
         layOut(context)
         nextTitle = list?.peek(by: 1)?.title
     }
@@ -300,6 +302,7 @@ final class ReaderScreen: Component {
         let width = textWidth(context)
         // The footer (sources, disclaimer) follows the last line of a section.
         let footerStart = model.article.linkTargets == nil ? Int.max : (layout.lines.lastIndex { $0.sectionIndex != nil } ?? -1) + 1
+        let pageURL = pageURL(context)
         for offset in 0..<height(context) {
             let index = model.top + offset
             if index < layout.lines.count {
@@ -309,7 +312,7 @@ final class ReaderScreen: Component {
                     if !marks.isEmpty { spans = SpanHighlighter.highlight(spans, marks: marks) }
                 }
                 buffer.write(spans, row: offset, column: left, maxWidth: width)
-                markTargets(of: layout.lines[index], row: offset, left: left, inFooter: index >= footerStart, into: &buffer)
+                markTargets(of: layout.lines[index], row: offset, left: left, pageURL: pageURL, inFooter: index >= footerStart, into: &buffer)
             } else if index == layout.lines.count + ReaderModel.trailerLines - 1 {
                 buffer.write(endLine(context, width: width), row: offset, column: left, style: .dim, maxWidth: width)
             }
@@ -321,7 +324,7 @@ final class ReaderScreen: Component {
     /// the summary view jumps to its section; the title links to the article's page, and an
     /// address in the text to itself, a related article's title and a source's name to the
     /// page's link for them (`Article.linkTargets`).
-    private func markTargets(of line: LayoutLine, row: Int, left: Int, inFooter: Bool, into buffer: inout ScreenBuffer) {
+    private func markTargets(of line: LayoutLine, row: Int, left: Int, pageURL: String?, inFooter: Bool, into buffer: inout ScreenBuffer) {
         if model.mode == .summary, let section = line.sectionIndex, line.blockIndex == nil,
            line.spans.contains(where: { $0.style == .heading }) {
             buffer.addHit(row: row, column: left, width: line.text.displayWidth, .section(section))
