@@ -114,8 +114,8 @@ public struct InputSequenceDecoder: Sendable {
             let code = Int(bytes[0]) - 32
             // X10 reports a release as button 3, without saying which.
             let released = code & 3 == 3 && code & 64 == 0
-            let parameters = "\(released ? code & ~3 : code);\(bytes[1] - 32);\(bytes[2] - 32)"
-            guard let mouse = MouseEvent(sgrParameters: Substring(parameters), released: released) else { return [] }
+            guard let mouse = MouseEvent(code: released ? code & ~3 : code, x: Int(bytes[1]) - 32, y: Int(bytes[2]) - 32, released: released)
+            else { return [] }
             return [.mouse(mouse)]
         case .paste(var paste):
             // Out of `state` first, so the text is not shared and appending does not copy it.

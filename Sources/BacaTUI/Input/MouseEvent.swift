@@ -35,8 +35,14 @@ public struct MouseEvent: Hashable, Sendable {
     /// final `m`. Nil when the numbers are not three, or the cell is not at 1,1 or beyond.
     public init?(sgrParameters text: Substring, released: Bool) {
         let numbers = text.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) }
-        guard numbers.count == 3, let code = numbers[0], let x = numbers[1], let y = numbers[2],
-              code >= 0, x >= 1, y >= 1, x <= 100_000, y <= 100_000 else { return nil }
+        guard numbers.count == 3, let code = numbers[0], let x = numbers[1], let y = numbers[2] else { return nil }
+        self.init(code: code, x: x, y: y, released: released)
+    }
+
+    /// A report's button code and 1-based cell, as both SGR (`CSI < code;x;y M/m`) and X10
+    /// (`CSI M` and three bytes) give them.
+    init?(code: Int, x: Int, y: Int, released: Bool) {
+        guard code >= 0, x >= 1, y >= 1, x <= 100_000, y <= 100_000 else { return nil }
         let base = code & 3
         let button: Button
         switch (code & 64 != 0, code & 128 != 0, base) {
