@@ -25,7 +25,6 @@ struct curl_slist *curl_slist_append(struct curl_slist *list, const char *text) 
     return CURL_FN.curl_slist_append(list, text);
 }
 void curl_slist_free_all(struct curl_slist *list) { CURL_FN.curl_slist_free_all(list); }
-curl_version_info_data *curl_version_info(CURLversion version) { return CURL_FN.curl_version_info(version); }
 
 CURLcode baca_curl_set_long(CURL *handle, CURLoption option, long value) {
     return CURL_FN.curl_easy_setopt(handle, option, value);
