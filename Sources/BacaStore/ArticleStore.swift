@@ -87,7 +87,15 @@ public final class ArticleStore: Sendable {
         if !readOnly {
             // Safe in WAL mode (a power cut may lose the last commits, never corrupt) and much
             // faster for imports of one transaction an article.
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            configuration.prepareDatabase { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // A new file keeps a map of its pages, so that `releaseFreePages()` can give
+                // back what an import's index merges freed (possible only before the first
+                // table, and before the pool turns the log on, which this runs before).
+                if !db.configuration.readonly, try Int.fetchOne(db, sql: "PRAGMA page_count") == 0 {
+                    try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                }
+            }
         }
         var observing = StoreConnection.configuration()
         observing.label = "baca.observer"
@@ -251,7 +259,7 @@ public final class ArticleStore: Sendable {
     ///
     /// Plain SQL through cached statements: the query interface built and prepared its two
     /// look-ups again for every article (~0.4 M instructions an article, `docs/PERFORMANCE.md`).
-    private static func save(_ record: ArticleRecord, in db: Database) throws -> ImportOutcome {
+    static func save(_ record: ArticleRecord, in db: Database) throws -> ImportOutcome {
         var record = record
         if let sourcePath = record.sourcePath,
            let stored = try Row.fetchOne(

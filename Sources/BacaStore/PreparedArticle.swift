@@ -21,6 +21,37 @@ extension ArticleStore {
         save(articles.map(\.record))
     }
 
+    /// Stores the batches `nextBatch` hands out, in order, all in ONE transaction, until it
+    /// returns nil; the outcomes of each batch. Throws, and stores none of them, when one fails
+    /// (the caller stores those batches again with `save(_:)`, which sets a bad article apart).
+    ///
+    /// What a long import does: a commit, and the search index's flush of its pending terms,
+    /// once for many batches instead of once a batch. With the index's pending terms kept in
+    /// memory up to `IndexMergeSettings.hashBytes`, each flush writes a larger segment, which
+    /// FTS5 merges fewer times (`docs/PERFORMANCE.md`, fifth round). `nextBatch` runs on the
+    /// writer's queue: it decides how long the transaction lasts, and so how long another
+    /// writer (the reader marking an article read) may wait.
+    public func saveInOneTransaction(_ nextBatch: () -> [PreparedArticle]?) throws -> [[ImportOutcome]] {
+        try write("importing articles") { db in
+            var outcomes: [[ImportOutcome]] = []
+            while let batch = nextBatch() {
+                outcomes.append(try batch.map { try Self.save($0.record, in: db) })
+            }
+            return outcomes
+        }
+    }
+
+    /// Gives the file system back the pages a long import left free (FTS5's merges free the
+    /// segments they replace). Only a repository made with `auto_vacuum = INCREMENTAL` (every
+    /// repository created since schema v10) can; for an older one it does nothing, and its
+    /// free pages are used again by the next writes.
+    public func releaseFreePages() {
+        guard !isReadOnly else { return }
+        _ = try? writer.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA incremental_vacuum")
+        }
+    }
+
     /// Readies the writer for an import of many batches: a bigger page cache for the writer
     /// (64 MiB at 100,000 captures gave 17 → 10 s of system time but a peak of 154 MB; 24 MiB
     /// keeps the import under 100 MB) and a longer log between checkpoints.

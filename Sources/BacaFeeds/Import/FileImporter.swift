@@ -139,6 +139,30 @@ public struct FileImporter: Sendable {
         /// A file of another kind, read by its loader; stored on its own, in file order.
         case document(LoadedDocument, absolute: String)
         case failed(FileImportReport)
+
+        /// The row to store, for a capture.
+        var record: PreparedArticle? {
+            if case .ready(let record, _) = self { record } else { nil }
+        }
+
+        var isDocument: Bool {
+            if case .document = self { true } else { false }
+        }
+
+        /// What its report needs once the row is stored (nil for a document, stored on its own).
+        var seed: ReportSeed? {
+            switch self {
+            case .ready(_, let decodedFrom): .row(decodedFrom: decodedFrom)
+            case .failed(let report): .failed(report)
+            case .document: nil
+            }
+        }
+    }
+
+    /// A capture or failure of a batch without the row: enough to report it once stored.
+    enum ReportSeed {
+        case row(decodedFrom: TextEncodingName?)
+        case failed(FileImportReport)
     }
 
     /// Reads, decodes, parses and encodes one file: everything an import does but the write.
@@ -190,43 +214,62 @@ public struct FileImporter: Sendable {
     /// Stores the prepared files of a batch, in order: the captures in one transaction (a
     /// document of another kind in between is stored on its own); a report for each file.
     private func store(_ prepared: [Prepared], of files: [String]) -> [FileImportReport] {
-        var reports = [FileImportReport?](repeating: nil, count: files.count)
-        var waiting: [(index: Int, record: PreparedArticle, decodedFrom: TextEncodingName?)] = []
-        func storeWaiting() {
-            for (item, outcome) in zip(waiting, store.save(waiting.map(\.record))) {
-                let status: FileImportReport.Status
-                switch outcome {
-                case .success(.imported(let id)): status = .imported(id: id)
-                case .success(.updated(let id)): status = .updated(id: id)
-                case .success(.unchanged(let id)): status = .unchanged(id: id)
-                case .failure(let error):
-                    reports[item.index] = .failed(files[item.index], error, decodedFrom: item.decodedFrom)
-                    continue
-                }
-                reports[item.index] = FileImportReport(path: files[item.index], status: status, decodedFrom: item.decodedFrom)
-            }
-            waiting.removeAll()
+        var reports: [FileImportReport] = []
+        var run: [Prepared] = []
+        var runFiles: [String] = []
+        func storeRun() {
+            reports += Self.reports(run.map { $0.seed! }, of: runFiles, stored: store.save(run.compactMap(\.record)))
+            run.removeAll()
+            runFiles.removeAll()
         }
-        for (index, item) in prepared.enumerated() {
-            switch item {
-            case .failed(let report):
-                reports[index] = report
-            case .ready(let record, let decodedFrom):
-                waiting.append((index, record, decodedFrom))
-            case .document(let loaded, let absolute):
-                storeWaiting()
-                reports[index] = storeDocument(loaded, path: files[index], absolute: absolute)
+        for (item, file) in zip(prepared, files) {
+            if case .document(let loaded, let absolute) = item {
+                storeRun()
+                reports.append(storeDocument(loaded, path: file, absolute: absolute))
+            } else {
+                run.append(item)
+                runFiles.append(file)
             }
         }
-        storeWaiting()
-        return reports.map { $0! }
+        storeRun()
+        return reports
     }
+
+    /// The reports of a batch's captures and failures, given what storing the captures' rows
+    /// did, in order.
+    static func reports(
+        _ seeds: [ReportSeed], of files: [String], stored: [Result<ImportOutcome, StoreError>]
+    ) -> [FileImportReport] {
+        var outcomes = stored.makeIterator()
+        return zip(seeds, files).map { seed, file in
+            switch seed {
+            case .failed(let report):
+                return report
+            case .row(let decodedFrom):
+                switch outcomes.next()! {
+                case .success(.imported(let id)): return FileImportReport(path: file, status: .imported(id: id), decodedFrom: decodedFrom)
+                case .success(.updated(let id)): return FileImportReport(path: file, status: .updated(id: id), decodedFrom: decodedFrom)
+                case .success(.unchanged(let id)): return FileImportReport(path: file, status: .unchanged(id: id), decodedFrom: decodedFrom)
+                case .failure(let error): return .failed(file, error, decodedFrom: decodedFrom)
+                }
+            }
+        }
+    }
+
+    /// How many captures one transaction of a long import stores at most: a commit and a
+    /// search-index segment for this many instead of one a batch (`saveInOneTransaction`).
+    /// 1,024: CPU time of a 100,000-capture import −25 %, bytes written −50 %; more saves
+    /// little and holds the reader's own writes (read, star) longer.
+    public var transactionArticles = 1_024
+    /// And how long at most, so that a slow disk never holds another writer for long.
+    public var transactionSeconds = 0.5
 
     /// Imports every capture that `paths` name, calling `report` after each file, in order.
     ///
     /// Files go in batches of `batchSize`: a batch is read and parsed on every core while the
-    /// batch before it is written, and each batch is stored in one transaction
-    /// (`docs/PERFORMANCE.md`).
+    /// batch before it is written. Consecutive batches share one transaction, up to
+    /// `transactionArticles` files or `transactionSeconds`; the reports of a transaction's
+    /// files are made once it has committed (`docs/PERFORMANCE.md`).
     ///
     /// The files are walked as the import goes (`FolderWalk`): its memory does not grow with
     /// the number of files, only with the longest folder's names (about 30 bytes a name).
@@ -246,24 +289,73 @@ public struct FileImporter: Sendable {
             }
             return batch
         }
-        var batch = nextBatch()
-        var pending = batch.isEmpty ? nil : prepareInBackground(batch)
-        var first = true
-        while let waiting = pending {
-            let prepared = waiting.wait()
-            let following = nextBatch()
-            // Many batches: a bigger page cache for the writer (64 MiB at 100,000 captures: 17 →
-            // 10 s of system time, 9 % less wall time, but the import's peak memory 85 → 154 MB;
-            // 24 MiB keeps it under 100 MB).
-            if first && !following.isEmpty { store.prepareForLongImport() }
-            first = false
-            pending = following.isEmpty ? nil : prepareInBackground(following)
-            let paths = batch.map(\.path)
-            for result in store(prepared, of: paths) {
+        func emit(_ results: [FileImportReport]) {
+            for result in results {
                 summary.add(result)
                 report(result)
             }
+        }
+        var batch = nextBatch()
+        var pending = batch.isEmpty ? nil : prepareInBackground(batch)
+        // A full first batch: likely many (before any transaction: it sets the writer up).
+        // A bigger page cache for the writer (64 MiB at 100,000 captures: 17 → 10 s of system
+        // time, 9 % less wall time, but the import's peak memory 85 → 154 MB; 24 MiB keeps it
+        // under 100 MB).
+        if batch.count >= size { store.prepareForLongImport() }
+        /// The batch being prepared, once it is (the one after it started meanwhile).
+        func take() -> (paths: [String], prepared: [Prepared])? {
+            guard let waiting = pending else { return nil }
+            let prepared = waiting.wait()
+            let paths = batch.map(\.path)
+            let following = nextBatch()
+            pending = following.isEmpty ? nil : prepareInBackground(following)
             batch = following
+            return (paths, prepared)
+        }
+        while pending != nil {
+            // One transaction: captures only (a batch with a document of another kind is
+            // stored on its own, after it), until the limits.
+            // The transaction's batches without their rows (a thousand articles' text and
+            // index terms would double the import's memory): enough for the reports.
+            var held: [(paths: [String], seeds: [ReportSeed])] = []
+            var carried: (paths: [String], prepared: [Prepared])?
+            var files = 0
+            let started = DispatchTime.now().uptimeNanoseconds
+            let limitNanoseconds = UInt64(max(0, transactionSeconds) * 1e9)
+            func nextRecords() -> [PreparedArticle]? {
+                guard files < transactionArticles, carried == nil,
+                      held.isEmpty || DispatchTime.now().uptimeNanoseconds - started < limitNanoseconds,
+                      let (paths, prepared) = take()
+                else { return nil }
+                if prepared.contains(where: \.isDocument) {
+                    carried = (paths, prepared)
+                    return nil
+                }
+                held.append((paths, prepared.map { $0.seed! }))
+                files += paths.count
+                return prepared.compactMap(\.record)
+            }
+            do {
+                let outcomes = try store.saveInOneTransaction(nextRecords)
+                for ((paths, seeds), stored) in zip(held, outcomes) {
+                    emit(Self.reports(seeds, of: paths, stored: stored.map { .success($0) }))
+                }
+            } catch {
+                // Nothing of the transaction was stored: its files read again and stored a batch
+                // at a time, the way `importBatch` does (a bad article set apart in a
+                // transaction of its own); failures before storing stay as they were.
+                for (paths, seeds) in held {
+                    var reports: [FileImportReport?] = seeds.map { if case .failed(let report) = $0 { report } else { nil } }
+                    let again = reports.indices.filter { reports[$0] == nil }
+                    for (index, report) in zip(again, importBatch(again.map { paths[$0] }, importedAt: Date())) {
+                        reports[index] = report
+                    }
+                    emit(reports.map { $0! })
+                }
+            }
+            if let carried {
+                emit(store(carried.prepared, of: carried.paths))
+            }
         }
         return summary
     }

@@ -47,6 +47,8 @@ struct StoreSchema: Sendable {
         register("v7-daily-workflow", 7, DailySchema.createVersion7)
         // The header's counts kept as rows change: see `ArticleCountSchema`.
         register("v8-article-counts", 8, ArticleCountSchema.createVersion8)
+        // The search index's segments written and merged for imports: see `IndexMergeSettings`.
+        register("v10-index-merge-settings", 10, IndexMergeSettings.createVersion10)
         return schema
     }
 

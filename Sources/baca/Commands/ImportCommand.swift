@@ -40,6 +40,7 @@ struct ImportCommand: ParsableCommand {
             }
             print(line)
         }
+        store.releaseFreePages()
         store.checkpoint()
         print(summary.line(in: CLILanguage.current))
         if summary.failed > 0 { throw ExitCode(1) }
