@@ -2,11 +2,11 @@ import BacaCore
 import Foundation
 import Testing
 
-import BacaStore
+@testable import BacaStore
 @testable import BacaFeeds
 
-/// A folder import goes in batches (prepared on every core, one transaction a batch): the
-/// reports keep the files' order and each file's outcome is what a one-by-one import gives.
+/// A folder import goes in batches (prepared on every core, several batches a transaction):
+/// the reports keep the files' order and each file's outcome is what a one-by-one import gives.
 @Suite("Importing in batches")
 struct ImportBatchTests {
     static func capture(_ title: String, _ body: String) -> String {
@@ -54,27 +54,106 @@ struct ImportBatchTests {
         #expect(again == ["unchanged", "unchanged", "failed: empty file", "unchanged", "unchanged"])
     }
 
-    /// Another process (a reader marking an article read) waits for the import's write lock at
-    /// most one batch: at the first file's report another connection sees that file's whole
-    /// batch and nothing more. Batches of 512 held the lock ~8 times longer.
-    @Test("a folder import commits 64 files a transaction")
-    func batchOfSixtyFour() throws {
-        let folder = try TemporaryFolder()
-        defer { folder.remove() }
-        for index in 0..<150 {
-            let text = Self.capture("Kabar Kota Nomor \(index) Hari Ini", "Warga nomor \(index) berbicara")
+    static func writeCaptures(_ count: Int, into folder: TemporaryFolder) throws {
+        for index in 0..<count {
+            let text = capture("Kabar Kota Nomor \(index) Hari Ini", "Warga nomor \(index) berbicara")
             try text.write(toFile: folder.path(String(format: "%03d.txt", index)), atomically: true, encoding: .utf8)
         }
+    }
+
+    /// Consecutive batches share a transaction up to `transactionArticles` files, ending at a
+    /// batch boundary: another process (a reader marking an article read) waits for the
+    /// import's write lock at most that long, and sees a transaction's files all at once. The
+    /// reports of a transaction's files come once it has committed.
+    @Test("a folder import commits batches together, up to transactionArticles files")
+    func transactionOfBatches() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.writeCaptures(150, into: folder)
         let store = try ArticleStore(path: folder.path("baca.sqlite"))
         let watcher = try ArticleStore(path: folder.path("baca.sqlite"))
+        var importer = FileImporter(store: store)
+        importer.transactionArticles = 100
         var seenAtReport: [Int] = []
-        FileImporter(store: store).importPaths([folder.url.path]) { _ in
+        importer.importPaths([folder.url.path]) { _ in
             seenAtReport.append((try? watcher.counts().total) ?? -1)
         }
+        #expect(importer.batchSize == 64)
         #expect(seenAtReport.count == 150)
+        // Two batches of 64 (the limit reached after the second), then the last 22.
+        #expect(seenAtReport.first == 128)
+        #expect(seenAtReport[127] == 128)
+        #expect(seenAtReport[128] == 150)
+    }
+
+    @Test("a transaction lasts at most transactionSeconds (past it, the next batch starts another)")
+    func transactionTimeLimit() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.writeCaptures(150, into: folder)
+        let store = try ArticleStore(path: folder.path("baca.sqlite"))
+        let watcher = try ArticleStore(path: folder.path("baca.sqlite"))
+        var importer = FileImporter(store: store)
+        importer.transactionSeconds = 0
+        var seenAtReport: [Int] = []
+        importer.importPaths([folder.url.path]) { _ in
+            seenAtReport.append((try? watcher.counts().total) ?? -1)
+        }
         #expect(seenAtReport.first == 64)
         #expect(seenAtReport[64] == 128)
         #expect(seenAtReport.last == 150)
+    }
+
+    /// A transaction of many batches that fails stores nothing; its files are then stored a
+    /// batch at a time, a bad article in a transaction of its own: it alone fails.
+    @Test("one article the repository refuses fails alone, whatever batch and transaction it is in", arguments: [1, 2, 64])
+    func refusedArticle(size: Int) throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let titles = ["Pasar Malam Dibuka", "Jalan Baru Diresmikan", "Artikel Yang Ditolak", "Hujan Deras Sore Ini", "Panen Raya Tiba"]
+        for (index, title) in titles.enumerated() {
+            try Self.capture(title, "Kabar nomor \(index)").write(toFile: folder.path("\(index).txt"), atomically: true, encoding: .utf8)
+        }
+        let store = try ArticleStore(path: folder.path("baca.sqlite"))
+        try store.write("refusing one title") { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse BEFORE INSERT ON article WHEN new.title = 'Artikel Yang Ditolak'
+                BEGIN SELECT RAISE(ABORT, 'refused by a test'); END
+                """)
+        }
+        var importer = FileImporter(store: store)
+        importer.batchSize = size
+        var reports: [FileImportReport] = []
+        let summary = importer.importPaths([folder.url.path]) { reports.append($0) }
+        #expect(reports.map { ($0.path as NSString).lastPathComponent } == ["0.txt", "1.txt", "2.txt", "3.txt", "4.txt"])
+        #expect(reports.map(\.failed) == [false, false, true, false, false])
+        #expect(reports[2].statusText.contains("refused by a test"), "\(reports[2].statusText)")
+        #expect(summary.imported == 4 && summary.failed == 1)
+        let stored = try store.summaries(scope: .all, sort: .title, offset: 0, limit: 10).map(\.title)
+        #expect(stored == ["Hujan Deras Sore Ini", "Jalan Baru Diresmikan", "Panen Raya Tiba", "Pasar Malam Dibuka"])
+    }
+
+    /// What the shared transaction is for: FTS5 writes the pending terms of a transaction as one
+    /// segment. (Merging turned off, the segments show every flush.)
+    @Test("a long import writes the search index one segment a transaction, not one a batch")
+    func oneSegmentATransaction() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.writeCaptures(40, into: folder)
+        let store = try ArticleStore(path: folder.path("baca.sqlite"))
+        try store.write("configuring") { db in
+            try db.execute(sql: "INSERT INTO article_fts (article_fts, rank) VALUES ('automerge', 0)")
+        }
+        var importer = FileImporter(store: store)
+        importer.batchSize = 4
+        importer.transactionArticles = 20
+        importer.importPaths([folder.url.path])
+        let segments = try store.read("reading the index") { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM article_fts_idx")
+        }
+        #expect(try store.counts().total == 40)
+        #expect(segments == 2)
+        #expect(try store.searchCount("berbicara", scope: .all) == 40)
     }
 }
 
