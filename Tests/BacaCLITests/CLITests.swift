@@ -73,6 +73,22 @@ struct CLITests {
         #expect(third.stdout.contains("updated  in/sub/cabai.txt"))
     }
 
+    @Test("--transaction-files takes 1 to 100000; another value is one line naming it, exit 64, nothing created")
+    func transactionFiles() throws {
+        let sandbox = try Sandbox()
+        try sandbox.write("in/jembatan.txt", bridgeCapture)
+        try sandbox.write("in/sub/cabai.txt", marketCapture)
+        for bad in ["0", "100001", "lots"] {
+            let refused = try BacaBinary.run(["import", "in", "--transaction-files", bad], sandbox: sandbox)
+            #expect(refused.status == 64, "\(bad): \(refused.stdout)\(refused.stderr)")
+            #expect(refused.stderr.contains("--transaction-files") && refused.stderr.contains(bad), "\(refused.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: sandbox.databasePath))
+        }
+        let one = try BacaBinary.run(["import", "in", "--transaction-files", "1"], sandbox: sandbox)
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("2 files: 2 imported, 0 updated, 0 unchanged, 0 failed"))
+    }
+
     @Test("a bad file fails with a reason and exit 1, and the good ones are still imported")
     func badFilesFail() throws {
         let sandbox = try Sandbox()

@@ -157,11 +157,13 @@ extension Hardening {
             let files = try GeneratedCaptures.write(count: 4, into: folder.url)
             let store = try ArticleStore.inMemory()
             var reports: [FileImportReport] = []
-            // One file a batch and a transaction: a batch is read while the one before it is
-            // stored, so the files removed after the first report are read only after they are gone.
+            // One file a batch and a transaction, one batch read ahead: a batch is read while the
+            // one before it is stored, so the files removed after the first report are read only
+            // after they are gone.
             var importer = FileImporter(store: store)
             importer.batchSize = 1
             importer.transactionArticles = 1
+            importer.batchesAhead = 1
             let summary = importer.importPaths([folder.url.path]) { report in
                 reports.append(report)
                 // After the first file, the third one goes away (and the fourth is replaced by a folder).

@@ -90,10 +90,11 @@ extension Hardening {
             var stored = 0
             var killedMidway = 0
             for round in 0..<4 {
-                let child = try Baca.start(["import", "in"], sandbox: sandbox)
+                // 64 files a transaction (the default, 1,024, is half the corpus).
+                let child = try Baca.start(["import", "in", "--transaction-files", "64"], sandbox: sandbox)
                 // A random moment by progress, not by the clock: once this round has committed a
-                // random number of articles (a batch is 64). A fixed sleep came too late on a
-                // quiet machine and too early on a busy one.
+                // random number of articles (a transaction is 64). A fixed sleep came too late on
+                // a quiet machine and too early on a busy one.
                 let target = stored + Int.random(in: 1...300, using: &random)
                 while child.isRunning, Self.committedArticles(sandbox.databasePath) < target {
                     usleep(1_000)

@@ -263,6 +263,10 @@ public struct FileImporter: Sendable {
     public var transactionArticles = 1_024
     /// And how long at most, so that a slow disk never holds another writer for long.
     public var transactionSeconds = 0.5
+    /// How many batches are read and prepared ahead of the one being stored. One kept a core
+    /// idle whenever the writer or the preparing finished first; three keep both busy, for a
+    /// few megabytes (`docs/PERFORMANCE.md`, fifth round).
+    public var batchesAhead = 3
 
     /// Imports every capture that `paths` name, calling `report` after each file, in order.
     ///
@@ -295,24 +299,29 @@ public struct FileImporter: Sendable {
                 report(result)
             }
         }
-        var batch = nextBatch()
-        var pending = batch.isEmpty ? nil : prepareInBackground(batch)
+        // The batches read and prepared ahead of the writer, in order.
+        var queued: [(paths: [String], pending: Pending<[Prepared]>)] = []
+        func queueBatches() {
+            while queued.count < max(1, batchesAhead) {
+                let batch = nextBatch()
+                if batch.isEmpty { return }
+                queued.append((batch.map(\.path), prepareInBackground(batch)))
+            }
+        }
+        queueBatches()
         // A full first batch: likely many (before any transaction: it sets the writer up).
         // A bigger page cache for the writer (64 MiB at 100,000 captures: 17 → 10 s of system
         // time, 9 % less wall time, but the import's peak memory 85 → 154 MB; 24 MiB keeps it
         // under 100 MB).
-        if batch.count >= size { store.prepareForLongImport() }
-        /// The batch being prepared, once it is (the one after it started meanwhile).
+        if queued.count > 1 { store.prepareForLongImport() }
+        /// The next batch, once it is prepared (another one queued behind the others).
         func take() -> (paths: [String], prepared: [Prepared])? {
-            guard let waiting = pending else { return nil }
-            let prepared = waiting.wait()
-            let paths = batch.map(\.path)
-            let following = nextBatch()
-            pending = following.isEmpty ? nil : prepareInBackground(following)
-            batch = following
-            return (paths, prepared)
+            guard !queued.isEmpty else { return nil }
+            let (paths, pending) = queued.removeFirst()
+            queueBatches()
+            return (paths, pending.wait())
         }
-        while pending != nil {
+        while !queued.isEmpty {
             // One transaction: captures only (a batch with a document of another kind is
             // stored on its own, after it), until the limits.
             // The transaction's batches without their rows (a thousand articles' text and
@@ -352,6 +361,11 @@ public struct FileImporter: Sendable {
                     }
                     emit(reports.map { $0! })
                 }
+                // Refused before any batch was taken (a repository opened read-only): the next
+                // batch the single way, which reports why for each file, so the import goes on.
+                if held.isEmpty, carried == nil, let (paths, prepared) = take() {
+                    emit(store(prepared, of: paths))
+                }
             }
             if let carried {
                 emit(store(carried.prepared, of: carried.paths))
@@ -368,7 +382,7 @@ public struct FileImporter: Sendable {
         let files = entries.map(\.path)
         let failures = entries.map(\.failure)
         let currentDirectory = PathText.currentDirectory
-        DispatchQueue.global().async {
+        Self.preparing.async {
             var prepared = Self.concurrentMap(files) { path in
                 prepare(path: path, importedAt: importedAt, currentDirectory: currentDirectory)
             }
@@ -381,6 +395,10 @@ public struct FileImporter: Sendable {
         }
         return pending
     }
+
+    /// Where batches are prepared, one after another (each on every core): the first queued is
+    /// the first ready.
+    private static let preparing = DispatchQueue(label: "baca.import.preparing")
 
     /// A value computed on another thread.
     private final class Pending<Value: Sendable>: @unchecked Sendable {

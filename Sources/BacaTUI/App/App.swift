@@ -362,7 +362,11 @@ public final class App {
         guard let version = try? context.store.dataVersion() else { return scheduled }
         if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
-            if context.stateWriter.isOwnWrite(from: last, to: version) {
+            // An own write that waited for another process's commit (an import holds the lock
+            // for up to `FileImporter.transactionSeconds`) spans that commit too: the kept
+            // total tells (one row; own writes never change it).
+            if context.stateWriter.isOwnWrite(from: last, to: version),
+               (try? context.store.counts().total) == context.counts.total {
                 // The reader's own read/star/position write: rows and counts were changed in
                 // place, and in an unfiltered list no row can have come or gone, so there is
                 // nothing to reload (at 100,000 articles a reload after every open cost ~10 ms).

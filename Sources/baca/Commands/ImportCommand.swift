@@ -24,6 +24,17 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Captures, saved pages, or folders (searched recursively for *.txt and *.html).", valueName: "path"))
     var paths: [String]
 
+    @Option(help: ArgumentHelp(
+        "Files stored a transaction at most (default 1024). Fewer: another program writing the repository waits less, a killed import keeps more; more: a little faster.",
+        valueName: "count"))
+    var transactionFiles: Int?
+
+    func validate() throws {
+        if let transactionFiles, !(1...100_000).contains(transactionFiles) {
+            throw ValidationError("--transaction-files must be between 1 and 100000, not \(transactionFiles)")
+        }
+    }
+
     func run() throws {
         // Before the store opens: a broken libcrypto is one line, nothing created or stored.
         if let missing = LibCrypto.unavailable { throw StoreError(missing) }
@@ -32,6 +43,7 @@ struct ImportCommand: ParsableCommand {
         var importer = FileImporter(store: store)
         // Saved pages go through the feeds' article extractor (libxml2).
         importer.loaders = SavedPage.loaders
+        if let transactionFiles { importer.transactionArticles = transactionFiles }
         let summary = importer.importPaths(paths) { report in
             // A file name is outside text: shown, never obeyed.
             var line = "\(Sanitizer.sanitizeLine(report.statusText(in: CLILanguage.current)))  \(Sanitizer.sanitizeLine(report.path))"
