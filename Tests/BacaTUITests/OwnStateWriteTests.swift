@@ -48,6 +48,29 @@ struct OwnStateWriteTests {
         #expect(app.app.context.counts.starred == 1)
     }
 
+    /// The idle tick can come between an own write's commit and the moment its versions are
+    /// noted (a position saved by that very tick, on a busy machine): it waits for the next tick.
+    @Test("an idle tick during an own write's commit does not take it for another process's")
+    func tickDuringOwnWrite() throws {
+        let (app, _) = try makeFileApp(["Banjir Rob Genangi Pesisir", "Pasar Malam Dibuka"])
+        settleAndTick(app)
+        let before = app.rootList.model.reloads
+        let committed = DispatchSemaphore(value: 0)
+        let release = DispatchSemaphore(value: 0)
+        let id = try #require(app.rootList.model.row(at: 0)).id
+        app.app.context.stateWriter.enqueue { store in
+            try store.setStarred(true, id: id)
+            committed.signal()
+            release.wait()
+        }
+        committed.wait()
+        app.idle()
+        #expect(app.rootList.model.reloads == before)
+        release.signal()
+        settleAndTick(app)
+        #expect(app.rootList.model.reloads == before)
+    }
+
     @Test("another process's import still reloads the list and shows the new article")
     func foreignWrite() throws {
         let (app, path) = try makeFileApp(["Banjir Rob Genangi Pesisir"])

@@ -359,7 +359,10 @@ public final class App {
         context.searchHistory.saveIfNeeded()
         context.commandHistory.saveIfNeeded()
         let scheduled = scheduledFetch()
-        guard let version = try? context.store.dataVersion() else { return scheduled }
+        // A write of our own still under way (the position just saved above): decided at the
+        // next tick, once its versions are noted, or it would look like another process's.
+        guard !context.stateWriter.hasWritesInFlight,
+              let version = try? context.store.dataVersion() else { return scheduled }
         if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
             // An own write that waited for another process's commit (an import holds the lock

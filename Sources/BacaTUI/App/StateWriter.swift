@@ -15,8 +15,19 @@ final class StateWriter: @unchecked Sendable {
 
     init(store: ArticleStore) { self.store = store }
 
+    /// Writes queued and not yet noted (see `hasWritesInFlight`).
+    private var inFlight = 0
+
     func enqueue(_ write: @escaping @Sendable (ArticleStore) throws -> Void) {
+        lock.lock()
+        inFlight += 1
+        lock.unlock()
         queue.async { [store] in
+            defer {
+                self.lock.lock()
+                self.inFlight -= 1
+                self.lock.unlock()
+            }
             do {
                 let before = try? store.dataVersion()
                 try write(store)
@@ -59,6 +70,14 @@ final class StateWriter: @unchecked Sendable {
             current = next
         }
         return false
+    }
+
+    /// Whether a write is queued or under way whose versions are not noted yet: a change seen
+    /// now may be that write's, committed a moment before `isOwnWrite` could know it.
+    var hasWritesInFlight: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return inFlight > 0
     }
 
     /// Waits for every queued write (before quitting).
