@@ -131,6 +131,7 @@ struct ArticleCountTests {
             }
             try db.execute(sql: "DROP TABLE article_count")
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v8-article-counts'")
+            try removeVersion9(in: db)
             try db.execute(sql: "PRAGMA user_version = 7")
         }
         try queue.close()

@@ -52,6 +52,7 @@ struct DailyWorkflowStoreTests {
                     try db.execute(sql: "DROP TRIGGER \(trigger)")
                 }
                 try db.execute(sql: "DROP TABLE article_count")
+                try removeVersion9(in: db)
                 try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier > 'v7'")
                 try db.execute(sql: "PRAGMA user_version = 3")
             }

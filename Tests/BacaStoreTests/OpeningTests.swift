@@ -184,7 +184,7 @@ struct OpeningTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         #expect(try ArticleStore(path: folder.path("baca.sqlite")).storedSchemaVersion() == ArticleStore.schemaVersion)
-        #expect(ArticleStore.schemaVersion == 8)
+        #expect(ArticleStore.schemaVersion == 9)
     }
 
     @Test("a file this user may not write opens read-only", .enabled(if: getuid() != 0, "root writes any file"))
