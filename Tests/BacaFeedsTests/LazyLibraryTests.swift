@@ -188,7 +188,8 @@ struct LazyLibraryTests {
         try FileManager.default.createDirectory(
             atPath: (sandbox.databasePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Self.olderRepository(at: sandbox.databasePath, sourcePath: older.path)
-        // Another file, of other content: its twin is looked for among the older hashes too.
+        // Another file, the same title but other content: its twin is looked for among the older
+        // hashes too (by SHA-256, which libcrypto cannot give).
         let file = sandbox.root.appendingPathComponent("pohon.txt")
         try Data(Self.capture.replacingOccurrences(of: "seratus pohon", with: "dua ratus pohon").utf8).write(to: file)
         let tmux = try TmuxSession(
