@@ -8,8 +8,10 @@ import GRDBSQLite
 /// stored. An import needs no libcrypto unless the repository still has older rows.
 ///
 /// The migration rewrites no row (a million articles would take minutes): it notes, in the
-/// one-row table `legacy_content_hash`, the largest article id of the time, and only when there
-/// were articles. Its row is how the store knows it must also compare with SHA-256:
+/// one-row table `legacy_content_hash`, the largest article id of the time (no later row ever
+/// holds a SHA-256: the bound of a clean-up that would drop the mark once none is left), and
+/// only when there were articles. Its row is how the store knows it must also compare with
+/// SHA-256:
 /// - re-import of a path: a stored 64-digit hash is compared with the SHA-256 of the new
 ///   content; when it is the same content, the row gets its fingerprint in the same write;
 /// - an article stored under another path or URL: looked up by fingerprint first, then, only
