@@ -39,11 +39,14 @@ let package = Package(
         .target(
             name: "BacaStore",
             dependencies: [
-                "BacaCore", "CLibCrypto", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
+                "BacaCore", "CLibCrypto", "CXXHash", "CZstd", .product(name: "GRDB", package: "GRDB.swift"),
                 // The C API, for the search's FTS5 ranking function (`SearchRankFunction`).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
+        // xxHash's XXH3-128 (`libxxhash-dev`, header only: nothing linked, nothing needed to run):
+        // the content fingerprint of an import (schema v9, `ContentFingerprint`).
+        .target(name: "CXXHash"),
         // zstd (`libzstd-dev`): the article's text is stored compressed (schema v6).
         .systemLibrary(
             name: "CZstd", path: "Sources/CZstd", pkgConfig: "libzstd",
@@ -55,7 +58,8 @@ let package = Package(
         // a function of it is first called. `.ci/install-test.sh` checks the README's list of
         // them against the sonames here.
         .target(name: "CLazyLoad", linkerSettings: [.linkedLibrary("dl")]),
-        // OpenSSL's libcrypto (`libssl-dev`): SHA-256 for the content hash, with the CPU's SHA
+        // OpenSSL's libcrypto (`libssl-dev`): SHA-256 for the picture cache's file names and the
+        // content hashes of repositories written before schema v9, with the CPU's SHA
         // instructions where it has them.
         .target(name: "CLibCrypto", dependencies: ["CLazyLoad"], cSettings: lazyLibraryFlags),
         // The interactive reader's pure part: state, commands, keymap, themes, views, screen buffer.

@@ -201,8 +201,6 @@ public final class ArticleStore: Sendable {
         let record: ArticleRecord
         do {
             record = try ArticleRecord(article: article, sourcePath: sourcePath, importedAt: importedAt)
-        } catch let missing as LibCryptoMissing {
-            throw StoreError(missing.description)
         } catch {
             throw StoreError("\(label): cannot encode the article '\(article.title)' (\(error))")
         }
@@ -266,15 +264,17 @@ public final class ArticleStore: Sendable {
                db.cachedStatement(sql: "SELECT id, contentHash, importedAt FROM article WHERE sourcePath = ?"),
                arguments: [sourcePath]) {
             let id: Int64 = stored[0]
-            if stored[1] == record.contentHash { return .unchanged(id: id) }
+            if try LegacyContentHash.isSameContent(record, stored: stored[1], id: id, in: db) { return .unchanged(id: id) }
             record.id = id
             record.setImportedAt(stored[2])
             try record.update(db)
             return .updated(id: id)
         }
-        if let twin = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT id, sourcePath FROM article WHERE contentHash = ? ORDER BY id LIMIT 1"),
-            arguments: [record.contentHash]) {
+        if let twin = try LegacyContentHash.twin(of: record, in: db, { hash in
+            try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT id, sourcePath FROM article WHERE contentHash = ? ORDER BY id LIMIT 1"),
+                arguments: [hash]).map { (id: $0[0], found: $0) }
+        }) {
             let id: Int64 = twin[0]
             let twinPath: String? = twin[1]
             if twinPath == nil, let sourcePath = record.sourcePath {

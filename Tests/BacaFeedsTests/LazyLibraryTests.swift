@@ -1,12 +1,17 @@
+import BacaCore
 import BacaImages
 import BacaTestSupport
 import CLazyLoad
 import Foundation
+import GRDB
 import Testing
 
-/// libcurl, libchafa, the picture decoders and libcrypto are opened when first used, not at
-/// start (Sources/CLazyLoad): the reader's first list maps none of them; a fetched picture
-/// brings in what it needs; a missing library is a one-line message naming it and its package.
+@testable import BacaStore
+
+/// libcurl, libchafa, the picture decoders and libcrypto (the picture cache, older content
+/// hashes) are opened when first used, not at start (Sources/CLazyLoad): the reader's first
+/// list maps none of them; a fetched picture brings in what it needs; a missing library is a
+/// one-line message naming it and its package.
 @Suite("Libraries opened on first use", .serialized)
 struct LazyLibraryTests {
     /// The sonames the lazy C targets open (the README's list; `.ci/install-test.sh` checks
@@ -114,32 +119,79 @@ struct LazyLibraryTests {
 
     static let brokenLine = "libcrypto.so.3 has no EVP_Digest (install libssl3)"
 
-    @Test("baca import with a libcrypto that lacks a function: one line naming it, exit 1, nothing stored")
-    func importWithBrokenLibcrypto() throws {
+    /// A repository as baca 8 left it (schema 8, the capture stored from `sourcePath` with its
+    /// SHA-256 content hash), at `path`.
+    static func olderRepository(at path: String, sourcePath: String) throws {
+        let store = try ArticleStore(path: path, readOnly: false, schema: .upTo(version: 8))
+        var record = try ArticleRecord(
+            article: try CaptureLoader.load(Data(capture.utf8)).article, sourcePath: sourcePath, importedAt: Date())
+        record.contentHash = try record.legacyContentHash()
+        try store.write("storing as baca 8") { db in try ArticleStore.insertNew(&record, in: db) }
+    }
+
+    /// The stored content hashes.
+    static func contentHashes(_ path: String) throws -> [String] {
+        let queue = try DatabaseQueue(path: path)
+        defer { try? queue.close() }
+        return try queue.read { db in try String.fetchAll(db, sql: "SELECT contentHash FROM article ORDER BY id") }
+    }
+
+    @Test("baca import into a new repository needs no libcrypto (content fingerprints, schema v9)")
+    func importWithoutLibcrypto() throws {
         let sandbox = try Sandbox()
         let libraries = try Self.brokenLibcrypto(in: sandbox)
         let file = sandbox.root.appendingPathComponent("pohon.txt")
         try Data(Self.capture.utf8).write(to: file)
-        let database = sandbox.root.appendingPathComponent("broken.sqlite")
+        let database = sandbox.root.appendingPathComponent("new.sqlite")
+        for expected in ["1 imported", "1 unchanged"] {
+            let result = try BacaBinary.run(
+                ["import", file.path, "--db", database.path], sandbox: sandbox,
+                environment: ["LD_LIBRARY_PATH": libraries.path])
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.contains(expected) && result.stderr.isEmpty, "\(result.stdout)\(result.stderr)")
+        }
+        #expect(try Self.contentHashes(database.path).map(\.count) == [32])
+    }
+
+    @Test("baca import into an older repository with a libcrypto that lacks a function: one line naming it, exit 1, nothing changed")
+    func olderRepositoryWithBrokenLibcrypto() throws {
+        let sandbox = try Sandbox()
+        let libraries = try Self.brokenLibcrypto(in: sandbox)
+        let file = sandbox.root.appendingPathComponent("pohon.txt")
+        try Data(Self.capture.utf8).write(to: file)
+        let database = sandbox.root.appendingPathComponent("older.sqlite")
+        try Self.olderRepository(at: database.path, sourcePath: file.path)
+        let stored = try Self.contentHashes(database.path)
+        #expect(stored.map(\.count) == [64])
+
         let result = try BacaBinary.run(
             ["import", file.path, "--db", database.path], sandbox: sandbox,
             environment: ["LD_LIBRARY_PATH": libraries.path])
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
         let lines = result.stderr.split(separator: "\n")
         #expect(lines.count == 1 && lines[0].hasSuffix(Self.brokenLine), "\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: database.path))
+        #expect(try Self.contentHashes(database.path) == stored)
 
-        // The same file imports with the real libcrypto: the failure above was the library's.
+        // With the real libcrypto the older hash is recognised: the same file is unchanged.
         let working = try BacaBinary.run(["import", file.path, "--db", database.path], sandbox: sandbox)
         #expect(working.status == 0, "\(working.stderr)")
+        #expect(working.stdout.contains("1 unchanged"), "\(working.stdout)")
+        #expect(try Self.contentHashes(database.path).map(\.count) == [32])
     }
 
-    @Test(":import in the reader with a libcrypto that lacks a function: the status line says so, the reader goes on")
+    @Test(":import in the reader into an older repository with a libcrypto that lacks a function: the status line says so, the reader goes on")
     func readerImportWithBrokenLibcrypto() throws {
         let sandbox = try Sandbox()
         let libraries = try Self.brokenLibcrypto(in: sandbox)
+        let older = sandbox.root.appendingPathComponent("older.txt")
+        try Data(Self.capture.utf8).write(to: older)
+        try FileManager.default.createDirectory(
+            atPath: (sandbox.databasePath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try Self.olderRepository(at: sandbox.databasePath, sourcePath: older.path)
+        // Another file, the same title but other content: its twin is looked for among the older
+        // hashes too (by SHA-256, which libcrypto cannot give).
         let file = sandbox.root.appendingPathComponent("pohon.txt")
-        try Data(Self.capture.utf8).write(to: file)
+        try Data(Self.capture.replacingOccurrences(of: "seratus pohon", with: "dua ratus pohon").utf8).write(to: file)
         let tmux = try TmuxSession(
             "'\(BacaBinary.url.path)'", columns: 250, rows: 30, sandbox: sandbox,
             environment: ["LD_LIBRARY_PATH": libraries.path])

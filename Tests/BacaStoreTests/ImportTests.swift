@@ -209,7 +209,23 @@ struct DerivedColumnTests {
         let c = try ArticleRecord(article: changed, sourcePath: "/a", importedAt: Date())
         #expect(a.contentHash == b.contentHash)
         #expect(a.contentHash != c.contentHash)
-        #expect(a.contentHash.count == 64)
+        // A fingerprint (XXH3-128, 32 digits), never the 64 digits of an older baca's SHA-256.
+        #expect(a.contentHash.count == 32)
+        #expect(a.contentHash.allSatisfy { "0123456789abcdef".contains($0) })
+        #expect(!LegacyContentHash.isLegacy(a.contentHash))
+    }
+
+    /// Fixed so a repository's fingerprints never silently change (a library update, another
+    /// variant or byte order would make every stored article look new). Computed with the
+    /// Python `xxhash` package (3.x): `xxhash.xxh3_128(data).hexdigest()`.
+    @Test("the content fingerprint is XXH3-128 and matches its known values")
+    func fingerprintVectors() {
+        #expect(ContentFingerprint.hexDigest(of: Array("".utf8)) == "99aa06d3014798d86001c324468d497f")
+        #expect(ContentFingerprint.hexDigest(of: Array("baca".utf8)) == "bcc730184d7db91e9a33d137ee906742")
+        #expect(ContentFingerprint.hexDigest(of: Array("Berita hari ini: hujan deras di Jakarta.".utf8))
+            == "0a38d23df965fa1cee87983386eadef1")
+        // Long enough for XXH3's striped loop over 64-byte stripes and its 1,024-byte blocks.
+        #expect(ContentFingerprint.hexDigest(of: (0..<1280).map { UInt8($0 % 256) }) == "d92ab3a1cb0542a74844b009e164352e")
     }
 
     @Test("SHA-256 matches the standard test vectors")

@@ -144,8 +144,8 @@ struct SeededGenerator: RandomNumberGenerator {
 }
 
 /// Stores `article` as a schema before 6 did (its JSON in `body`, the index's text in
-/// `bodyText`, both uncompressed) with its index row: an older baca's repository, for the
-/// migration tests (the store itself writes only the current schema).
+/// `bodyText`, both uncompressed, its content hash a SHA-256) with its index row: an older
+/// baca's repository, for the migration tests (the store itself writes only the current schema).
 func insertBeforeVersion6(_ article: Article, sourcePath: String, importedAt: Date = Date(timeIntervalSince1970: 1_732_000_000), in db: Database) throws {
     let record = try ArticleRecord(article: article, sourcePath: sourcePath, importedAt: importedAt)
     let json = try record.bodyZ.withUnsafeBytes { try Zstd.decompress($0) }
@@ -155,8 +155,15 @@ func insertBeforeVersion6(_ article: Article, sourcePath: String, importedAt: Da
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """, arguments: [record.title, record.titleKey, record.location, record.outlet, record.publishedAt,
                          record.author, record.editor, record.keyPoints, record.leadExcerpt, record.wordCount,
-                         record.sourcePath, record.contentHash, record.importedAt, record.sortKey,
+                         record.sourcePath, try record.legacyContentHash(), record.importedAt, record.sortKey,
                          record.keyPointsText, record.bodyText, String(decoding: json, as: UTF8.self)])
     try db.execute(sql: "INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)",
                    arguments: [db.lastInsertedRowID, record.title, record.keyPointsText, record.bodyText])
+}
+
+/// Undoes schema v9 (`LegacyContentHash`) in a repository this build wrote: its table and its
+/// migration record, for the tests that make an older repository from a current one.
+func removeVersion9(in db: Database) throws {
+    try db.execute(sql: "DROP TABLE legacy_content_hash")
+    try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v9-content-fingerprint'")
 }

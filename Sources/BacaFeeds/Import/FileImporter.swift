@@ -193,8 +193,6 @@ public struct FileImporter: Sendable {
         do {
             let record = try PreparedArticle(loaded.article, sourcePath: absolute, importedAt: importedAt)
             return .ready(record, decodedFrom: decodedFrom)
-        } catch let missing as LibCryptoMissing {
-            return .failed(FileImportReport(path: path, status: .failed(reason: missing.description), decodedFrom: decodedFrom))
         } catch {
             let reason = "\(store.displayName): cannot encode the article '\(loaded.article.title)' (\(error))"
             return .failed(FileImportReport(path: path, status: .failed(reason: reason), decodedFrom: decodedFrom))

@@ -16,6 +16,7 @@ import GRDB
 ///                same transaction (v3); updates and deletes go through triggers.
 /// search_reindex present only while v5's re-indexing of older articles is unfinished.
 /// article_count  one row: how many articles, read and starred, kept as rows change (v8).
+/// legacy_content_hash  one row when older rows may hold a SHA-256 `contentHash` (v9).
 /// ```
 ///
 /// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
@@ -47,6 +48,9 @@ struct StoreSchema: Sendable {
         register("v7-daily-workflow", 7, DailySchema.createVersion7)
         // The header's counts kept as rows change: see `ArticleCountSchema`.
         register("v8-article-counts", 8, ArticleCountSchema.createVersion8)
+        // New content hashes are XXH3-128 fingerprints; older SHA-256 ones still recognised:
+        // see `LegacyContentHash`.
+        register("v9-content-fingerprint", 9, LegacyContentHash.createVersion9)
         // The search index's segments written and merged for imports: see `IndexMergeSettings`.
         register("v10-index-merge-settings", 10, IndexMergeSettings.createVersion10)
         return schema

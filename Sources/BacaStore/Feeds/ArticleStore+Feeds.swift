@@ -249,8 +249,6 @@ extension ArticleStore {
     private func articleRecord(_ article: Article, sourcePath: String?, importedAt: Date) throws -> ArticleRecord {
         do {
             return try ArticleRecord(article: article, sourcePath: sourcePath, importedAt: importedAt)
-        } catch let missing as LibCryptoMissing {
-            throw StoreError(missing.description)
         } catch {
             throw StoreError("\(label): cannot encode the article '\(article.title)' (\(error))")
         }
@@ -295,7 +293,7 @@ extension ArticleStore {
                                          arguments: [record.sourcePath, id]) != nil {
                 record.sourcePath = storedPath
             }
-            if stored["contentHash"] == record.contentHash {
+            if try LegacyContentHash.isSameContent(record, stored: stored["contentHash"], id: id, in: db) {
                 if record.sourcePath != storedPath {
                     try db.execute(sql: "UPDATE article SET sourcePath = ? WHERE id = ?", arguments: [record.sourcePath, id])
                 }
@@ -320,9 +318,11 @@ extension ArticleStore {
            let stored = try Row.fetchOne(db, sql: "\(select) WHERE sourcePath = ?", arguments: [sourcePath]) {
             return try update(stored)
         }
-        if let twin = try Int64.fetchOne(db, sql: """
-            SELECT id FROM article WHERE contentHash = ? AND (url IS NULL OR ? IS NULL) ORDER BY id LIMIT 1
-            """, arguments: [record.contentHash, url]) {
+        if let twin = try LegacyContentHash.twin(of: record, in: db, { hash in
+            try Int64.fetchOne(db, sql: """
+                SELECT id FROM article WHERE contentHash = ? AND (url IS NULL OR ? IS NULL) ORDER BY id LIMIT 1
+                """, arguments: [hash, url]).map { (id: $0, found: $0) }
+        }) {
             try setOrigin(id: twin, summary: summaryOnly)
             return .unchanged(id: twin)
         }

@@ -28,7 +28,9 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     var leadExcerpt: String?
     var wordCount: Int
     var sourcePath: String?
-    /// SHA-256 of the canonical JSON, in hexadecimal.
+    /// What identifies the content (`contentHash(_:json:)`): its `ContentFingerprint`, 32
+    /// hexadecimal digits; a row stored before schema v9 may still hold its SHA-256, 64 digits
+    /// (`LegacyContentHash`).
     var contentHash: String
     var importedAt: Date
     var sortKey: String
@@ -85,7 +87,6 @@ extension ArticleRecord {
     /// The article is sanitised again (`Article.sanitized`): nothing that could drive a
     /// terminal is ever stored, whoever built the article.
     init(article: Article, sourcePath: String?, importedAt: Date) throws {
-        if let missing = SHA256.unavailable { throw LibCryptoMissing(description: missing) }
         let article = article.sanitized
         let bodyText = article.bodyText
         let json = CanonicalJSON.encode(article, capacity: bodyText.utf8.count + 2048)
@@ -130,10 +131,9 @@ extension ArticleRecord {
 
     // MARK: Derived columns
 
-    /// What identifies the article's content: the hash of its canonical JSON without picture
-    /// addresses. An address is not text: a fetched page and its capture, or the same page
-    /// saved and fetched (its pictures resolved against other bases), are one article. An
-    /// article without addresses (every capture, everything stored before them) hashes as before.
+    /// What identifies the article's content: the fingerprint of its canonical JSON without
+    /// picture addresses. An address is not text: a fetched page and its capture, or the same
+    /// page saved and fetched (its pictures resolved against other bases), are one article.
     static func contentHash(_ article: Article, json: Data) -> String {
         json.withUnsafeBytes { contentHash(article, json: $0) }
     }
@@ -143,9 +143,33 @@ extension ArticleRecord {
     }
 
     static func contentHash(_ article: Article, json: UnsafeRawBufferPointer) -> String {
+        withHashedBytes(article, json: json) { ContentFingerprint.hexDigest(of: $0) }
+    }
+
+    /// The content hash an older baca stored for this record's content: SHA-256 of the same
+    /// bytes (`LegacyContentHash`). Read back from `bodyZ`, so an import that never meets an
+    /// older row never pays for it.
+    ///
+    /// - Throws: `StoreError` naming libcrypto when it cannot be used.
+    func legacyContentHash() throws -> String {
+        if let missing = SHA256.unavailable { throw StoreError(missing) }
+        let json = try bodyZ.withUnsafeBytes { try Zstd.decompress($0) }
+        let article = try JSONDecoder().decode(Article.self, from: Data(json))
+        return json.withUnsafeBytes { json in
+            ArticleRecord.withHashedBytes(article, json: json) { SHA256.hexDigest(of: $0) }
+        }
+    }
+
+    /// Calls `body` with the bytes a content hash is made of: `json` (the article's canonical
+    /// JSON), or, when the article has a picture address or link targets, its JSON without
+    /// them. An article without addresses (every capture) is hashed as its stored JSON.
+    private static func withHashedBytes<Result>(
+        _ article: Article, json: UnsafeRawBufferPointer, _ body: (UnsafeRawBufferPointer) -> Result
+    ) -> Result {
         let hasAddress = article.heroImage?.url != nil || article.linkTargets != nil
             || article.sections.contains { $0.blocks.contains { if case .image(let image) = $0 { image.url != nil } else { false } } }
-        return hasAddress ? SHA256.hexDigest(of: CanonicalJSON.encode(article, imageAddresses: false)) : SHA256.hexDigest(of: json)
+        guard hasAddress else { return body(json) }
+        return CanonicalJSON.encode(article, imageAddresses: false).withUnsafeBytes(body)
     }
 
     /// Orders the newest list: the local day (of `publishedAt`, else of the import), then the

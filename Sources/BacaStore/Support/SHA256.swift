@@ -2,30 +2,23 @@ import CLibCrypto
 
 // MARK: - SHA-256
 
-/// SHA-256 (FIPS 180-4), for the content hash that recognises an article already stored.
+/// SHA-256 (FIPS 180-4): the picture cache's file names, and the content hash of the articles
+/// stored before schema v9 (`LegacyContentHash`; new ones get a `ContentFingerprint`).
 ///
 /// Through OpenSSL's libcrypto (`libssl-dev`): it uses the CPU's SHA instructions where there
 /// are any. The hand-written rounds it replaces cost ~80 instructions a byte, a tenth of an
 /// import (`docs/PERFORMANCE.md`); the digests are the same (the tests check the standard
-/// vectors), so repositories written before keep their hashes.
+/// vectors), so the hashes of repositories written before are still recognised.
 public enum SHA256 {
     /// Nil when libcrypto is there with both functions used here, else one line naming the
     /// library, the missing function and the package. Checked before hashing, so a broken
-    /// libcrypto fails an import or fetch cleanly instead of exiting (CLazyLoad).
+    /// libcrypto fails a picture's caching or an older hash's comparison cleanly instead of
+    /// exiting (CLazyLoad).
     public static var unavailable: String? { LibCrypto.unavailable }
 
     /// The digest of `bytes` as 64 lowercase hexadecimal digits.
     public static func hexDigest<Bytes: Collection>(of bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digest = digest(of: bytes)
-        return String(unsafeUninitializedCapacity: 64) { hex in
-            let digits: StaticString = "0123456789abcdef"
-            let table = digits.utf8Start
-            for (index, byte) in digest.enumerated() {
-                hex[2 * index] = table[Int(byte >> 4)]
-                hex[2 * index + 1] = table[Int(byte & 0x0F)]
-            }
-            return 64
-        }
+        digest(of: bytes).withUnsafeBytes { Hex.lowercase($0) }
     }
 
     /// The 32-byte digest of `bytes`.
@@ -56,10 +49,4 @@ public enum SHA256 {
 /// Whether libcrypto (SHA-256) can be used; see `SHA256.unavailable`.
 public enum LibCrypto {
     public static var unavailable: String? { baca_crypto_open().map { String(cString: $0) } }
-}
-
-/// Thrown instead of hashing when libcrypto is missing or lacks a function: its one line is the
-/// whole reason (not wrapped as an article that cannot be encoded).
-public struct LibCryptoMissing: Error, CustomStringConvertible, Sendable {
-    public let description: String
 }

@@ -36,10 +36,11 @@ struct ImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        // Before the store opens: a broken libcrypto is one line, nothing created or stored.
-        if let missing = LibCrypto.unavailable { throw StoreError(missing) }
         ImportMemory.bound()
         let store = try repository.openStore()
+        // Only a repository with older (SHA-256) content hashes needs libcrypto to import: a
+        // broken one is then one line before any file, nothing stored.
+        if let missing = try store.missingLibraryForImport() { throw StoreError(missing) }
         var importer = FileImporter(store: store)
         // Saved pages go through the feeds' article extractor (libxml2).
         importer.loaders = SavedPage.loaders
