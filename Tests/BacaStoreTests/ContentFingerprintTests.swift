@@ -58,7 +58,7 @@ struct ContentFingerprintTests {
         ])
 
         let store = try ArticleStore(path: path)
-        #expect(try store.storedSchemaVersion() == 9)
+        #expect(try store.storedSchemaVersion() == ArticleStore.schemaVersion)
         // The migration rewrote nothing: it noted where the older rows end.
         #expect(try Self.hashes(store).values.allSatisfy { $0.count == 64 })
         #expect(try Self.legacyMark(store) == ids.max())
