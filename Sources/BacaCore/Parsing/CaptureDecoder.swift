@@ -11,6 +11,12 @@ public struct DecodedText: Sendable, Equatable {
     }
 }
 
+/// A text file's text as UTF-8 bytes, and the encoding it was read in.
+public struct DecodedUTF8: Sendable, Equatable {
+    public var utf8: ArraySlice<UInt8>
+    public var encoding: TextEncodingName
+}
+
 /// Turns the bytes of a text file into a `String`, refusing what is not text.
 ///
 /// The order of the checks matters:
@@ -29,6 +35,13 @@ public enum CaptureDecoder {
     static let maximumHighByteShare = 0.30
 
     public static func decode(_ data: Data, limit: Int = CaptureLoader.maximumBytes) throws(CaptureError) -> DecodedText {
+        let decoded = try decodeUTF8(data, limit: limit)
+        return DecodedText(text: String(decoding: decoded.utf8, as: UTF8.self), encoding: decoded.encoding)
+    }
+
+    /// What `decode` gives, as UTF-8 bytes: a UTF-8 file's own bytes (its BOM dropped), with no
+    /// `String` made of them (what an import reads: the parser takes bytes).
+    public static func decodeUTF8(_ data: Data, limit: Int = CaptureLoader.maximumBytes) throws(CaptureError) -> DecodedUTF8 {
         guard data.count <= limit else { throw .tooLarge(bytes: data.count, limit: limit) }
         guard !data.isEmpty else { throw .empty }
         let bytes = [UInt8](data)
@@ -39,7 +52,7 @@ public enum CaptureDecoder {
             if isMostlyControls(text.unicodeScalars.map { $0.value < 0x80 ? UInt8($0.value) : 0x80 }[...]) {
                 throw .binary
             }
-            return DecodedText(text: text, encoding: .utf16)
+            return DecodedUTF8(utf8: Array(text.utf8)[...], encoding: .utf16)
         }
 
         var body = bytes[...]
@@ -48,12 +61,12 @@ public enum CaptureDecoder {
         guard let controls = countControls(body) else { throw .binary }
         if Double(controls) > Double(body.count) * maximumControlShare { throw .binary }
 
-        if let text = String(validating: body, as: UTF8.self) {
-            return DecodedText(text: text, encoding: .utf8)
+        if body.withUnsafeBufferPointer(UTF8Scan.isValid) {
+            return DecodedUTF8(utf8: body, encoding: .utf8)
         }
         let highBytes = body.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
         if Double(highBytes) > Double(body.count) * maximumHighByteShare { throw .binary }
-        return DecodedText(text: Windows1252.decode(body), encoding: .windows1252)
+        return DecodedUTF8(utf8: Array(Windows1252.decode(body).utf8)[...], encoding: .windows1252)
     }
 
     /// Lone surrogates and an odd trailing byte become U+FFFD.

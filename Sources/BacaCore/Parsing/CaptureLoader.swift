@@ -63,11 +63,10 @@ public enum CaptureLoader {
     ///
     /// Throws `.tooLarge`, `.empty` (also for white space only), `.binary`, or `.noTitle`.
     public static func load(_ data: Data) throws(CaptureError) -> LoadedCapture {
-        let decoded = try CaptureDecoder.decode(data)
-        // The sanitised text stays bytes: the parser splits it into lines (no `String` of the
-        // whole text, which would be validated once more).
-        var source = decoded.text
-        let sanitized = source.withUTF8 { Sanitizer.sanitizedUTF8($0) }
+        // Bytes throughout: the parser splits them into lines (no `String` of the whole text,
+        // which would be validated once more).
+        let decoded = try CaptureDecoder.decodeUTF8(data)
+        let sanitized = decoded.utf8.withUnsafeBufferPointer { Sanitizer.sanitizedUTF8($0) }
         guard sanitized.contains(where: { $0 != 0x20 && $0 != 0x0A }) else { throw .empty }
         let article = try CaptureParser.parse(sanitizedUTF8: sanitized)
         guard looksLikeArticle(article, text: String(decoding: sanitized, as: UTF8.self)) else { throw .notACapture }

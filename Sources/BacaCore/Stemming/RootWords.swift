@@ -66,18 +66,38 @@ public final class RootWords: Sendable {
 
     public var count: Int { starts.count }
 
+    /// Binary search with one three-way comparison a step, on raw bytes: the generic
+    /// `elementsEqual` then `lexicographicallyPrecedes` of each step cost ~3,000 instructions a
+    /// look-up, a stemmer runs a dozen look-ups a new word, and an import stems every word it
+    /// meets first (`docs/PERFORMANCE.md`, fifth round).
     private func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        text.withUnsafeBufferPointer { bytes in
-            var low = 0
-            var high = starts.count
-            while low < high {
-                let middle = (low + high) / 2
-                let start = Int(starts[middle])
-                let entry = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(lengths[middle])])
-                if entry.elementsEqual(word) { return true }
-                if entry.lexicographicallyPrecedes(word) { low = middle + 1 } else { high = middle }
+        guard let wordBase = word.baseAddress else { return false }
+        let wordCount = word.count
+        return text.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
+                lengths.withUnsafeBufferPointer { lengths in
+                    guard let base = bytes.baseAddress else { return false }
+                    var low = 0
+                    var high = starts.count
+                    while low < high {
+                        let middle = (low + high) / 2
+                        let entry = base + Int(starts[middle])
+                        let entryCount = Int(lengths[middle])
+                        var order = 0
+                        var index = 0
+                        let shorter = min(entryCount, wordCount)
+                        while index < shorter {
+                            let a = entry[index], b = wordBase[index]
+                            if a != b { order = a < b ? -1 : 1; break }
+                            index += 1
+                        }
+                        if order == 0 { order = entryCount == wordCount ? 0 : (entryCount < wordCount ? -1 : 1) }
+                        if order == 0 { return true }
+                        if order < 0 { low = middle + 1 } else { high = middle }
+                    }
+                    return false
+                }
             }
-            return false
         }
     }
 }
