@@ -133,6 +133,28 @@ struct ImportBatchTests {
         #expect(stored == ["Hujan Deras Sore Ini", "Jalan Baru Diresmikan", "Panen Raya Tiba", "Pasar Malam Dibuka"])
     }
 
+    /// The writer is an import's critical path: the threads that prepare files run below it.
+    @Test("a thread preparing files gives way to the writer (nice 10)")
+    func preparingYields() throws {
+        #if os(Linux)
+        nonisolated(unsafe) let seen = UnsafeMutablePointer<Int32>.allocate(capacity: 2)
+        defer { seen.deallocate() }
+        let done = DispatchSemaphore(value: 0)
+        // A thread of its own: the test's threads keep their priority.
+        let thread = Thread {
+            errno = 0
+            seen[0] = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+            FileImporter.yieldToWriter()
+            seen[1] = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+            done.signal()
+        }
+        thread.start()
+        done.wait()
+        #expect(seen[1] == max(seen[0], 10))
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == seen[0], "only the calling thread")
+        #endif
+    }
+
     /// What the shared transaction is for: FTS5 writes the pending terms of a transaction as one
     /// segment. (Merging turned off, the segments show every flush.)
     @Test("a long import writes the search index one segment a transaction, not one a batch")
