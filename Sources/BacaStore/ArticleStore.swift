@@ -247,16 +247,18 @@ public final class ArticleStore: Sendable {
         }
     }
 
-    /// Lets the writer's log grow to `pages` pages before SQLite copies it into the file
-    /// (default 1,000). A page that many batches change (the indexes' pages, the search
-    /// index's structure, the counts row) is copied once for each checkpoint: at 8,000 pages
-    /// (32 MiB of log) a 100,000-capture import wrote 6.9 GB instead of 8.5 GB and took 9 %
-    /// less CPU (`docs/PERFORMANCE.md`, fourth round). The log is emptied when the command
-    /// ends (`checkpoint()`).
-    func setWriterCheckpointPages(_ pages: Int) {
+    /// Lets the writer's log grow to about `bytes` before SQLite copies it into the file
+    /// (`wal_autocheckpoint` counts pages: 1,000 by default, 4 MiB of 4 KiB pages, 32 MiB of
+    /// the 32 KiB pages of a repository made since schema v10). A page that many batches
+    /// change (the indexes' pages, the search index's structure, the counts row) is copied
+    /// once for each checkpoint: at 32 MiB of 4 KiB pages a 100,000-capture import wrote
+    /// 6.9 GB instead of 8.5 GB and took 9 % less CPU (`docs/PERFORMANCE.md`, fourth round).
+    /// The log is emptied when the command ends (`checkpoint()`).
+    func setWriterCheckpointBytes(_ bytes: Int) {
         guard !isReadOnly else { return }
         try? writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)")
+            let pageSize = try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(max(1_000, bytes / max(512, pageSize)))")
         }
     }
 

@@ -52,12 +52,15 @@ extension ArticleStore {
         }
     }
 
+    /// How large a long import lets the log grow between checkpoints.
+    static let longImportLogBytes = 128 << 20
+
     /// Readies the writer for an import of many batches: a bigger page cache for the writer
     /// (64 MiB at 100,000 captures gave 17 → 10 s of system time but a peak of 154 MB; 24 MiB
     /// keeps the import under 100 MB) and a longer log between checkpoints.
     public func prepareForLongImport() {
         setWriterCacheSize(mebibytes: 24)
-        setWriterCheckpointPages(8000)
+        setWriterCheckpointBytes(Self.longImportLogBytes)
     }
 
     /// How the store names itself in messages (its file).

@@ -145,6 +145,11 @@ public struct StoreError: Error, Sendable, CustomStringConvertible, Equatable, L
     }
 
     public func describe(in language: Language) -> String { message?.text(language) ?? description }
+
+    /// Another connection held the write lock past the busy time-out: worth trying again.
+    public var isBusy: Bool {
+        if case .storeBusy? = message { true } else { false }
+    }
 }
 
 extension StoreError: LocalizedError {

@@ -71,6 +71,34 @@ struct OwnStateWriteTests {
         #expect(app.rootList.model.reloads == before)
     }
 
+    /// A long import lets another writer in only now and then: a state write that found the
+    /// repository busy past the time-out is tried again, and only a busy error is.
+    @Test("a state write is tried again while the repository is busy, and only then")
+    func busyRetried() throws {
+        var calls = 0
+        try StateWriter.retryingWhileBusy {
+            calls += 1
+            if calls < 3 { throw StoreError(.storeBusy(label: "baca.sqlite")) }
+        }
+        #expect(calls == 3)
+        calls = 0
+        #expect(throws: StoreError.self) {
+            try StateWriter.retryingWhileBusy {
+                calls += 1
+                throw StoreError(.storeReadOnly(label: "baca.sqlite", doing: "starring"))
+            }
+        }
+        #expect(calls == 1)
+        calls = 0
+        #expect(throws: StoreError.self) {
+            try StateWriter.retryingWhileBusy(attempts: 4) {
+                calls += 1
+                throw StoreError(.storeBusy(label: "baca.sqlite"))
+            }
+        }
+        #expect(calls == 4)
+    }
+
     @Test("another process's import still reloads the list and shows the new article")
     func foreignWrite() throws {
         let (app, path) = try makeFileApp(["Banjir Rob Genangi Pesisir"])

@@ -366,8 +366,9 @@ public final class App {
         if let last = lastDataVersion, version != last {
             self.lastDataVersion = version
             // An own write that waited for another process's commit (an import holds the lock
-            // for up to `FileImporter.transactionSeconds`) spans that commit too: the kept
-            // total tells (one row; own writes never change it).
+            // for about `FileImporter.transactionSeconds`) spans that commit too. When that
+            // commit added or removed articles, the kept total tells (one row; own writes never
+            // change it); one that only changed rows in place is seen at the next change.
             if context.stateWriter.isOwnWrite(from: last, to: version),
                (try? context.store.counts().total) == context.counts.total {
                 // The reader's own read/star/position write: rows and counts were changed in

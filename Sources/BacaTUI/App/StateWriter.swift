@@ -30,7 +30,7 @@ final class StateWriter: @unchecked Sendable {
             }
             do {
                 let before = try? store.dataVersion()
-                try write(store)
+                try Self.retryingWhileBusy { try write(store) }
                 let after = try? store.dataVersion()
                 guard let before, let after, before != after else { return }
                 self.lock.lock()
@@ -70,6 +70,19 @@ final class StateWriter: @unchecked Sendable {
             current = next
         }
         return false
+    }
+
+    /// Runs `write`, again while another process holds the repository past the busy time-out
+    /// (5 s each; an import of a million files commits for minutes, and lets another writer in
+    /// between its transactions only now and then). On this queue: the screen never waits.
+    static func retryingWhileBusy(attempts: Int = 12, _ write: () throws -> Void) throws {
+        for attempt in 1...attempts {
+            do {
+                return try write()
+            } catch let error as StoreError where error.isBusy && attempt < attempts {
+                continue
+            }
+        }
     }
 
     /// Whether a write is queued or under way whose versions are not noted yet: a change seen

@@ -74,6 +74,8 @@ struct ImportBatchTests {
         let watcher = try ArticleStore(path: folder.path("baca.sqlite"))
         var importer = FileImporter(store: store)
         importer.transactionArticles = 100
+        // The size limit alone (the time limit could end a transaction first on a slow machine).
+        importer.transactionSeconds = 3_600
         var seenAtReport: [Int] = []
         importer.importPaths([folder.url.path]) { _ in
             seenAtReport.append((try? watcher.counts().total) ?? -1)
@@ -84,6 +86,28 @@ struct ImportBatchTests {
         #expect(seenAtReport.first == 128)
         #expect(seenAtReport[127] == 128)
         #expect(seenAtReport[128] == 150)
+    }
+
+    /// `--transaction-files N` is a promise: a killed import loses at most N files.
+    @Test("transactionArticles below a batch: at most that many files a transaction; 0 still imports")
+    func smallTransactions() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try Self.writeCaptures(5, into: folder)
+        for limit in [1, 2, 0, -3] {
+            let store = try ArticleStore(path: folder.path("baca-\(limit).sqlite"))
+            let watcher = try ArticleStore(path: folder.path("baca-\(limit).sqlite"))
+            var importer = FileImporter(store: store)
+            importer.transactionArticles = limit
+            importer.transactionSeconds = 3_600
+            var seenAtReport: [Int] = []
+            let summary = importer.importPaths([folder.url.path]) { _ in
+                seenAtReport.append((try? watcher.counts().total) ?? -1)
+            }
+            #expect(summary.imported == 5, "limit \(limit)")
+            let step = max(1, limit)
+            #expect(seenAtReport == (0..<5).map { min(5, ($0 / step + 1) * step) }, "limit \(limit): \(seenAtReport)")
+        }
     }
 
     @Test("a transaction lasts at most transactionSeconds (past it, the next batch starts another)")
@@ -169,6 +193,7 @@ struct ImportBatchTests {
         var importer = FileImporter(store: store)
         importer.batchSize = 4
         importer.transactionArticles = 20
+        importer.transactionSeconds = 3_600
         importer.importPaths([folder.url.path])
         let segments = try store.read("reading the index") { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT segid) FROM article_fts_idx")
