@@ -52,8 +52,9 @@ extension ArticleStore {
         }
     }
 
-    /// How large a long import lets the log grow between checkpoints.
-    static let longImportLogBytes = 128 << 20
+    /// How large a long import lets the log grow between checkpoints: 256 MiB (at 100,000
+    /// captures 128 MiB wrote 8 % more and took 5 % longer; the file is emptied at the end).
+    static let longImportLogBytes = 256 << 20
 
     /// Readies the writer for an import of many batches: a bigger page cache for the writer
     /// (64 MiB at 100,000 captures gave 17 → 10 s of system time but a peak of 154 MB; 24 MiB
