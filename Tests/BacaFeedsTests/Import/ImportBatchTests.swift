@@ -61,6 +61,22 @@ struct ImportBatchTests {
         }
     }
 
+    /// Imports `folder` into `database` with `configure`d limits; what another connection saw
+    /// committed at each file's report, and the summary.
+    static func importWatched(
+        _ folder: TemporaryFolder, into database: String = "baca.sqlite", _ configure: (inout FileImporter) -> Void
+    ) throws -> (seen: [Int], summary: ImportSummary) {
+        let store = try ArticleStore(path: folder.path(database))
+        let watcher = try ArticleStore(path: folder.path(database))
+        var importer = FileImporter(store: store)
+        configure(&importer)
+        var seen: [Int] = []
+        let summary = importer.importPaths([folder.url.path]) { _ in
+            seen.append((try? watcher.counts().total) ?? -1)
+        }
+        return (seen, summary)
+    }
+
     /// Consecutive batches share a transaction up to `transactionArticles` files, ending at a
     /// batch boundary: another process (a reader marking an article read) waits for the
     /// import's write lock at most that long, and sees a transaction's files all at once. The
@@ -70,17 +86,12 @@ struct ImportBatchTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try Self.writeCaptures(150, into: folder)
-        let store = try ArticleStore(path: folder.path("baca.sqlite"))
-        let watcher = try ArticleStore(path: folder.path("baca.sqlite"))
-        var importer = FileImporter(store: store)
-        importer.transactionArticles = 100
-        // The size limit alone (the time limit could end a transaction first on a slow machine).
-        importer.transactionSeconds = 3_600
-        var seenAtReport: [Int] = []
-        importer.importPaths([folder.url.path]) { _ in
-            seenAtReport.append((try? watcher.counts().total) ?? -1)
+        #expect(FileImporter(store: try .inMemory()).batchSize == 64)
+        let (seenAtReport, _) = try Self.importWatched(folder) {
+            $0.transactionArticles = 100
+            // The size limit alone (the time limit could end a transaction first on a slow machine).
+            $0.transactionSeconds = 3_600
         }
-        #expect(importer.batchSize == 64)
         #expect(seenAtReport.count == 150)
         // Two batches of 64 (the limit reached after the second), then the last 22.
         #expect(seenAtReport.first == 128)
@@ -95,14 +106,9 @@ struct ImportBatchTests {
         defer { folder.remove() }
         try Self.writeCaptures(5, into: folder)
         for limit in [1, 2, 0, -3] {
-            let store = try ArticleStore(path: folder.path("baca-\(limit).sqlite"))
-            let watcher = try ArticleStore(path: folder.path("baca-\(limit).sqlite"))
-            var importer = FileImporter(store: store)
-            importer.transactionArticles = limit
-            importer.transactionSeconds = 3_600
-            var seenAtReport: [Int] = []
-            let summary = importer.importPaths([folder.url.path]) { _ in
-                seenAtReport.append((try? watcher.counts().total) ?? -1)
+            let (seenAtReport, summary) = try Self.importWatched(folder, into: "baca-\(limit).sqlite") {
+                $0.transactionArticles = limit
+                $0.transactionSeconds = 3_600
             }
             #expect(summary.imported == 5, "limit \(limit)")
             let step = max(1, limit)
@@ -115,14 +121,7 @@ struct ImportBatchTests {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
         try Self.writeCaptures(150, into: folder)
-        let store = try ArticleStore(path: folder.path("baca.sqlite"))
-        let watcher = try ArticleStore(path: folder.path("baca.sqlite"))
-        var importer = FileImporter(store: store)
-        importer.transactionSeconds = 0
-        var seenAtReport: [Int] = []
-        importer.importPaths([folder.url.path]) { _ in
-            seenAtReport.append((try? watcher.counts().total) ?? -1)
-        }
+        let (seenAtReport, _) = try Self.importWatched(folder) { $0.transactionSeconds = 0 }
         #expect(seenAtReport.first == 64)
         #expect(seenAtReport[64] == 128)
         #expect(seenAtReport.last == 150)
