@@ -321,6 +321,8 @@ public struct FileImporter: Sendable {
             queueBatches()
             return (paths, pending.wait())
         }
+        // When the writer last left the lock free for a moment (see the end of the loop).
+        var lastPause = DispatchTime.now().uptimeNanoseconds
         while !queued.isEmpty {
             // One transaction: captures only (a batch with a document of another kind is
             // stored on its own, after it), until the limits.
@@ -343,7 +345,8 @@ public struct FileImporter: Sendable {
                     return nil
                 }
                 held.append((paths, prepared.map { $0.seed! }))
-                files += paths.count
+                // Files stored, not places the walk could not read.
+                files += prepared.count { $0.record != nil }
                 return prepared.compactMap(\.record)
             }
             do {
@@ -372,11 +375,15 @@ public struct FileImporter: Sendable {
             if let carried {
                 emit(store(carried.prepared, of: carried.paths))
             }
-            // Between transactions, a moment for another process's writer (the reader marking
-            // an article read): SQLite's busy handler polls every 100 ms at most, and a lock
-            // taken again at once would keep it out until its 5 s time-out. 5 ms every half
-            // second costs 1 % of a long import.
-            if !queued.isEmpty, !held.isEmpty, transactionSeconds > 0 { usleep(5_000) }
+            // Between transactions, after each half second of writing, a moment for another
+            // process's writer (the reader marking an article read): SQLite's busy handler
+            // polls every 100 ms at most, and a lock taken again at once would keep it out until
+            // its 5 s time-out. 5 ms every half second costs 1 % of a long import.
+            let now = DispatchTime.now().uptimeNanoseconds
+            if !queued.isEmpty, now - lastPause >= 500_000_000 {
+                usleep(5_000)
+                lastPause = DispatchTime.now().uptimeNanoseconds
+            }
         }
         return summary
     }
