@@ -297,7 +297,7 @@ final class StemCache {
                 guard valueLength >= 0 else { return nil }
                 return UnsafeRawBufferPointer(start: arena + Int(base[2]), count: valueLength)
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
         return lookUpNew(word, slot: slot)
     }
@@ -347,13 +347,32 @@ final class StemCache {
         return offset
     }
 
-    /// Words are short: a loop beats a call to `memcmp`.
+    /// Words are short: whole 8- or 4-byte loads (overlapping at the end, like `hash`) beat a
+    /// call to `memcmp` and a byte loop.
     @inline(__always)
     private static func equal(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
+        let a = UnsafeRawPointer(a)
+        if length >= 8 {
+            var offset = 0
+            while offset &+ 8 < length {
+                if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+        }
+        if length >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+                    == b.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+        }
         var index = 0
         while index < length {
-            if a[index] != b.load(fromByteOffset: index, as: UInt8.self) { return false }
-            index += 1
+            if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) {
+                return false
+            }
+            index &+= 1
         }
         return true
     }
