@@ -8,8 +8,9 @@ import GRDB
 /// `PRAGMA user_version` at 10, so that the migrator finds nothing left to do.
 ///
 /// Replaying the ten migrations cost 44 M instructions, 42 % of importing one capture into a new
-/// repository (SQL parsed again and again, the schema reloaded after every `ALTER TABLE`, the
-/// foreign-key checks after each migration); this script costs about 3 M
+/// repository (tables made and dropped again, the schema reloaded after every `ALTER TABLE`,
+/// GRDB's table builder reading the schema, the foreign-key checks after each migration); this
+/// script costs 12.5 M, nearly all of it SQLite's own work for each `CREATE`
 /// (`docs/PERFORMANCE.md`, sixth round).
 ///
 /// **The migrations stay the schema's single source of truth; this script must equal their
