@@ -1,6 +1,7 @@
 import BacaCore
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 @testable import BacaStore
 
@@ -192,6 +193,30 @@ struct NewRepositorySchemaTests {
         #expect(try !NewRepositorySchema.create(in: queue, for: .current))
         try queue.close()
         #expect(try Picture(path: path) == before)
+    }
+
+    @Test("stores opening the same new file at once: one makes the schema, all open it")
+    func openedAtOnce() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.path("baca.sqlite")
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { index in
+            do {
+                let store = try ArticleStore(path: path)
+                _ = try store.importArticle(Sample.article("Kabar \(index)", body: "Isi kabar nomor \(index)."), sourcePath: "/\(index)")
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 } == [])
+        let store = try ArticleStore(path: path)
+        #expect(try store.counts().total == 4)
+        #expect(try store.searchCount("kabar", scope: .all) == 4)
+        let replayedPath = folder.path("replayed.sqlite")
+        try Self.replayed(.current, at: replayedPath)
+        let picture = try Picture(path: path, rows: false), expected = try Picture(path: replayedPath, rows: false)
+        #expect(picture == expected, "\(picture.difference(from: expected))")
     }
 
     @Test("an older schema asked for is replayed, and migrates up as before")
