@@ -114,9 +114,16 @@ public final class ArticleStore: Sendable {
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
+            // A new file gets the schema in one transaction (`NewRepositorySchema`); the migrator
+            // then has only what came after that script, if anything.
+            let createdInOneStep = try !readOnly && compatibility == .empty
+                && NewRepositorySchema.create(in: writer, for: schema)
+            let migrations = createdInOneStep
+                ? schema.identifiers.count > NewRepositorySchema.identifiers.count
+                : compatibility != .current || reindexing
             // A current file with no re-indexing left needs nothing from the migrator: skipping it
             // keeps the writer from reading the schema at every start (2.6 M instructions).
-            if !readOnly && (compatibility != .current || reindexing) {
+            if !readOnly && migrations {
                 let compacting = try StoreSchema.compactsAfterMigrating(writer, schema: schema)
                 try schema.migrator.migrate(writer)
                 try StemmedIndexMigration.finish(writer)
@@ -166,6 +173,7 @@ public final class ArticleStore: Sendable {
             var configuration = StoreConnection.configuration()
             configuration.label = "baca.memory"
             let queue = try DatabaseQueue(configuration: configuration)
+            try NewRepositorySchema.create(in: queue, for: schema)
             try schema.migrator.migrate(queue)
             writer = queue
         } catch let error as DatabaseError {
