@@ -84,6 +84,13 @@ struct AsciiWordsTests {
             }
             texts.append(text)
         }
+        // Runs of small letters with another byte at every offset of an eight-byte load.
+        for offset in 0..<20 {
+            for other in ["A", "7", "é", " ", "-", "\u{0}", "\u{7F}", "`", "{", "@", "["] {
+                texts.append(Array((String(repeating: "a", count: offset) + other + String(repeating: "z", count: 11)).utf8))
+            }
+            texts.append(Array((String(repeating: "m", count: offset) + "\u{FF}").utf8) + [0xFF, 0x61, 0xE1, 0x62])
+        }
         // Every byte alone and beside a letter.
         for byte in 0...255 {
             texts.append([UInt8(byte)])
@@ -173,6 +180,29 @@ extension AsciiWordsTests {
             let reference = try Row.fetchAll(db, sql: query.replacingOccurrences(of: "%@", with: "referenceWords"))
             #expect(fast.count > 5000)
             #expect(fast == reference)
+        }
+    }
+
+    @Test("eight bytes at a time find the first byte that is not a–z")
+    func firstOtherByte() {
+        var state: UInt64 = 11
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        let interesting: [UInt8] = [0x00, 0x40, 0x41, 0x5A, 0x60, 0x61, 0x62, 0x79, 0x7A, 0x7B, 0x7F, 0x80, 0xE0, 0xE1, 0xFA, 0xFB, 0xFF]
+        for round in 0..<200_000 {
+            var bytes = (0..<8).map { _ in UInt8(truncatingIfNeeded: next() >> 40) }
+            if round % 2 == 0 {
+                // Mostly letters, with a chosen byte here and there.
+                bytes = bytes.map { $0 % 5 == 0 ? interesting[Int($0) % interesting.count] : 0x61 + $0 % 26 }
+            }
+            let value = UInt64(littleEndian: bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) })
+            let expected = bytes.firstIndex { !($0 >= 0x61 && $0 <= 0x7A) }
+            let mask = AsciiWords.notSmallLetters(value)
+            let found = mask == 0 ? nil : mask.trailingZeroBitCount / 8
+            #expect(found == expected, "\(bytes)")
+            if found != expected { break }
         }
     }
 

@@ -171,6 +171,17 @@ enum AsciiWords {
             let start = index
             var seen: UInt8 = 0
             while index < count {
+                // Eight small letters at a time up to the first other byte (most of a word).
+                while index &+ 8 <= count {
+                    let others = notSmallLetters(UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)))
+                    if others == 0 {
+                        index &+= 8
+                    } else {
+                        index &+= others.trailingZeroBitCount &>> 3
+                        break
+                    }
+                }
+                guard index < count else { break }
                 let kind = kinds[Int(text[index])]
                 if kind == Kind.separator { break }
                 seen |= kind
@@ -187,6 +198,19 @@ enum AsciiWords {
             if code != 0 { return code }
         }
         return 0
+    }
+
+    /// The high bit of each byte of `bytes` (eight text bytes, the first lowest) that is not
+    /// a–z. Exact up to and including the first such byte, which is all `forEach` reads: a carry
+    /// out of a byte's sums happens only for a byte of 0x80 or more, and reaches only the bytes
+    /// after it.
+    @inline(__always)
+    static func notSmallLetters(_ bytes: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let fromA = bytes &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: byte ≥ 0x61 (for a byte < 0x80)
+        let pastZ = bytes &+ 0x0505_0505_0505_0505  // high bit: byte ≥ 0x7B
+        let small = fromA & ~pastZ & ~bytes & high
+        return ~small & high
     }
 
     /// What a byte is to unicode61, as bits a word's bytes can be or-ed into.
