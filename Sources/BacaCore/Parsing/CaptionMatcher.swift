@@ -27,6 +27,17 @@ enum CaptionMatcher {
         return nil
     }
 
+    /// `text.hasSuffix(")")`, answered from the last two bytes when they tell: no `)` last, or
+    /// an ASCII byte before it (then `)` is a character of its own). Otherwise, as after a
+    /// prepended mark that joins the `)` into one character, `hasSuffix` decides.
+    static func endsWithClosingParenthesis(_ text: String) -> Bool {
+        let bytes = text.utf8
+        guard bytes.last == 0x29 else { return false }
+        let before = bytes.dropLast().last
+        if before == nil || before! < 0x80 { return true }
+        return text.hasSuffix(")")
+    }
+
     /// A caption printed twice on consecutive lines (one blank line between is allowed),
     /// starting at `start`. Returns the caption and the index of the line after the copy.
     ///
@@ -35,7 +46,7 @@ enum CaptionMatcher {
     static func pair(in lines: [CaptureLine], at start: Int, requireCredit: Bool) -> (ImageCaption, next: Int)? {
         let first = lines[start]
         guard !first.isBlank else { return nil }
-        if requireCredit && !first.text.hasSuffix(")") { return nil }
+        if requireCredit && !endsWithClosingParenthesis(first.text) { return nil }
         guard first.hasWordCharacters else { return nil }
         var copy = start + 1
         if copy < lines.count, lines[copy].isBlank { copy += 1 }
@@ -53,7 +64,7 @@ enum CaptionMatcher {
     static func wrappedPair(_ run: ArraySlice<CaptureLine>) -> ImageCaption? {
         guard run.count >= 4, run.count % 2 == 0 else { return nil }
         let middle = run.startIndex + run.count / 2
-        guard run[middle - 1].text.hasSuffix(")") else { return nil }
+        guard endsWithClosingParenthesis(run[middle - 1].text) else { return nil }
         let first = run[..<middle].map(\.text).joined(separator: " ")
         let second = run[middle...].map(\.text).joined(separator: " ")
         guard first.equalsIgnoringSpaces(second) else { return nil }

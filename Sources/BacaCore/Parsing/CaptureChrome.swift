@@ -20,7 +20,14 @@ enum CaptureChrome {
         case editorialTeam
         case followUs
 
+        /// Every key `init(key:)` knows.
+        static let keys = ["share", "editor's picks", "editors' picks", "editors picks", "editor's pick", "topics", "topic",
+                           "editorial team", "follow us"]
+
         init?(key: String) {
+            // Most lines' keys are empty (paragraphs, lines that cannot be chrome): no
+            // comparison with each heading.
+            guard !key.isEmpty else { return nil }
             switch key {
             case "share": self = .share
             case "editor's picks", "editors' picks", "editors picks", "editor's pick": self = .editorsPicks
@@ -30,6 +37,33 @@ enum CaptureChrome {
             default: return nil
             }
         }
+    }
+
+    /// The phrases a line's key is compared with (`isPromo`, `navigationWords`,
+    /// `FooterHeading`, `isKeyPointsHeading`): each key matches only by opening with one.
+    static let keyPhrases = ["baca artikel idn times", "intinya sih"] + navigationWords.sorted() + FooterHeading.keys
+
+    /// The first two bytes of every phrase, as `mayBeChrome` folds a line's (a dozen numbers:
+    /// a scan of the array is cheaper than hashing).
+    private static let phraseOpenings = Array(Set(keyPhrases.map { opening(Array($0.utf8)) }))
+
+    /// A line's first two bytes as one number, A–Z lower-cased and ` made ' (what its key
+    /// begins with when they are ASCII); 0 for a line shorter than that.
+    private static func opening(_ bytes: some Collection<UInt8>) -> UInt16 {
+        guard bytes.count >= 2 else { return 0 }
+        func folded(_ byte: UInt8) -> UInt16 {
+            UInt16(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte)
+        }
+        return folded(bytes[bytes.startIndex]) << 8 | folded(bytes[bytes.index(after: bytes.startIndex)])
+    }
+
+    /// Whether a line's key could match a phrase: its first two bytes, folded, open one. A
+    /// line that opens otherwise needs no key (its empty key matches nothing, as its key would
+    /// not): that saves lower-casing most short lines. A non-ASCII first character never
+    /// lower-cases to a phrase's opening (the Kelvin sign gives `k`, which opens none; `İ`
+    /// gives `i` and a combining dot, one character that is not `i`).
+    static func mayBeChrome(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.count >= 2 && bytes[0] < 0x80 && phraseOpenings.contains(opening(bytes))
     }
 
     /// `Intinya sih...`, `Intinya sih…`, `Intinya sih:`: the heading of the key points.

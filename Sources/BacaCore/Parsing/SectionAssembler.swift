@@ -45,7 +45,7 @@ struct SectionAssembler {
         defer { run.removeAll(keepingCapacity: true) }
 
         if run.count == 1, let (number, heading) = run[0].numberedItem, number == expectedNumber,
-           heading.count <= Self.maximumHeadingLength {
+           heading.utf8.count <= Self.maximumHeadingLength || heading.count <= Self.maximumHeadingLength {
             sections.append(Section(number: number, heading: heading))
             expectedNumber = number + 1
             sawFirstParagraph = true
@@ -96,7 +96,8 @@ struct SectionAssembler {
 
     private mutating func flushParagraph(_ lines: [String]) {
         guard !lines.isEmpty else { return }
-        var text = lines.joined(separator: " ")
+        // One line (most paragraphs of a browser's copy) is the paragraph as it is.
+        var text = lines.count == 1 ? lines[0] : lines.joined(separator: " ")
         if !sawFirstParagraph {
             sawFirstParagraph = true
             if let found = Dateline(paragraph: text) {

@@ -19,6 +19,11 @@ enum SourceCitation {
 
     static let openerBytes = openers.map { Array($0.utf8) }
 
+    /// The first four bytes of every opener (`Dila`, `Meng`, `Diku`, `Mela`), as numbers.
+    static let openingWords = Array(Set(openerBytes.map { opener in
+        opener.withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }
+    }))
+
     /// The same reading on bytes when the opener and the outlet's place are ASCII: `nil` when
     /// they are not (the characters decide), `.some(nil)` when no outlet is cited. The
     /// reading over characters, with Foundation's `range(of:)` for the stops, cost ~4 k
@@ -26,6 +31,11 @@ enum SourceCitation {
     static func asciiOutlet(in paragraph: String) -> String?? {
         var copy = paragraph
         return copy.withUTF8 { bytes -> String?? in
+            // Every opener begins with one of four words' first four bytes: most paragraphs
+            // that start with `D` or `M` (`Dalam`, `Menurut`) are ruled out on one comparison.
+            guard bytes.count >= 4,
+                  openingWords.contains(UnsafeRawPointer(bytes.baseAddress!).loadUnaligned(as: UInt32.self))
+            else { return .some(nil) }
             guard let opener = openerBytes.first(where: { opener in
                 opener.count <= bytes.count && opener.indices.allSatisfy { bytes[$0] == opener[$0] }
             }) else { return .some(nil) }
