@@ -71,6 +71,7 @@ struct ParserFastPathTests {
         " ", "  ", "•", "· ", "‣", "◦", "▪", "●", "-", "*", "- ", "1", "12", "1234", ". ", ") ", "Judul", "editor",
         "Editor", "EditorPri Saja", "Writer", "Penulis: ", "Reporter", "\u{212A}", "İ", "é", "e\u{301}", "(Foto)", ")",
         "漢字", "—", "!", "'", "2.300", "\u{00B7}", "\u{2022}", "baca juga", "Baca Juga:", "x",
+        "\u{600}", " \u{301}", "\u{301}", "\u{903}", "\u{200D}",
     ]
 
     @Test("line readings on bytes: bullets, numbers, word characters, roles, captions compared without spaces")
@@ -147,13 +148,16 @@ struct ParserFastPathTests {
 
     @Test("capitalised names read on bytes, as over characters; a closing parenthesis found from the bytes, as by hasSuffix")
     func namesAndParentheses() {
-        let pieces = Self.datelinePieces + [" ", "  ", "a", "Z", "9", "\r\n", "\u{301}", " \u{301}", "\u{600}", "(", ")", "x)", "\u{600})", "É"]
+        let pieces = Self.datelinePieces + [" ", "  ", "a", "Z", "9", "\r\n", "\u{301}", " \u{301}", "\u{600}", "(", ")", "x)", "\u{600})", "É",
+                                            "(IDN Times/Foto)", " (", ") ", "((", "))", "()", "( )"]
         for text in Self.randomTexts(pieces, seed: 41, count: 8000) + pieces {
             for (words, digits) in [(4, false), (5, true), (1, false)] {
                 #expect(Dateline.isCapitalisedName(text, maximumWords: words, allowsDigits: digits)
                         == Dateline.isCapitalisedNameByCharacters(text, maximumWords: words, allowsDigits: digits), "\(text)")
             }
             #expect(CaptionMatcher.endsWithClosingParenthesis(text) == text.hasSuffix(")"), "\(text.unicodeScalars.map(\.value))")
+            #expect(CaptionMatcher.split(text) == CaptionMatcher.splitByScalars(text), "\(text)")
+            #expect(CaptionMatcher.split(text + " (Foto)") == CaptionMatcher.splitByScalars(text + " (Foto)"), "\(text)")
         }
     }
 

@@ -43,19 +43,22 @@ public enum Sanitizer {
         var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(bytes))
         scanner.output.reserveCapacity(bytes.count)
         var start = 0
+        // Clean lines (with their line feeds) are copied in runs, from `uncopied` up to the
+        // next line the scanner must read, rather than line by line.
+        var uncopied = 0
         while start < bytes.count {
             let end = lineEnd(in: bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if scanner.isAtLineStart && isClean(line) {
-                scanner.output.append(contentsOf: line)
-                if end < bytes.count { scanner.output.append(0x0A) }
-            } else {
+            if !(scanner.isAtLineStart && isClean(line)) {
+                scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[uncopied..<start]))
                 var iterator = UnsafeBufferPointer(rebasing: bytes[start..<min(end + 1, bytes.count)]).makeIterator()
                 var decoder = UTF8()
                 while case .scalarValue(let scalar) = decoder.decode(&iterator) { scanner.consume(scalar) }
+                uncopied = min(end + 1, bytes.count)
             }
             start = end + 1
         }
+        scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[uncopied..<bytes.count]))
         return scanner.finishUTF8()
     }
 
@@ -117,8 +120,7 @@ public enum Sanitizer {
     /// bytes before `count`, and `previous` at the last byte skipped. Unless `allowsSpaceRuns`,
     /// returns false at two spaces in a row (one may be `previous`).
     ///
-    /// A loop of its own, so that its constants stay in registers, with each test exact byte by
-    /// byte: with every high bit clear no sum carries, so `x + 0x60` has its high bit set when
+    /// Each test is exact byte by byte: with every high bit clear no sum carries, so `x + 0x60` has its high bit set when
     /// x ≥ 0x20, `x + 0x01` when x is DEL, and `x + 0x5F` for every byte but the space. A word
     /// with a high bit set fails on that byte whatever carries (a carry starts only at such a
     /// byte). `CaptureSanitizingTests` compare the outcome with the scanner's.

@@ -13,7 +13,11 @@
 /// or `Mengutip X,` adds X to the sources. The first paragraph of the lead may carry the
 /// dateline.
 struct SectionAssembler {
-    private(set) var sections: [Section] = [Section()]
+    /// The sections before the one being filled.
+    private var sections: [Section] = []
+    /// The section being filled (the lead, to begin with), apart from `sections`: a block is
+    /// appended to an array that has one owner, not through a copy of the last section's.
+    private var current = Section()
     private(set) var sources: [String] = []
     private(set) var dateline: Dateline?
     private var run: [CaptureLine] = []
@@ -36,8 +40,16 @@ struct SectionAssembler {
     /// The sections, without an empty lead.
     mutating func finish() -> [Section] {
         endRun()
+        sections.append(current)
+        current = Section()
         if let lead = sections.first, lead.number == nil, lead.blocks.isEmpty { sections.removeFirst() }
         return sections
+    }
+
+    /// Starts a numbered section; the one filled so far is done.
+    private mutating func startSection(_ section: Section) {
+        sections.append(current)
+        current = section
     }
 
     mutating func endRun() {
@@ -46,7 +58,7 @@ struct SectionAssembler {
 
         if run.count == 1, let (number, heading) = run[0].numberedItem, number == expectedNumber,
            heading.utf8.count <= Self.maximumHeadingLength || heading.count <= Self.maximumHeadingLength {
-            sections.append(Section(number: number, heading: heading))
+            startSection(Section(number: number, heading: heading))
             expectedNumber = number + 1
             sawFirstParagraph = true
             return
@@ -119,7 +131,7 @@ struct SectionAssembler {
     }
 
     private mutating func append(_ block: Block) {
-        sections[sections.count - 1].blocks.append(block)
+        current.blocks.append(block)
     }
 
     /// A double quotation mark of any style, or a single one that a closing one follows.
