@@ -43,27 +43,37 @@ enum CaptureChrome {
     /// `FooterHeading`, `isKeyPointsHeading`): each key matches only by opening with one.
     static let keyPhrases = ["baca artikel idn times", "intinya sih"] + navigationWords.sorted() + FooterHeading.keys
 
-    /// The first two bytes of every phrase, as `mayBeChrome` folds a line's (a dozen numbers:
-    /// a scan of the array is cheaper than hashing).
-    private static let phraseOpenings = Array(Set(keyPhrases.map { opening(Array($0.utf8)) }))
+    /// The first four bytes of every phrase of at least four, as `mayBeChrome` folds a line's
+    /// (a dozen numbers: a scan of the array is cheaper than hashing).
+    private static let phraseOpenings = Array(Set(keyPhrases.compactMap { phrase in
+        Array(phrase.utf8).withUnsafeBufferPointer(opening)
+    }))
 
-    /// A line's first two bytes as one number, A–Z lower-cased and ` made ' (what its key
-    /// begins with when they are ASCII); 0 for a line shorter than that.
-    private static func opening(_ bytes: some Collection<UInt8>) -> UInt16 {
-        guard bytes.count >= 2 else { return 0 }
-        func folded(_ byte: UInt8) -> UInt16 {
-            UInt16(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte == 0x60 ? 0x27 : byte)
+    /// A line's first four bytes as one number, A–Z lower-cased (what its key begins with when
+    /// they are ASCII); nil when it is shorter or one of them is not ASCII.
+    private static func opening(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard bytes.count >= 4 else { return nil }
+        var opening: UInt32 = 0
+        for byte in bytes[0..<4] {
+            guard byte < 0x80 else { return nil }
+            opening = opening << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
         }
-        return folded(bytes[bytes.startIndex]) << 8 | folded(bytes[bytes.index(after: bytes.startIndex)])
+        return opening
     }
 
-    /// Whether a line's key could match a phrase: its first two bytes, folded, open one. A
-    /// line that opens otherwise needs no key (its empty key matches nothing, as its key would
-    /// not): that saves lower-casing most short lines. A non-ASCII first character never
-    /// lower-cases to a phrase's opening (the Kelvin sign gives `k`, which opens none; `İ`
-    /// gives `i` and a combining dot, one character that is not `i`).
+    /// Whether a line's key could match a phrase. A line of four bytes or more whose first four
+    /// are ASCII must open, lower-cased, like a phrase of four or more (the shorter phrases,
+    /// `for` and `you`, are whole lines of three); one whose first character is not ASCII
+    /// never does: no such character lower-cases to a phrase's first letter (the Kelvin sign
+    /// gives `k`, which opens none; `İ` gives `i` and a combining dot, one character that is
+    /// not `i`). Any other line may. A line that cannot needs no key (its empty key matches
+    /// nothing, as its key would not): that saves lower-casing most short lines. (No phrase has
+    /// an apostrophe in its first four bytes, so a line's backquotes need no folding here.)
     static func mayBeChrome(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.count >= 2 && bytes[0] < 0x80 && phraseOpenings.contains(opening(bytes))
+        guard bytes.count >= 4 else { return true }
+        guard bytes[0] < 0x80 else { return false }
+        guard let opening = opening(bytes) else { return true }
+        return phraseOpenings.contains(opening)
     }
 
     /// `Intinya sih...`, `Intinya sih…`, `Intinya sih:`: the heading of the key points.

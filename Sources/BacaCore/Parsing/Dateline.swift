@@ -56,7 +56,7 @@ struct Dateline: Equatable {
             guard let dash else { return .some(nil) }
             let outlet = String(decoding: bytes[(comma + 1)..<dash], as: UTF8.self).trimmingSpaces
             guard isCapitalisedName(outlet, maximumWords: 5, allowsDigits: true) else { return .some(nil) }
-            let rest = String(decoding: bytes[(dash + 1)...], as: UTF8.self).trimmingSpaces
+            let rest = String.trimmingSpaces(bytes, from: dash + 1, to: bytes.count)
             return .some(Dateline(location: city, outlet: outlet, rest: rest))
         }
     }

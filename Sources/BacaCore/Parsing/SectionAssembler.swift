@@ -25,6 +25,10 @@ struct SectionAssembler {
     /// Whether the first paragraph of the body has been seen: only it may hold the dateline.
     private var sawFirstParagraph = false
 
+    init() {
+        current.blocks.reserveCapacity(16)
+    }
+
     /// A heading longer than this is a numbered paragraph.
     static let maximumHeadingLength = 200
 
@@ -50,6 +54,8 @@ struct SectionAssembler {
     private mutating func startSection(_ section: Section) {
         sections.append(current)
         current = section
+        // Room for a section's usual blocks at once, not grown from one.
+        current.blocks.reserveCapacity(16)
     }
 
     mutating func endRun() {
@@ -68,20 +74,20 @@ struct SectionAssembler {
             return
         }
 
-        var paragraph: [String] = []
+        // The paragraph being gathered is the run's lines from `paragraphStart` to `index`.
+        var paragraphStart = 0
         var index = 0
         while index < run.count {
-            if let (items, ordered, next) = list(from: index, underParagraph: !paragraph.isEmpty) {
-                flushParagraph(paragraph)
-                paragraph.removeAll()
+            if let (items, ordered, next) = list(from: index, underParagraph: index > paragraphStart) {
+                flushParagraph(run[paragraphStart..<index])
                 append(.list(items, ordered: ordered))
                 index = next
+                paragraphStart = next
             } else {
-                paragraph.append(run[index].text)
                 index += 1
             }
         }
-        flushParagraph(paragraph)
+        flushParagraph(run[paragraphStart..<index])
     }
 
     /// The list that starts at `start` in the run, and the index after it.
@@ -106,10 +112,10 @@ struct SectionAssembler {
         return (items, true, index)
     }
 
-    private mutating func flushParagraph(_ lines: [String]) {
-        guard !lines.isEmpty else { return }
+    private mutating func flushParagraph(_ lines: ArraySlice<CaptureLine>) {
+        guard let first = lines.first else { return }
         // One line (most paragraphs of a browser's copy) is the paragraph as it is.
-        var text = lines.count == 1 ? lines[0] : lines.joined(separator: " ")
+        var text = lines.count == 1 ? first.text : lines.map(\.text).joined(separator: " ")
         if !sawFirstParagraph {
             sawFirstParagraph = true
             if let found = Dateline(paragraph: text) {
