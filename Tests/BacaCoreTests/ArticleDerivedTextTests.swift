@@ -121,3 +121,25 @@ import Testing
         }
     }
 }
+
+@Suite struct CalendarDateTextTests {
+    @Test("a day's ISO text written in place equals the padded pieces joined, for every day and odd values")
+    func isoEqualsInterpolation() {
+        for year in [1, 9, 10, 99, 100, 999, 1000, 1970, 2024, 9999] {
+            for month in 1...12 {
+                for day in 1...31 {
+                    guard let date = CalendarDate(year: year, month: month, day: day) else { continue }
+                    #expect(date.iso == date.isoByInterpolation)
+                }
+            }
+        }
+        var odd = CalendarDate(year: 2024, month: 11, day: 4)!
+        for (year, month, day) in [(12345, 1, 1), (-5, 1, 1), (2024, 0, 0), (2024, 100, 7), (0, 1, -3)] {
+            odd.year = year
+            odd.month = month
+            odd.day = day
+            #expect(odd.iso == odd.isoByInterpolation)
+        }
+        #expect(CalendarDate(year: 2024, month: 11, day: 4)!.iso == "2024-11-04")
+    }
+}

@@ -127,10 +127,12 @@ extension Article {
     public var bodyText: String {
         // What `parts.joined(separator: "\n")` of the hero caption, headings and blocks'
         // `plainText` gives, made in one string of the final size: `joined` reserves a guess
-        // and grows, and a list's `plainText` is a joined copy of its own (`BodyTextTests`).
+        // and grows, and a list's `plainText` is a joined copy of its own (`ArticleDerivedTextTests`).
         var length = -1
         forEachBodyPart { length += $0.utf8.count + 1 }
         guard length > 0 else { return "" }
+        // Appended in place (checking the whole text as UTF-8 once more, as a string made
+        // from bytes must, cost more than the appends).
         var text = ""
         text.reserveCapacity(length)
         var first = true
