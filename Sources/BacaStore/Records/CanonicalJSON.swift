@@ -203,7 +203,13 @@ enum CanonicalJSON {
             var text = text
             text.withUTF8 { utf8 in
                 var start = 0
-                while let escaped = Self.firstToEscape(in: utf8, from: start, slashes: escapesSlashes) {
+                // The loop specialised for each setting (the test out of the eight-byte loop).
+                let slashes = escapesSlashes
+                func next(_ start: Int) -> Int? {
+                    slashes ? Self.firstToEscape(in: utf8, from: start, slashes: true)
+                        : Self.firstToEscape(in: utf8, from: start, slashes: false)
+                }
+                while let escaped = next(start) {
                     append(UnsafeBufferPointer(rebasing: utf8[start..<escaped]))
                     escape(utf8[escaped])
                     start = escaped + 1
@@ -235,22 +241,24 @@ enum CanonicalJSON {
         /// The index of the first byte at or after `start` that a JSON string must escape (a
         /// control character, `"`, `\`, and `/` when `slashes`), or nil.
         ///
-        /// Eight bytes at a time: a word's bytes below 0x20 and its bytes equal to one of the
-        /// others are flagged with the usual bit tricks, whose lowest flag is always a true one
-        /// (a false flag can only sit above a true one, where a borrow carried), so the first
-        /// flagged byte is the answer. `CanonicalJSONTests` hold the output to `JSONEncoder`'s.
+        /// Eight bytes at a time, each byte judged exactly on its low seven bits (with the high
+        /// bits cleared no sum carries into the next byte): `x + 0x60` has its high bit set when
+        /// x ≥ 0x20, `(x ^ c) + 0x7F` when x ≠ c; a byte from 0x80 on (part of a longer scalar)
+        /// never needs escaping. A byte whose high bit ends clear is the first to escape.
+        /// `CanonicalJSONTests` hold the output to `JSONEncoder`'s.
         @inline(__always)
         static func firstToEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int, slashes: Bool) -> Int? {
             guard let base = utf8.baseAddress else { return nil }
             let ones: UInt64 = 0x0101_0101_0101_0101
             let high: UInt64 = 0x8080_8080_8080_8080
-            @inline(__always) func zeroBytes(_ word: UInt64) -> UInt64 { (word &- ones) & ~word & high }
+            @inline(__always) func notEqual(_ low: UInt64, _ byte: UInt64) -> UInt64 { (low ^ byte &* ones) &+ 0x7F &* ones }
             var index = start
             while index + 8 <= utf8.count {
                 let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                var flags = (word &- 0x20 &* ones) & ~word & high
-                flags |= zeroBytes(word ^ 0x22 &* ones) | zeroBytes(word ^ 0x5C &* ones)
-                if slashes { flags |= zeroBytes(word ^ 0x2F &* ones) }
+                let low = word & ~high
+                var fine = (low &+ 0x60 &* ones) & notEqual(low, 0x22) & notEqual(low, 0x5C)
+                if slashes { fine &= notEqual(low, 0x2F) }
+                let flags = ~(fine | word) & high
                 if flags != 0 { return index + flags.trailingZeroBitCount / 8 }
                 index += 8
             }
