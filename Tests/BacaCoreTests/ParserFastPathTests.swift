@@ -71,6 +71,7 @@ struct ParserFastPathTests {
         " ", "  ", "•", "· ", "‣", "◦", "▪", "●", "-", "*", "- ", "1", "12", "1234", ". ", ") ", "Judul", "editor",
         "Editor", "EditorPri Saja", "Writer", "Penulis: ", "Reporter", "\u{212A}", "İ", "é", "e\u{301}", "(Foto)", ")",
         "漢字", "—", "!", "'", "2.300", "\u{00B7}", "\u{2022}", "baca juga", "Baca Juga:", "x",
+        "\u{600}", " \u{301}", "\u{301}", "\u{903}", "\u{200D}",
     ]
 
     @Test("line readings on bytes: bullets, numbers, word characters, roles, captions compared without spaces")
@@ -120,8 +121,60 @@ struct ParserFastPathTests {
         texts.append(String(repeating: "Kata ", count: 30))
         for text in texts {
             for line in CaptureLine.split(text) {
-                #expect(line.key == (line.text.utf8.count <= CaptureLine.maximumKeyLength ? CaptureLine.key(of: line.text) : ""), "\(line.text)")
+                let mayBeChrome = line.text.utf8.count <= CaptureLine.maximumKeyLength
+                    && Array(line.text.utf8).withUnsafeBufferPointer(CaptureChrome.mayBeChrome)
+                #expect(line.key == (mayBeChrome ? CaptureLine.key(of: line.text) : ""), "\(line.text)")
             }
+        }
+    }
+
+    /// A line that `mayBeChrome` passes over gets an empty key: none of the chrome readings
+    /// may take its full key either, whatever its case, apostrophes or first character.
+    @Test("a line whose key is left empty is no chrome by its full key either")
+    func keyLeftEmptyIsNoChrome() {
+        var pieces = Self.linePieces + CaptureChrome.keyPhrases + CaptureChrome.keyPhrases.map { $0.uppercased() }
+        pieces += ["Editor`s Picks", "EDITORS' PICKS", "Intinya sih…", "intinya sih:", "\u{212A}", "İntinya sih", "Follow Us", "’", "`"]
+        var checked = 0
+        for text in Self.randomTexts(pieces, seed: 31, count: 20000) + pieces {
+            let text = text.trimmingSpaces
+            guard !Array(text.utf8).withUnsafeBufferPointer(CaptureChrome.mayBeChrome) else { continue }
+            checked += 1
+            let key = CaptureLine.key(of: text)
+            #expect(!CaptureChrome.isPromo(key) && !CaptureChrome.navigationWords.contains(key), "\(text)")
+            #expect(CaptureChrome.FooterHeading(key: key) == nil && !CaptureChrome.isKeyPointsHeading(key), "\(text)")
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test("capitalised names read on bytes, as over characters; a closing parenthesis found from the bytes, as by hasSuffix")
+    func namesAndParentheses() {
+        let pieces = Self.datelinePieces + [" ", "  ", "a", "Z", "9", "\r\n", "\u{301}", " \u{301}", "\u{600}", "(", ")", "x)", "\u{600})", "É",
+                                            "(IDN Times/Foto)", " (", ") ", "((", "))", "()", "( )"]
+        for text in Self.randomTexts(pieces, seed: 41, count: 8000) + pieces {
+            for (words, digits) in [(4, false), (5, true), (1, false)] {
+                #expect(Dateline.isCapitalisedName(text, maximumWords: words, allowsDigits: digits)
+                        == Dateline.isCapitalisedNameByCharacters(text, maximumWords: words, allowsDigits: digits), "\(text)")
+            }
+            #expect(CaptionMatcher.endsWithClosingParenthesis(text) == text.hasSuffix(")"), "\(text.unicodeScalars.map(\.value))")
+            #expect(CaptionMatcher.split(text) == CaptionMatcher.splitByScalars(text), "\(text)")
+            #expect(CaptionMatcher.split(text + " (Foto)") == CaptionMatcher.splitByScalars(text + " (Foto)"), "\(text)")
+        }
+    }
+
+    @Test("runs of spaces found eight bytes at a time, as byte by byte")
+    func spaceRuns() {
+        var state: UInt64 = 23
+        for _ in 0..<20000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let length = Int(state >> 58)
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                let pick = Int(state >> 60)
+                bytes.append(pick < 6 ? 0x20 : pick < 8 ? 0xA0 : pick < 10 ? 0x00 : pick < 12 ? 0x21 : UInt8(truncatingIfNeeded: state >> 40))
+            }
+            let expected = zip(bytes, bytes.dropFirst()).contains { $0 == 0x20 && $1 == 0x20 }
+            #expect(bytes.withUnsafeBufferPointer(CaptureLine.hasSpaceRun) == expected, "\(bytes)")
         }
     }
 

@@ -66,6 +66,27 @@ struct CanonicalJSONTests {
         #expect(CanonicalJSON.encode([String]()) == Array(try JSONEncoder().encode([String]())))
     }
 
+    /// Escapes found eight bytes at a time land where one byte at a time finds them: random
+    /// texts of every length around the word size, with quotes, backslashes, slashes, control
+    /// characters and non-ASCII scalars anywhere.
+    @Test("random texts: every escape in its place, in articles and in the key points column")
+    func randomTexts() throws {
+        let pieces = ["a", "kata ", "\"", "\\", "/", "\n", "\t", "\u{1}", "\u{1F}", "\u{7F}", "é", "“", "木", "🏸", "\r\n",
+                      "12345678", " ", "}", "{", "\u{2028}"]
+        var state: UInt64 = 99
+        for _ in 0..<3000 {
+            var text = ""
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            for _ in 0..<(state >> 59) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            let article = Article(title: text, keyPoints: [text], sections: [Section(blocks: [.paragraph(text + text)])])
+            #expect(CanonicalJSON.encode(article) == (try Self.foundation(article)), "\(text.unicodeScalars.map(\.value))")
+            #expect(CanonicalJSON.encode([text, text]) == Array(try JSONEncoder().encode([text, text])), "\(text.unicodeScalars.map(\.value))")
+        }
+    }
+
     /// The bytes an article without image addresses had before `url` existed (a capture never
     /// has one): its stored JSON and content hash stay what they were.
     @Test("pictures without an address write no url key")

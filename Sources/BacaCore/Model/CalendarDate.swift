@@ -28,6 +28,30 @@ public struct CalendarDate: Sendable, Equatable, Hashable, Comparable, Codable, 
 
     /// `2024-11-04`.
     public var iso: String {
+        // Ten ASCII digits and dashes written in place (a small string, no allocation): the
+        // padded pieces joined by interpolation cost ~2.6 k instructions, paid by every
+        // imported article's JSON and sort key. `init` keeps the year to four digits, the
+        // month and day to two (a value changed since, out of those, goes the long way).
+        guard (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) else { return isoByInterpolation }
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var value = value
+                for index in stride(from: start + width - 1, through: start, by: -1) {
+                    bytes[index] = UInt8(0x30 + value % 10)
+                    value /= 10
+                }
+            }
+            put(year, 4, at: 0)
+            bytes[4] = 0x2D
+            put(month, 2, at: 5)
+            bytes[7] = 0x2D
+            put(day, 2, at: 8)
+            return 10
+        }
+    }
+
+    /// `iso` as it was written, padded pieces joined: what it must equal (tests).
+    var isoByInterpolation: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits

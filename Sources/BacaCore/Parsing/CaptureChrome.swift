@@ -20,7 +20,14 @@ enum CaptureChrome {
         case editorialTeam
         case followUs
 
+        /// Every key `init(key:)` knows.
+        static let keys = ["share", "editor's picks", "editors' picks", "editors picks", "editor's pick", "topics", "topic",
+                           "editorial team", "follow us"]
+
         init?(key: String) {
+            // Most lines' keys are empty (paragraphs, lines that cannot be chrome): no
+            // comparison with each heading.
+            guard !key.isEmpty else { return nil }
             switch key {
             case "share": self = .share
             case "editor's picks", "editors' picks", "editors picks", "editor's pick": self = .editorsPicks
@@ -30,6 +37,43 @@ enum CaptureChrome {
             default: return nil
             }
         }
+    }
+
+    /// The phrases a line's key is compared with (`isPromo`, `navigationWords`,
+    /// `FooterHeading`, `isKeyPointsHeading`): each key matches only by opening with one.
+    static let keyPhrases = ["baca artikel idn times", "intinya sih"] + navigationWords.sorted() + FooterHeading.keys
+
+    /// The first four bytes of every phrase of at least four, as `mayBeChrome` folds a line's
+    /// (a dozen numbers: a scan of the array is cheaper than hashing).
+    private static let phraseOpenings = Array(Set(keyPhrases.compactMap { phrase in
+        Array(phrase.utf8).withUnsafeBufferPointer(opening)
+    }))
+
+    /// A line's first four bytes as one number, A–Z lower-cased (what its key begins with when
+    /// they are ASCII); nil when it is shorter or one of them is not ASCII.
+    private static func opening(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        guard bytes.count >= 4 else { return nil }
+        var opening: UInt32 = 0
+        for byte in bytes[0..<4] {
+            guard byte < 0x80 else { return nil }
+            opening = opening << 8 | UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return opening
+    }
+
+    /// Whether a line's key could match a phrase. A line of four bytes or more whose first four
+    /// are ASCII must open, lower-cased, like a phrase of four or more (the shorter phrases,
+    /// `for` and `you`, are whole lines of three); one whose first character is not ASCII
+    /// never does: no such character lower-cases to a phrase's first letter (the Kelvin sign
+    /// gives `k`, which opens none; `İ` gives `i` and a combining dot, one character that is
+    /// not `i`). Any other line may. A line that cannot needs no key (its empty key matches
+    /// nothing, as its key would not): that saves lower-casing most short lines. (No phrase has
+    /// an apostrophe in its first four bytes, so a line's backquotes need no folding here.)
+    static func mayBeChrome(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 4 else { return true }
+        guard bytes[0] < 0x80 else { return false }
+        guard let opening = opening(bytes) else { return true }
+        return phraseOpenings.contains(opening)
     }
 
     /// `Intinya sih...`, `Intinya sih…`, `Intinya sih:`: the heading of the key points.

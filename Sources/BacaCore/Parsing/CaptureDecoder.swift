@@ -89,17 +89,12 @@ public enum CaptureDecoder {
     static func countControls(_ bytes: ArraySlice<UInt8>) -> Int? {
         bytes.withUnsafeBufferPointer { buffer -> Int? in
             guard let base = buffer.baseAddress else { return 0 }
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let high: UInt64 = 0x8080_8080_8080_8080
             var controls = 0
             var index = 0
             while index < buffer.count {
                 if index + 8 <= buffer.count {
                     let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let notDelete = word ^ (0x7F &* ones)
-                    let below = (word &- 0x20 &* ones) & ~word & high
-                    let delete = (notDelete &- ones) & ~notDelete & high
-                    if below == 0 && delete == 0 {
+                    if Self.hasNoControl(word) {
                         index += 8
                         continue
                     }
@@ -111,6 +106,18 @@ public enum CaptureDecoder {
             }
             return controls
         }
+    }
+
+    /// Whether no byte of `word` is below 0x20 or DEL, exactly, byte by byte: with the high
+    /// bits cleared no sum carries into the next byte, so `low + 0x60` has its high bit set
+    /// when `low` ≥ 0x20 and `low + 0x01` when `low` is 0x7F; a byte from 0x80 on is no control
+    /// (its own high bit). Five operations and one test, where two borrow tricks took a dozen.
+    @inline(__always)
+    static func hasNoControl(_ word: UInt64) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low = word & ~high
+        let printable = (low &+ 0x6060_6060_6060_6060) & ~(low &+ 0x0101_0101_0101_0101)
+        return (printable | word) & high == high
     }
 
     /// Whether more than `maximumControlShare` of the bytes are controls that no text file has

@@ -76,14 +76,16 @@ public enum CaptureLoader {
     /// True when the parsed text has something of an article page, or is prose long enough to
     /// be an article on its own.
     static func looksLikeArticle(_ article: Article, text: @autoclosure () -> String) -> Bool {
-        let body = article.sections.flatMap(\.blocks)
-        guard !body.isEmpty else { return false }
+        // Over the sections' blocks where they are (no array of every block).
+        guard article.sections.contains(where: { !$0.blocks.isEmpty }) else { return false }
         let hasMarks = article.location != nil || !article.keyPoints.isEmpty || article.heroImage != nil
             || article.editor != nil || article.author != nil || !article.sources.isEmpty
             || article.sections.contains { $0.number != nil }
-            || body.contains { if case .image = $0 { return true } else { return false } }
+            || article.sections.contains { $0.blocks.contains { if case .image = $0 { return true } else { return false } } }
         if hasMarks { return true }
-        let words = body.reduce(0) { $0 + Article.countWords($1.plainText) }
+        let words = article.sections.reduce(0) { sum, section in
+            section.blocks.reduce(sum) { $0 + Article.countWords($1.plainText) }
+        }
         return words >= minimumPlainWords && ProseShape(text()).isArticleText
     }
 }

@@ -168,7 +168,7 @@ public enum CaptureParser {
                     assembler.endRun()
                     let disclaimer = readDisclaimer()
                     if article.disclaimer == nil { article.disclaimer = disclaimer }
-                } else if footer.take(line) {
+                } else if footer.isActive, footer.take(line) {
                     index += 1
                 } else if CaptureChrome.isKeyPointsHeading(key), article.keyPoints.isEmpty {
                     // Key points after some stray line of text, rather than right under the title.

@@ -56,7 +56,7 @@ struct Dateline: Equatable {
             guard let dash else { return .some(nil) }
             let outlet = String(decoding: bytes[(comma + 1)..<dash], as: UTF8.self).trimmingSpaces
             guard isCapitalisedName(outlet, maximumWords: 5, allowsDigits: true) else { return .some(nil) }
-            let rest = String(decoding: bytes[(dash + 1)...], as: UTF8.self).trimmingSpaces
+            let rest = String.trimmingSpaces(bytes, from: dash + 1, to: bytes.count)
             return .some(Dateline(location: city, outlet: outlet, rest: rest))
         }
     }
@@ -94,6 +94,35 @@ struct Dateline: Equatable {
 
     /// One to `maximumWords` words, each starting with a capital letter (or a digit, when allowed).
     static func isCapitalisedName(_ text: String, maximumWords: Int, allowsDigits: Bool) -> Bool {
+        if let answer = isCapitalisedASCIIName(text, maximumWords: maximumWords, allowsDigits: allowsDigits) { return answer }
+        return isCapitalisedNameByCharacters(text, maximumWords: maximumWords, allowsDigits: allowsDigits)
+    }
+
+    /// The same for ASCII text, on its bytes (nil for other text): words are runs of bytes
+    /// between spaces, and an ASCII capital is A–Z. Splitting into `Character`s cost several
+    /// thousand instructions a dateline.
+    static func isCapitalisedASCIIName(_ text: String, maximumWords: Int, allowsDigits: Bool) -> Bool? {
+        var words = 0
+        var atWordStart = true
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 {
+                atWordStart = true
+                continue
+            }
+            if atWordStart {
+                words += 1
+                let capital = (byte >= 0x41 && byte <= 0x5A) || (allowsDigits && byte >= 0x30 && byte <= 0x39)
+                // The rest of the text must still be ASCII for the answer to be this one.
+                if !capital || words > maximumWords { return text.utf8.allSatisfy { $0 < 0x80 } ? false : nil }
+            }
+            atWordStart = false
+        }
+        return words >= 1
+    }
+
+    /// The reading over characters: what `isCapitalisedASCIIName` must equal where it answers.
+    static func isCapitalisedNameByCharacters(_ text: String, maximumWords: Int, allowsDigits: Bool) -> Bool {
         let words = text.split(separator: " ")
         guard (1...maximumWords).contains(words.count) else { return false }
         return words.allSatisfy { word in

@@ -43,19 +43,22 @@ public enum Sanitizer {
         var scanner = Scanner(crIsLineEnd: usesCarriageReturnLineEnds(bytes))
         scanner.output.reserveCapacity(bytes.count)
         var start = 0
+        // Clean lines (with their line feeds) are copied in runs, from `uncopied` up to the
+        // next line the scanner must read, rather than line by line.
+        var uncopied = 0
         while start < bytes.count {
             let end = lineEnd(in: bytes, from: start)
             let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            if scanner.isAtLineStart && isClean(line) {
-                scanner.output.append(contentsOf: line)
-                if end < bytes.count { scanner.output.append(0x0A) }
-            } else {
+            if !(scanner.isAtLineStart && isClean(line)) {
+                scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[uncopied..<start]))
                 var iterator = UnsafeBufferPointer(rebasing: bytes[start..<min(end + 1, bytes.count)]).makeIterator()
                 var decoder = UTF8()
                 while case .scalarValue(let scalar) = decoder.decode(&iterator) { scanner.consume(scalar) }
+                uncopied = min(end + 1, bytes.count)
             }
             start = end + 1
         }
+        scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[uncopied..<bytes.count]))
         return scanner.finishUTF8()
     }
 
@@ -89,30 +92,12 @@ public enum Sanitizer {
     static func isClean(_ line: UnsafeBufferPointer<UInt8>, allowsSpaceRuns: Bool = true) -> Bool {
         guard let base = line.baseAddress, !line.isEmpty else { return true }
         if line[line.count - 1] == 0x20 { return false }
-        let high: UInt64 = 0x8080_8080_8080_8080
-        let ones: UInt64 = 0x0101_0101_0101_0101
         var previous: UInt8 = 0
         var index = 0
         while index < line.count {
-            // Eight bytes at a time while they are printable ASCII: no high bit, no byte below
-            // 0x20 and no DEL (the usual bit tricks on a 64-bit word).
-            if index + 8 <= line.count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let notDelete = word ^ (0x7F &* ones)
-                let control = (word &- 0x20 &* ones) & ~word & high
-                let delete = (notDelete &- ones) & ~notDelete & high
-                if word & high == 0 && control == 0 && delete == 0 {
-                    if !allowsSpaceRuns {
-                        // Printable ASCII plus 0x5F has its high bit set, but for the space
-                        // (0x7F): the spaces' high bits, exactly; a run is two adjacent ones.
-                        let spaces = ~(word &+ 0x5F &* ones) & high
-                        if spaces & (spaces >> 8) != 0 || (previous == 0x20 && word & 0xFF == 0x20) { return false }
-                    }
-                    previous = UInt8(truncatingIfNeeded: word >> 56)
-                    index += 8
-                    continue
-                }
-            }
+            // Eight bytes at a time while they are printable ASCII.
+            guard skipPrintableASCII(base, line.count, &index, &previous, allowsSpaceRuns: allowsSpaceRuns) else { return false }
+            guard index < line.count else { break }
             let byte = line[index]
             if byte < 0x80 {
                 guard byte >= 0x20 && byte != 0x7F else { return false }
@@ -127,6 +112,43 @@ public enum Sanitizer {
             previous = byte
             index += length
         }
+        return true
+    }
+
+    /// Skips the eight-byte words of printable ASCII from `index` on (no high bit, no byte
+    /// below 0x20, no DEL), leaving `index` at the first word that is not or fewer than eight
+    /// bytes before `count`, and `previous` at the last byte skipped. Unless `allowsSpaceRuns`,
+    /// returns false at two spaces in a row (one may be `previous`).
+    ///
+    /// Each test is exact byte by byte: with every high bit clear no sum carries, so `x + 0x60` has its high bit set when
+    /// x ≥ 0x20, `x + 0x01` when x is DEL, and `x + 0x5F` for every byte but the space. A word
+    /// with a high bit set fails on that byte whatever carries (a carry starts only at such a
+    /// byte). `CaptureSanitizingTests` compare the outcome with the scanner's.
+    @inline(__always)
+    private static func skipPrintableASCII(
+        _ base: UnsafePointer<UInt8>, _ count: Int, _ index: inout Int, _ previous: inout UInt8, allowsSpaceRuns: Bool
+    ) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var position = index
+        var spaceBefore: UInt64 = previous == 0x20 ? 0x80 : 0
+        var skipped = false
+        var last: UInt64 = 0
+        while position + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+            let printable = (word &+ 0x60 &* ones) & ~(word &+ ones) & ~word & high
+            guard printable == high else { break }
+            if !allowsSpaceRuns {
+                let spaces = ~(word &+ 0x5F &* ones) & high
+                if spaces & (spaces << 8 | spaceBefore) != 0 { return false }
+                spaceBefore = spaces >> 56
+            }
+            last = word
+            skipped = true
+            position += 8
+        }
+        if skipped { previous = UInt8(truncatingIfNeeded: last >> 56) }
+        index = position
         return true
     }
 

@@ -13,13 +13,21 @@
 /// or `Mengutip X,` adds X to the sources. The first paragraph of the lead may carry the
 /// dateline.
 struct SectionAssembler {
-    private(set) var sections: [Section] = [Section()]
+    /// The sections before the one being filled.
+    private var sections: [Section] = []
+    /// The section being filled (the lead, to begin with), apart from `sections`: a block is
+    /// appended to an array that has one owner, not through a copy of the last section's.
+    private var current = Section()
     private(set) var sources: [String] = []
     private(set) var dateline: Dateline?
     private var run: [CaptureLine] = []
     private var expectedNumber = 1
     /// Whether the first paragraph of the body has been seen: only it may hold the dateline.
     private var sawFirstParagraph = false
+
+    init() {
+        current.blocks.reserveCapacity(16)
+    }
 
     /// A heading longer than this is a numbered paragraph.
     static let maximumHeadingLength = 200
@@ -36,8 +44,18 @@ struct SectionAssembler {
     /// The sections, without an empty lead.
     mutating func finish() -> [Section] {
         endRun()
+        sections.append(current)
+        current = Section()
         if let lead = sections.first, lead.number == nil, lead.blocks.isEmpty { sections.removeFirst() }
         return sections
+    }
+
+    /// Starts a numbered section; the one filled so far is done.
+    private mutating func startSection(_ section: Section) {
+        sections.append(current)
+        current = section
+        // Room for a section's usual blocks at once, not grown from one.
+        current.blocks.reserveCapacity(16)
     }
 
     mutating func endRun() {
@@ -45,8 +63,8 @@ struct SectionAssembler {
         defer { run.removeAll(keepingCapacity: true) }
 
         if run.count == 1, let (number, heading) = run[0].numberedItem, number == expectedNumber,
-           heading.count <= Self.maximumHeadingLength {
-            sections.append(Section(number: number, heading: heading))
+           heading.utf8.count <= Self.maximumHeadingLength || heading.count <= Self.maximumHeadingLength {
+            startSection(Section(number: number, heading: heading))
             expectedNumber = number + 1
             sawFirstParagraph = true
             return
@@ -56,20 +74,20 @@ struct SectionAssembler {
             return
         }
 
-        var paragraph: [String] = []
+        // The paragraph being gathered is the run's lines from `paragraphStart` to `index`.
+        var paragraphStart = 0
         var index = 0
         while index < run.count {
-            if let (items, ordered, next) = list(from: index, underParagraph: !paragraph.isEmpty) {
-                flushParagraph(paragraph)
-                paragraph.removeAll()
+            if let (items, ordered, next) = list(from: index, underParagraph: index > paragraphStart) {
+                flushParagraph(run[paragraphStart..<index])
                 append(.list(items, ordered: ordered))
                 index = next
+                paragraphStart = next
             } else {
-                paragraph.append(run[index].text)
                 index += 1
             }
         }
-        flushParagraph(paragraph)
+        flushParagraph(run[paragraphStart..<index])
     }
 
     /// The list that starts at `start` in the run, and the index after it.
@@ -94,9 +112,10 @@ struct SectionAssembler {
         return (items, true, index)
     }
 
-    private mutating func flushParagraph(_ lines: [String]) {
-        guard !lines.isEmpty else { return }
-        var text = lines.joined(separator: " ")
+    private mutating func flushParagraph(_ lines: ArraySlice<CaptureLine>) {
+        guard let first = lines.first else { return }
+        // One line (most paragraphs of a browser's copy) is the paragraph as it is.
+        var text = lines.count == 1 ? first.text : lines.map(\.text).joined(separator: " ")
         if !sawFirstParagraph {
             sawFirstParagraph = true
             if let found = Dateline(paragraph: text) {
@@ -118,7 +137,7 @@ struct SectionAssembler {
     }
 
     private mutating func append(_ block: Block) {
-        sections[sections.count - 1].blocks.append(block)
+        current.blocks.append(block)
     }
 
     /// A double quotation mark of any style, or a single one that a closing one follows.

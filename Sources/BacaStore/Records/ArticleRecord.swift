@@ -274,16 +274,24 @@ enum ImportTime {
         var localDay: CalendarDate
     }
 
-    nonisolated(unsafe) private static var last: Parts?
+    /// The last few times asked, newest last: the threads preparing one batch and the writer
+    /// storing the one before ask for two times in turn, and one remembered time made every
+    /// third article or so work its stamp out again (a date formatter and a calendar, ~30 k
+    /// instructions).
+    nonisolated(unsafe) private static var recent: [Parts] = []
+    private static let remembered = 4
     private static let lock = NSLock()
 
     static func of(_ date: Date) -> Parts {
-        if let last = lock.withLock({ last }), last.date == date { return last }
+        if let known = lock.withLock({ recent.last { $0.date == date } }) { return known }
         let value = date.databaseValue
         let parts = Parts(
             date: date, databaseValue: value, stamp: String.fromDatabaseValue(value) ?? "",
             localDay: ArticleRecord.localDay(of: date))
-        lock.withLock { last = parts }
+        lock.withLock {
+            if recent.count == remembered { recent.removeFirst() }
+            recent.append(parts)
+        }
         return parts
     }
 }
