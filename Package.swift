@@ -119,6 +119,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark's own arithmetic (callgrind's totals, the printed figures) and its commands' exits.
+        .testTarget(name: "BacaBenchTests", dependencies: ["baca-bench", "BacaTestSupport"]),
         .testTarget(name: "BacaCoreTests", dependencies: ["BacaCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BacaStoreTests", dependencies: ["BacaStore", "BacaCore", "BacaTestSupport"]),
         .testTarget(name: "BacaTUITests", dependencies: ["BacaTUI", "BacaCore", "BacaStore", "BacaFeeds", "BacaTestSupport"]),

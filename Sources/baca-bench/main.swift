@@ -7,7 +7,7 @@ struct BacaBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baca-bench",
         abstract: "Synthetic corpora and the baca-vs-newsboat benchmark.",
-        subcommands: [Generate.self, Run.self, FeedParse.self, Extract.self, Pictures.self, SearchQueryBench.self])
+        subcommands: [Generate.self, Run.self, FeedParse.self, ImportCost.self, Extract.self, Pictures.self, SearchQueryBench.self])
 }
 
 struct Generate: ParsableCommand {

@@ -30,3 +30,35 @@ enum Callgrind {
         return count
     }
 }
+
+extension Callgrind {
+    /// The whole run's instruction count in a callgrind out file: its `totals:` line (or, in
+    /// files of older valgrinds, `summary:`), the first event column (`Ir`).
+    static func total(outFile text: String) -> Int? {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true).reversed()
+        where line.hasPrefix("totals:") || line.hasPrefix("summary:") {
+            let fields = line.split(separator: ":", maxSplits: 1).last?.split(separator: " ") ?? []
+            if let first = fields.first, let count = Int(first) { return count }
+        }
+        return nil
+    }
+
+    /// The count valgrind prints on stderr when callgrind ends: `==123== Collected : 29465063`
+    /// (else `==123== I   refs:      29,465,063`).
+    static func collected(log: String) -> Int? {
+        for line in log.split(separator: "\n") {
+            if let range = line.range(of: "Collected :") ?? line.range(of: "I   refs:") ?? line.range(of: "I refs:") {
+                let digits = line[range.upperBound...].filter { $0.isNumber }
+                if let count = Int(digits) { return count }
+            }
+        }
+        return nil
+    }
+
+    /// The first line of valgrind's own complaint in `log` (`valgrind: …`, `==123== Valgrind: …`),
+    /// for a one-line error.
+    static func complaint(log: String) -> String? {
+        log.split(separator: "\n").first { $0.contains("Valgrind: ") || $0.hasPrefix("valgrind: ") }
+            .map { String($0).trimmingCharacters(in: .whitespaces) }
+    }
+}
