@@ -50,7 +50,11 @@ struct ImportCost: ParsableCommand {
         let writer = CorpusWriter(directory: "\(work)/corpus-\(captures)", count: captures, seed: seed, writeFeed: false)
         if writer.existing() == nil {
             log("import cost: writing \(captures) captures to \(writer.capturesDirectory)")
-            _ = try writer.write { log("    \($0)/\(captures) written") }
+            // With the feed where `run` would want it (newsboat's side, up to its default
+            // --newsboat-max), so that the run after this one reuses the corpus.
+            var withFeed = writer
+            withFeed.writeFeed = captures <= Run.defaultNewsboatMax
+            _ = try withFeed.write { log("    \($0)/\(captures) written") }
         }
 
         let scratch = try Self.temporaryDirectory()

@@ -25,7 +25,10 @@ struct Run: ParsableCommand {
     var newsboat: String = "auto"
 
     @Option(help: "The largest N newsboat is run at (its reload holds the whole feed in memory).")
-    var newsboatMax: Int = 100_000
+    var newsboatMax: Int = Run.defaultNewsboatMax
+
+    /// newsboat's reload holds the whole feed in memory: no feed is written beyond this N.
+    static let defaultNewsboatMax = 100_000
 
     @Option(help: "Where corpora and repositories go (kept between runs; a corpus is reused when its seed and size match).")
     var work: String = ".build/baca-bench"
