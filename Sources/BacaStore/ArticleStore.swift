@@ -1,6 +1,7 @@
 import BacaCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The article repository: one SQLite file through GRDB, with an FTS5 index.
 ///
@@ -113,9 +114,16 @@ public final class ArticleStore: Sendable {
             let writer: any DatabaseWriter = readOnly
                 ? try DatabaseQueue(path: name, configuration: configuration)
                 : try DatabasePool(path: path, configuration: configuration)
+            // A new file gets the schema in one transaction (`NewRepositorySchema`); the migrator
+            // then has only what came after that script, if anything.
+            let createdInOneStep = try !readOnly && compatibility == .empty
+                && NewRepositorySchema.create(in: writer, for: schema)
+            let migrations = createdInOneStep
+                ? schema.identifiers.count > NewRepositorySchema.identifiers.count
+                : compatibility != .current || reindexing
             // A current file with no re-indexing left needs nothing from the migrator: skipping it
             // keeps the writer from reading the schema at every start (2.6 M instructions).
-            if !readOnly && (compatibility != .current || reindexing) {
+            if !readOnly && migrations {
                 let compacting = try StoreSchema.compactsAfterMigrating(writer, schema: schema)
                 try schema.migrator.migrate(writer)
                 try StemmedIndexMigration.finish(writer)
@@ -165,6 +173,7 @@ public final class ArticleStore: Sendable {
             var configuration = StoreConnection.configuration()
             configuration.label = "baca.memory"
             let queue = try DatabaseQueue(configuration: configuration)
+            try NewRepositorySchema.create(in: queue, for: schema)
             try schema.migrator.migrate(queue)
             writer = queue
         } catch let error as DatabaseError {
@@ -264,49 +273,80 @@ public final class ArticleStore: Sendable {
 
     /// Inserts, replaces or recognises `record` (see `importArticle(_:sourcePath:importedAt:)`).
     ///
-    /// Plain SQL through cached statements: the query interface built and prepared its two
-    /// look-ups again for every article (~0.4 M instructions an article, `docs/PERFORMANCE.md`).
+    /// Plain SQL through cached statements run with SQLite's C API (`RawStatement`): the query
+    /// interface built and prepared its two look-ups again for every article (~0.4 M
+    /// instructions an article), and GRDB's arguments cost ~35 k more (`docs/PERFORMANCE.md`).
     static func save(_ record: ArticleRecord, in db: Database) throws -> ImportOutcome {
         var record = record
-        if let sourcePath = record.sourcePath,
-           let stored = try Row.fetchOne(
-               db.cachedStatement(sql: "SELECT id, contentHash, importedAt FROM article WHERE sourcePath = ?"),
-               arguments: [sourcePath]) {
-            let id: Int64 = stored[0]
-            if try LegacyContentHash.isSameContent(record, stored: stored[1], id: id, in: db) { return .unchanged(id: id) }
-            record.id = id
-            record.setImportedAt(stored[2])
+        if let sourcePath = record.sourcePath, let stored = try storedRow(sourcePath: sourcePath, in: db) {
+            if try LegacyContentHash.isSameContent(record, stored: stored.contentHash, id: stored.id, in: db) {
+                return .unchanged(id: stored.id)
+            }
+            record.id = stored.id
+            record.setImportedAt(stored.importedAt)
             try record.update(db)
-            return .updated(id: id)
+            return .updated(id: stored.id)
         }
         if let twin = try LegacyContentHash.twin(of: record, in: db, { hash in
-            try Row.fetchOne(
-                db.cachedStatement(sql: "SELECT id, sourcePath FROM article WHERE contentHash = ? ORDER BY id LIMIT 1"),
-                arguments: [hash]).map { (id: $0[0], found: $0) }
+            try twinRow(contentHash: hash, in: db).map { (id: $0.id, found: $0) }
         }) {
-            let id: Int64 = twin[0]
-            let twinPath: String? = twin[1]
-            if twinPath == nil, let sourcePath = record.sourcePath {
-                try db.cachedStatement(sql: "UPDATE article SET sourcePath = ? WHERE id = ?")
-                    .execute(arguments: [sourcePath, id])
+            if twin.sourcePath == nil, let sourcePath = record.sourcePath {
+                let setPath = try RawStatement("UPDATE article SET sourcePath = ? WHERE id = ?", in: db)
+                setPath.bind(1, sourcePath)
+                setPath.bind(2, twin.id)
+                try setPath.run()
             }
-            return .unchanged(id: id)
+            return .unchanged(id: twin.id)
         }
         try insertNew(&record, in: db)
         return .imported(id: record.id!)
     }
 
+    /// The row imported from `sourcePath`, if any.
+    private static func storedRow(
+        sourcePath: String, in db: Database
+    ) throws -> (id: Int64, contentHash: String, importedAt: Date)? {
+        let lookUp = try RawStatement("SELECT id, contentHash, importedAt FROM article WHERE sourcePath = ?", in: db)
+        lookUp.bind(1, sourcePath)
+        guard let row = try lookUp.firstRow({ statement in
+            (id: sqlite3_column_int64(statement, 0), contentHash: RawStatement.text(statement, 1) ?? "",
+             importedAt: RawStatement.text(statement, 2))
+        }) else { return nil }
+        // Stored by GRDB as its text for a `Date`; read back the way GRDB reads it.
+        guard let importedAt = row.importedAt.flatMap({ Date.fromDatabaseValue($0.databaseValue) }) else {
+            throw DatabaseError(message: "article \(row.id) has no readable importedAt")
+        }
+        return (row.id, row.contentHash, importedAt)
+    }
+
+    /// The first row with content hash `contentHash`, if any.
+    private static func twinRow(contentHash: String, in db: Database) throws -> (id: Int64, sourcePath: String?)? {
+        let lookUp = try RawStatement(
+            "SELECT id, sourcePath FROM article WHERE contentHash = ? ORDER BY id LIMIT 1", in: db)
+        lookUp.bind(1, contentHash)
+        return try lookUp.firstRow { statement in
+            (id: sqlite3_column_int64(statement, 0), sourcePath: RawStatement.text(statement, 1))
+        }
+    }
+
     /// Inserts a new article's row and its index row: no trigger writes the index of a new
     /// article (see `StoreSchema.dropInsertTrigger`), so every insert into `article` goes here.
     static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
-        try db.cachedStatement(sql: ArticleRecord.insertSQL).execute(arguments: record.insertArguments)
-        record.id = db.lastInsertedRowID
-        try db.cachedStatement(sql: ArticleCountSchema.insertedSQL).execute()
+        let insert = try RawStatement(ArticleRecord.insertSQL, in: db)
+        record.bindInsertArguments(to: insert)
+        try insert.run()
+        let id = db.lastInsertedRowID
+        record.id = id
+        try RawStatement(ArticleCountSchema.insertedSQL, in: db).run()
         // The index's text from the record (`article_text.bodyText` would decompress what was
         // just compressed).
-        try db.cachedStatement(sql: """
-            INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)
-            """).execute(arguments: [record.id, record.title, record.keyPointsText, record.bodyText])
+        let index = try RawStatement(
+            "INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)", in: db)
+        index.bind(1, id)
+        index.bind(2, record.title)
+        index.bind(3, record.keyPointsText)
+        index.bind(4, record.bodyText)
+        try index.run()
     }
 
     // MARK: - Counting

@@ -153,6 +153,28 @@ struct LazyLibraryTests {
         #expect(try Self.contentHashes(database.path).map(\.count) == [32])
     }
 
+    /// Whether a run of baca with `arguments` opened libcrypto, as the dynamic loader tells it
+    /// (`LD_DEBUG=libs` writes every library it looks for to stderr).
+    static func opensLibcrypto(_ arguments: [String], sandbox: Sandbox) throws -> Bool {
+        let result = try BacaBinary.run(arguments, sandbox: sandbox, environment: ["LD_DEBUG": "libs"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr.suffix(2_000))")
+        #expect(result.stderr.contains("find library="), "the loader said nothing: \(result.stderr.suffix(2_000))")
+        return result.stderr.contains("libcrypto.so.3")
+    }
+
+    @Test("baca import opens libcrypto only for a repository with older hashes")
+    func importOpensLibcryptoOnlyForOlderHashes() throws {
+        let sandbox = try Sandbox()
+        let file = sandbox.root.appendingPathComponent("pohon.txt")
+        try Data(Self.capture.utf8).write(to: file)
+        let new = sandbox.root.appendingPathComponent("new.sqlite").path
+        #expect(try !Self.opensLibcrypto(["import", file.path, "--db", new], sandbox: sandbox))
+        #expect(try !Self.opensLibcrypto(["import", file.path, "--db", new], sandbox: sandbox))
+        let older = sandbox.root.appendingPathComponent("older.sqlite").path
+        try Self.olderRepository(at: older, sourcePath: file.path)
+        #expect(try Self.opensLibcrypto(["import", file.path, "--db", older], sandbox: sandbox))
+    }
+
     @Test("baca import into an older repository with a libcrypto that lacks a function: one line naming it, exit 1, nothing changed")
     func olderRepositoryWithBrokenLibcrypto() throws {
         let sandbox = try Sandbox()

@@ -70,4 +70,31 @@ struct StemCacheTests {
             }
         }
     }
+
+    @Test("words that differ in one byte anywhere, of every length, are never taken for each other")
+    func oneByteApart() {
+        let stemmer = IndonesianStemmer()
+        // Forms of real words (roots to find) and the same forms with one byte changed.
+        var words: [[UInt8]] = []
+        for base in ["kebanjiran", "pembangunannya", "menulis", "berjalan", "ditulis", "kebersamaan", "x", "abc"] {
+            let bytes = Array(base.utf8)
+            for length in 1...bytes.count {
+                let word = Array(bytes.prefix(length))
+                words.append(word)
+                for position in 0..<length {
+                    var changed = word
+                    changed[position] = changed[position] == UInt8(ascii: "z") ? UInt8(ascii: "q") : UInt8(ascii: "z")
+                    words.append(changed)
+                }
+            }
+        }
+        let cache = StemCache(capacity: 1 << 17, initialSlots: 16)
+        for round in 0..<2 {
+            for word in words {
+                let expected = StemmedIndex.markedRoot(of: word, stemmer: stemmer)
+                let got = word.withUnsafeBytes { cache.markedRoot(of: $0) }.map(Array.init)
+                #expect(got == expected, "\(String(decoding: word, as: UTF8.self)) in round \(round)")
+            }
+        }
+    }
 }

@@ -93,6 +93,20 @@ struct ConfigTests {
         #expect(config.workflow.problems.count == 1 && config.workflow.problems[0].hasPrefix("config.toml: baris 3"))
     }
 
+    @Test("a file without [keys] has the default keymap; a keymap given or changed is kept")
+    func keymapWithoutKeysTable() {
+        let config = BacaConfig.parse("theme = \"dark\"\n[mouse]\nenabled = false\n", file: "config.toml")
+        #expect(config.warnings == [])
+        #expect(config.keyMap == KeyMap.default)
+        #expect(config.keyMap.resolve(context: .list, keys: keys("j")) == .command(CommandInvocation(.moveDown)))
+
+        var changed = BacaConfig(keyMap: KeyMap())
+        #expect(changed.keyMap == KeyMap())
+        #expect(changed.keyMap != KeyMap.default)
+        changed.keyMap = .default
+        #expect(changed.keyMap == KeyMap.default)
+    }
+
     @Test func missingFileIsDefaultsWithoutWarning() {
         let config = BacaConfig.load(path: "/nonexistent/baca/config.toml")
         #expect(config.warnings == [])

@@ -198,7 +198,7 @@ private struct StemmingRun {
         } else if stopped {
             return
         }
-        for group in PrefixRules.groups {
+        for group in current.first.map(PrefixRules.groups(startingWith:)) ?? [] {
             var result: [UInt8]?
             var candidates: [[UInt8]] = []
             for rule in group {

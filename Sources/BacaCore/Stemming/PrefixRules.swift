@@ -110,6 +110,29 @@ enum PrefixRules {
         [{ begins($0, "kau") ? tail($0, 3) : nil }],
     ]
 
+    /// The first letters a word of each group in `groups` (same order) must start with for
+    /// any of its rules to match: its prefix's first letter, or any consonant for the infixes.
+    static let firstLetters: [String] = {
+        let consonants = "bcdfghjklmnpqrstvwxyz"
+        return Array(repeating: "b", count: 5) + Array(repeating: "t", count: 4) + Array(repeating: "m", count: 10)
+            + Array(repeating: "p", count: 13) + ["t", "p"] + Array(repeating: consonants, count: 4) + ["k", "k"]
+    }()
+
+    /// The groups, in their order, that can match a word starting with `letter` (`firstLetters`):
+    /// a prefix is looked for in 40 groups otherwise, ~10 k instructions a new word the index
+    /// meets. Every other group gives nothing for such a word, so the outcome is the same
+    /// (`PrefixRuleTests`).
+    static func groups(startingWith letter: UInt8) -> [[Rule]] {
+        letter >= 0x61 && letter <= 0x7A ? groupsByFirstLetter[Int(letter - 0x61)] : []
+    }
+
+    private static let groupsByFirstLetter: [[[Rule]]] = {
+        precondition(firstLetters.count == groups.count, "a first-letter set for every prefix group")
+        return (UInt8(ascii: "a")...UInt8(ascii: "z")).map { letter in
+            zip(groups, firstLetters).filter { $0.1.utf8.contains(letter) }.map(\.0)
+        }
+    }()
+
     /// C-xV… → C-xV… (as it is) | CV… (the infix taken out).
     private static func infix(_ letters: String) -> [Rule] {
         let infix = Array(letters.utf8)

@@ -25,35 +25,67 @@ public final class RootWords: Sendable {
     /// A dictionary of the words in `lines`, one a line (tests).
     public init(lines: String) {
         let text = Array(lines.utf8)
-        var words: [(start: UInt32, length: UInt8)] = []
-        var lineStart = 0
-        for index in 0...text.count where index == text.count || text[index] == UInt8(ascii: "\n") {
-            let length = index - lineStart
-            if length > 0 && length < 256 { words.append((UInt32(lineStart), UInt8(length))) }
-            lineStart = index + 1
-        }
+        var starts: [UInt32] = []
+        var lengths: [UInt8] = []
+        var isSortedAndUnique = true
+        // Raw bytes and one three-way comparison a word: through generic slices the scan and
+        // the order check cost 6.8 M instructions, a fixed cost of every import that stems.
         text.withUnsafeBufferPointer { bytes in
-            func word(_ entry: (start: UInt32, length: UInt8)) -> UnsafeBufferPointer<UInt8> {
-                UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entry.start) + Int(entry.length)])
+            guard let base = bytes.baseAddress else { return }
+            var lineStart = 0
+            var index = 0
+            let count = bytes.count
+            while index <= count {
+                if index == count || base[index] == UInt8(ascii: "\n") {
+                    let length = index &- lineStart
+                    if length > 0 && length < 256 {
+                        if let previous = starts.last, isSortedAndUnique,
+                           Self.order(base + Int(previous), Int(lengths[lengths.count - 1]), base + lineStart, length) >= 0 {
+                            isSortedAndUnique = false
+                        }
+                        starts.append(UInt32(lineStart))
+                        lengths.append(UInt8(length))
+                    }
+                    lineStart = index &+ 1
+                }
+                index &+= 1
             }
-            // The list baca ships is sorted already: checking costs one comparison a word,
-            // sorting 30,000 words through closures 13 M instructions on the reader's first
-            // search (`docs/PERFORMANCE.md`, "Fourth round").
-            let isSortedAndUnique = words.indices.dropFirst().allSatisfy { index in
-                word(words[index - 1]).lexicographicallyPrecedes(word(words[index]))
+        }
+        if !isSortedAndUnique {
+            // Any other list (tests): sorted, repeats dropped.
+            text.withUnsafeBufferPointer { bytes in
+                let base = bytes.baseAddress!
+                var words = zip(starts, lengths).map { (start: $0, length: $1) }
+                words.sort { Self.order(base + Int($0.start), Int($0.length), base + Int($1.start), Int($1.length)) < 0 }
+                var unique: [(start: UInt32, length: UInt8)] = []
+                unique.reserveCapacity(words.count)
+                for entry in words {
+                    if let last = unique.last,
+                       Self.order(base + Int(last.start), Int(last.length), base + Int(entry.start), Int(entry.length)) == 0 {
+                        continue
+                    }
+                    unique.append(entry)
+                }
+                starts = unique.map(\.start)
+                lengths = unique.map(\.length)
             }
-            if isSortedAndUnique { return }
-            words.sort { word($0).lexicographicallyPrecedes(word($1)) }
-            var unique: [(start: UInt32, length: UInt8)] = []
-            unique.reserveCapacity(words.count)
-            for entry in words where unique.last.map({ !word($0).elementsEqual(word(entry)) }) ?? true {
-                unique.append(entry)
-            }
-            words = unique
         }
         self.text = text
-        starts = words.map(\.start)
-        lengths = words.map(\.length)
+        self.starts = starts
+        self.lengths = lengths
+    }
+
+    /// Byte order of two words: negative when `a` comes first, zero when equal.
+    @inline(__always)
+    static func order(_ a: UnsafePointer<UInt8>, _ aCount: Int, _ b: UnsafePointer<UInt8>, _ bCount: Int) -> Int {
+        let shorter = min(aCount, bCount)
+        var index = 0
+        while index < shorter {
+            let x = a[index], y = b[index]
+            if x != y { return x < y ? -1 : 1 }
+            index &+= 1
+        }
+        return aCount == bCount ? 0 : (aCount < bCount ? -1 : 1)
     }
 
     /// Whether `word` (lower-case ASCII bytes) is a root word.
@@ -81,17 +113,7 @@ public final class RootWords: Sendable {
                     var high = starts.count
                     while low < high {
                         let middle = (low + high) / 2
-                        let entry = base + Int(starts[middle])
-                        let entryCount = Int(lengths[middle])
-                        var order = 0
-                        var index = 0
-                        let shorter = min(entryCount, wordCount)
-                        while index < shorter {
-                            let a = entry[index], b = wordBase[index]
-                            if a != b { order = a < b ? -1 : 1; break }
-                            index += 1
-                        }
-                        if order == 0 { order = entryCount == wordCount ? 0 : (entryCount < wordCount ? -1 : 1) }
+                        let order = Self.order(base + Int(starts[middle]), Int(lengths[middle]), wordBase, wordCount)
                         if order == 0 { return true }
                         if order < 0 { low = middle + 1 } else { high = middle }
                     }

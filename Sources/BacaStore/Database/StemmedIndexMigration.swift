@@ -14,10 +14,15 @@ import GRDB
 /// through the view `article_text` (v6 runs before `finish`, and sets the marker again when
 /// it rebuilds the index on the view).
 enum StemmedIndexMigration {
-    static func migrate(_ db: Database) throws {
-        // BACA_INDEX_ROOTS=0: an index without roots, for the benchmark's "without stemming".
+    /// The index's `tokenize` argument: `baca_stem`, or, with BACA_INDEX_ROOTS=0, an index
+    /// without roots, for the benchmark's "without stemming". A new repository's one-step schema
+    /// (`NewRepositorySchema`) names the same.
+    static var tokenizer: String {
         let withoutRoots = ProcessInfo.processInfo.environment["BACA_INDEX_ROOTS"] == "0"
-        let tokenizer = StemmingTokenizer.name + (withoutRoots ? " \(StemmingTokenizer.withoutRoots)" : "")
+        return StemmingTokenizer.name + (withoutRoots ? " \(StemmingTokenizer.withoutRoots)" : "")
+    }
+
+    static func migrate(_ db: Database) throws {
         try db.execute(sql: """
             DROP TRIGGER IF EXISTS article_fts_after_insert;
             DROP TRIGGER IF EXISTS article_fts_after_delete;

@@ -21,6 +21,10 @@ import GRDB
 ///
 /// Every migration sets `PRAGMA user_version` to its number, so a newer baca's file is
 /// recognised both by an unknown migration identifier and by a version above ours.
+///
+/// A new (empty) repository does not replay them: it gets their result in one transaction,
+/// `NewRepositorySchema`, which a test keeps equal to them. A new migration adds its result there
+/// too (the test says so until it does).
 struct StoreSchema: Sendable {
     /// The migrations, in order.
     private(set) var migrator: DatabaseMigrator

@@ -51,44 +51,220 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
     /// The same as `accept`, on bytes: GRDB's wrapper makes a `String` (through `Data`) of every
     /// token and an array of every token it emits, which cost more than the whole stemming with a
     /// warm cache (an import tokenizes about 60 million words at 100,000 articles).
+    ///
+    /// A document's ASCII words are cut here (`AsciiWords`); only the stretches with other
+    /// characters go through unicode61, so its tokens are unicode61's exactly (a test compares
+    /// tokens, flags and offsets on random texts).
     func tokenize(
         context: UnsafeMutableRawPointer?, tokenization: FTS5Tokenization,
         pText: UnsafePointer<CChar>?, nText: CInt, tokenCallback: @escaping FTS5TokenCallback
     ) -> CInt {
-        guard tokenization == .document, addsRoots else {
+        guard tokenization == .document else {
             return wrappedTokenizer.tokenize(
                 context: context, tokenization: tokenization, pText: pText, nText: nText, tokenCallback: tokenCallback)
         }
-        var relay = Relay(stems: Unmanaged.passUnretained(stems), context: context, callback: tokenCallback)
+        guard let pText, nText > 0 else { return 0 }
+        var relay = Relay(
+            stems: addsRoots ? Unmanaged.passUnretained(stems) : nil, context: context, callback: tokenCallback, offset: 0)
+        let text = UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self)
+        return withUnsafeMutablePointer(to: &relay) { relayPointer in
+            AsciiWords.forEach(in: text, count: Int(nText), lowercased: lowercased) { word in
+                switch word {
+                case .ascii(let token, let start, let end):
+                    relayPointer.pointee.offset = 0
+                    return StemmingTokenizer.relay(
+                        relayPointer, 0, UnsafeRawPointer(token.baseAddress!).assumingMemoryBound(to: CChar.self),
+                        CInt(truncatingIfNeeded: token.count), CInt(truncatingIfNeeded: start),
+                        CInt(truncatingIfNeeded: end))
+                case .other(let start, let end):
+                    relayPointer.pointee.offset = CInt(truncatingIfNeeded: start)
+                    return wrappedTokenizer.tokenize(
+                        context: relayPointer, tokenization: tokenization,
+                        pText: UnsafeRawPointer(text + start).assumingMemoryBound(to: CChar.self),
+                        nText: CInt(truncatingIfNeeded: end - start)
+                    ) { relayPointer, flags, token, count, start, end in
+                        StemmingTokenizer.relay(
+                            relayPointer!.assumingMemoryBound(to: Relay.self), flags, token, count, start, end)
+                    }
+                }
+            }
+        }
+    }
+
+    /// The document's text through unicode61 alone, then `relay`: what `tokenize` gave before it
+    /// cut ASCII words itself, kept as the reference its tests compare with.
+    func tokenizeThroughUnicode61(
+        context: UnsafeMutableRawPointer?, pText: UnsafePointer<CChar>?, nText: CInt,
+        tokenCallback: @escaping FTS5TokenCallback
+    ) -> CInt {
+        var relay = Relay(
+            stems: addsRoots ? Unmanaged.passUnretained(stems) : nil, context: context, callback: tokenCallback, offset: 0)
         return withUnsafeMutablePointer(to: &relay) { relayPointer in
             wrappedTokenizer.tokenize(
-                context: relayPointer, tokenization: tokenization, pText: pText, nText: nText
+                context: relayPointer, tokenization: .document, pText: pText, nText: nText
             ) { relayPointer, flags, token, count, start, end in
                 StemmingTokenizer.relay(relayPointer!.assumingMemoryBound(to: Relay.self), flags, token, count, start, end)
             }
         }
     }
 
-    /// Hands FTS5 a token, then its marked root when it has one.
+    /// Lower-cased copies of ASCII words with capitals, reused (one call at a time).
+    private let lowercased = AsciiWords.Buffer()
+
+    /// Hands FTS5 a token (its offsets moved by the relay's `offset`), then its marked root when
+    /// it has one.
     private static func relay(
         _ relay: UnsafeMutablePointer<Relay>, _ flags: CInt, _ token: UnsafePointer<CChar>?, _ count: CInt,
         _ start: CInt, _ end: CInt
     ) -> CInt {
+        let start = start + relay.pointee.offset, end = end + relay.pointee.offset
         let code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
-        guard code == 0, let token, count > 3 else { return code }
+        guard code == 0, let token, count > 3, let stems = relay.pointee.stems else { return code }
         let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
         // Not retained for every token: `tokenize` holds the cache for the whole call.
-        guard let root = relay.pointee.stems._withUnsafeGuaranteedRef({ $0.markedRoot(of: bytes) }) else { return 0 }
+        guard let root = stems._withUnsafeGuaranteedRef({ $0.markedRoot(of: bytes) }) else { return 0 }
         return relay.pointee.callback(
-            relay.pointee.context, FTS5TokenFlags.colocated.rawValue,
+            relay.pointee.context, colocated,
             root.baseAddress!.assumingMemoryBound(to: CChar.self), CInt(root.count), start, end)
     }
 
+    /// `FTS5_TOKEN_COLOCATED` as a constant (GRDB's `FTS5TokenFlags.colocated` is a global
+    /// read through an accessor on every root).
+    private static let colocated: CInt = 1
+
     /// What the C callback needs, passed through FTS5's context pointer.
     private struct Relay {
-        let stems: Unmanaged<StemCache>
+        /// Nil when the index adds no roots.
+        let stems: Unmanaged<StemCache>?
         let context: UnsafeMutableRawPointer?
         let callback: FTS5TokenCallback
+        /// Where the text unicode61 is tokenizing starts in the document.
+        var offset: CInt
+    }
+}
+
+/// A document's words as unicode61 (`remove_diacritics 2`, default categories) cuts them, found
+/// without it where they are plain ASCII: ASCII letters and digits are its only ASCII token
+/// characters, every other ASCII byte separates, and ASCII capitals fold to small letters.
+/// A stretch between ASCII separators that holds any other byte is handed back whole
+/// (`.other`), for unicode61 itself: it starts and ends where unicode61 is between tokens,
+/// so cutting there changes nothing. Hand-written because unicode61 spends ~125 instructions
+/// on a word through its Unicode tables and output buffer, and news text is mostly ASCII.
+enum AsciiWords {
+    enum Word {
+        /// Lower-cased bytes (in the text itself or in the buffer), with their offsets.
+        case ascii(UnsafeBufferPointer<UInt8>, start: Int, end: Int)
+        /// A stretch with bytes beyond ASCII.
+        case other(start: Int, end: Int)
+    }
+
+    /// Calls `body` for each word or other stretch in order; stops at the first non-zero code.
+    static func forEach(
+        in text: UnsafePointer<UInt8>, count: Int, lowercased buffer: Buffer, _ body: (Word) -> CInt
+    ) -> CInt {
+        let kinds = Kind.table
+        var index = 0
+        while index < count {
+            // Separators, then a word: one table load a byte, the kinds of a word or-ed.
+            while index < count && kinds[Int(text[index])] == Kind.separator { index &+= 1 }
+            guard index < count else { break }
+            let start = index
+            var seen: UInt8 = 0
+            while index < count {
+                // Eight small letters at a time up to the first other byte (most of a word).
+                while index &+ 8 <= count {
+                    let others = notSmallLetters(UInt64(littleEndian: UnsafeRawPointer(text + index).loadUnaligned(as: UInt64.self)))
+                    if others == 0 {
+                        index &+= 8
+                    } else {
+                        index &+= others.trailingZeroBitCount &>> 3
+                        break
+                    }
+                }
+                guard index < count else { break }
+                let kind = kinds[Int(text[index])]
+                if kind == Kind.separator { break }
+                seen |= kind
+                index &+= 1
+            }
+            let code: CInt
+            if seen & Kind.beyondASCII != 0 {
+                code = body(.other(start: start, end: index))
+            } else if seen & Kind.capital != 0 {
+                code = body(.ascii(buffer.lowercased(text + start, count: index &- start), start: start, end: index))
+            } else {
+                code = body(.ascii(UnsafeBufferPointer(start: text + start, count: index &- start), start: start, end: index))
+            }
+            if code != 0 { return code }
+        }
+        return 0
+    }
+
+    /// The high bit of each byte of `bytes` (eight text bytes, the first lowest) that is not
+    /// a–z. Exact up to and including the first such byte, which is all `forEach` reads: a carry
+    /// out of a byte's sums happens only for a byte of 0x80 or more, and reaches only the bytes
+    /// after it.
+    @inline(__always)
+    static func notSmallLetters(_ bytes: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let fromA = bytes &+ 0x1F1F_1F1F_1F1F_1F1F  // high bit: byte ≥ 0x61 (for a byte < 0x80)
+        let pastZ = bytes &+ 0x0505_0505_0505_0505  // high bit: byte ≥ 0x7B
+        let small = fromA & ~pastZ & ~bytes & high
+        return ~small & high
+    }
+
+    /// What a byte is to unicode61, as bits a word's bytes can be or-ed into.
+    enum Kind {
+        /// An ASCII byte other than a letter or a digit.
+        static let separator: UInt8 = 0
+        /// a–z, 0–9.
+        static let small: UInt8 = 1
+        /// A–Z.
+        static let capital: UInt8 = 2
+        /// 0x80–0xFF: part of a character unicode61 must judge.
+        static let beyondASCII: UInt8 = 4
+
+        /// The kind of every byte (allocated once, never freed; never written after).
+        nonisolated(unsafe) static let table: UnsafePointer<UInt8> = {
+            let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+            for byte in 0...255 {
+                let value = UInt8(byte)
+                table[byte] = switch value {
+                case 0x80...: beyondASCII
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): small
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): capital
+                default: separator
+                }
+            }
+            return UnsafePointer(table)
+        }()
+    }
+
+    /// Growable scratch memory for lower-cased words.
+    final class Buffer {
+        private var storage: UnsafeMutablePointer<UInt8>
+        private var capacity: Int
+
+        init(capacity: Int = 256) {
+            self.capacity = capacity
+            storage = .allocate(capacity: capacity)
+        }
+
+        deinit { storage.deallocate() }
+
+        /// `count` ASCII bytes from `bytes` with A–Z lower-cased; valid until the next call.
+        func lowercased(_ bytes: UnsafePointer<UInt8>, count: Int) -> UnsafeBufferPointer<UInt8> {
+            if count > capacity {
+                storage.deallocate()
+                capacity = max(count, capacity * 2)
+                storage = .allocate(capacity: capacity)
+            }
+            for index in 0..<count {
+                let byte = bytes[index]
+                storage[index] = byte &- 65 < 26 ? byte | 0x20 : byte
+            }
+            return UnsafeBufferPointer(start: storage, count: count)
+        }
     }
 }
 
@@ -145,7 +321,7 @@ final class StemCache {
                 guard valueLength >= 0 else { return nil }
                 return UnsafeRawBufferPointer(start: arena + Int(base[2]), count: valueLength)
             }
-            slot = (slot + 1) & mask
+            slot = (slot &+ 1) & mask
         }
         return lookUpNew(word, slot: slot)
     }
@@ -195,13 +371,32 @@ final class StemCache {
         return offset
     }
 
-    /// Words are short: a loop beats a call to `memcmp`.
+    /// Words are short: whole 8- or 4-byte loads (overlapping at the end, like `hash`) beat a
+    /// call to `memcmp` and a byte loop.
     @inline(__always)
     private static func equal(_ a: UnsafeMutablePointer<UInt8>, _ b: UnsafeRawPointer, _ length: Int) -> Bool {
+        let a = UnsafeRawPointer(a)
+        if length >= 8 {
+            var offset = 0
+            while offset &+ 8 < length {
+                if a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    != b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) { return false }
+                offset &+= 8
+            }
+            return a.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+        }
+        if length >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+                    == b.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+        }
         var index = 0
         while index < length {
-            if a[index] != b.load(fromByteOffset: index, as: UInt8.self) { return false }
-            index += 1
+            if a.load(fromByteOffset: index, as: UInt8.self) != b.load(fromByteOffset: index, as: UInt8.self) {
+                return false
+            }
+            index &+= 1
         }
         return true
     }

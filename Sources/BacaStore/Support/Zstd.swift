@@ -5,9 +5,12 @@ import Foundation
 ///
 /// One frame a value, with its size in the frame header, so a value decompresses on its own.
 /// Level 1: on ~5 KB of article JSON level 3 (zstd's default) cost ~0.3 M instructions an
-/// article (callgrind) for a few per cent; higher levels cost more for less.
+/// article (callgrind) for a few per cent; higher levels cost more for less. Matches of seven
+/// bytes or more (level 1 takes five on values this small): 244 k → 225 k instructions an
+/// article for 3.7 % more bytes (`docs/PERFORMANCE.md`, sixth round).
 enum Zstd {
     static let level: Int32 = 1
+    static let minimumMatch: Int32 = 7
 
     /// The compressed frame of `bytes`.
     static func compress(_ bytes: UnsafeRawBufferPointer) -> [UInt8] {
@@ -52,11 +55,18 @@ enum Zstd {
     final class Context {
         private let context: OpaquePointer
 
-        private init() { context = ZSTD_createCCtx() }
+        private init() {
+            context = ZSTD_createCCtx()
+            // Kept by the context across frames (`ZSTD_compress2` starts each one afresh).
+            for (parameter, value) in [(ZSTD_c_compressionLevel, Zstd.level), (ZSTD_c_minMatch, Zstd.minimumMatch)] {
+                let code = ZSTD_CCtx_setParameter(context, parameter, value)
+                precondition(ZSTD_isError(code) == 0, "zstd: \(String(cString: ZSTD_getErrorName(code)))")
+            }
+        }
         deinit { ZSTD_freeCCtx(context) }
 
         func compress(into output: UnsafeMutableRawBufferPointer, from input: UnsafeRawBufferPointer) -> Int {
-            ZSTD_compressCCtx(context, output.baseAddress, output.count, input.baseAddress, input.count, Zstd.level)
+            ZSTD_compress2(context, output.baseAddress, output.count, input.baseAddress, input.count)
         }
 
         /// The thread's context, kept under a POSIX thread-specific key (the thread dictionary

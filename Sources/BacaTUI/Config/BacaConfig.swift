@@ -35,7 +35,17 @@ public struct BacaConfig: Sendable {
     /// `language = "id"` or `"en"`; nil when the file does not say (the environment decides).
     public var language: Language?
     /// The default bindings with the user's laid over them.
-    public var keyMap: KeyMap
+    ///
+    /// The defaults are read when the keymap is first asked for (the reader; `[keys.*]` in the
+    /// file), not when the config is: every command loads the config for its language, and
+    /// reading the default keymap cost `baca import` 6.4 M instructions (`docs/PERFORMANCE.md`,
+    /// sixth round).
+    public var keyMap: KeyMap {
+        get { ownKeyMap ?? .default }
+        set { ownKeyMap = newValue }
+    }
+    /// The keymap when it is not the defaults as they are.
+    private var ownKeyMap: KeyMap?
     /// One line each: `~/.config/baca/config.toml: [keys.list] "j": perintah tidak dikenal: mvoe`.
     public var warnings: [String]
     /// `[network] allow_private_addresses`: lifts the fetcher's address rule (BacaFeeds'
@@ -51,9 +61,10 @@ public struct BacaConfig: Sendable {
     /// from the terminal's environment.
     public var hyperlinks: Bool?
 
-    public init(theme: String? = nil, keyMap: KeyMap = .default, warnings: [String] = []) {
+    /// `keyMap` nil: the defaults.
+    public init(theme: String? = nil, keyMap: KeyMap? = nil, warnings: [String] = []) {
         self.theme = theme
-        self.keyMap = keyMap
+        self.ownKeyMap = keyMap
         self.warnings = warnings
     }
 
