@@ -115,16 +115,18 @@ enum CaptureChrome {
     }
 
     private static func relatedTitle(openingWithB line: CaptureLine) -> String? {
-        // The first nine bytes, ASCII-case-folded: no scalar of a paragraph is counted.
-        // (`| 0x20` folds A–Z onto a–z; the only other byte it could take onto a byte of
-        // "baca juga" is NUL onto the space, and sanitised text has no NUL.)
-        guard line.text.utf8.count >= 9,
-              line.text.utf8.prefix(9).elementsEqual("baca juga".utf8, by: { $0 | 0x20 == $1 })
-        else { return nil }
-        var rest = line.text.unicodeScalars.dropFirst(9)
-        while rest.first == " " { rest = rest.dropFirst() }
-        if rest.isEmpty { return "" }
-        guard rest.first == ":" else { return nil }
-        return String(Substring(rest.dropFirst())).trimmingSpaces
+        var text = line.text
+        return text.withUTF8 { bytes -> String? in
+            // The first nine bytes, ASCII-case-folded: no scalar of a paragraph is counted.
+            // (`| 0x20` folds A–Z onto a–z; the only other byte it could take onto a byte of
+            // "baca juga" is NUL onto the space, and sanitised text has no NUL.) Those nine are
+            // then ASCII, nine scalars: the rest is read on the bytes too.
+            guard bytes.count >= 9, zip(bytes, "baca juga".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+            var index = 9
+            while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+            if index == bytes.count { return "" }
+            guard bytes[index] == 0x3A else { return nil }
+            return String.trimmingSpaces(bytes, from: index + 1, to: bytes.count)
+        }
     }
 }
