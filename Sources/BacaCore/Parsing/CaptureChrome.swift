@@ -3,8 +3,10 @@
 /// contains one of these words is ever taken for chrome.
 enum CaptureChrome {
     /// The app promo (`Baca artikel IDN Times lainnya di IDN App`), dropped wherever it shows.
+    @inline(__always)
     static func isPromo(_ key: String) -> Bool {
-        key.hasPrefix("baca artikel idn times") && key.utf8.count < 80
+        // Most keys are empty (`CaptureLine.key`): no call to `hasPrefix` for them.
+        !key.isEmpty && key.hasPrefix("baca artikel idn times") && key.utf8.count < 80
     }
 
     /// Menu words between the promo and the title (`For`, `You`). Only dropped at the top.
@@ -24,10 +26,15 @@ enum CaptureChrome {
         static let keys = ["share", "editor's picks", "editors' picks", "editors picks", "editor's pick", "topics", "topic",
                            "editorial team", "follow us"]
 
+        @inline(__always)
         init?(key: String) {
-            // Most lines' keys are empty (paragraphs, lines that cannot be chrome): no
-            // comparison with each heading.
+            // Most lines' keys are empty (paragraphs, lines that cannot be chrome): no call,
+            // no comparison with each heading.
             guard !key.isEmpty else { return nil }
+            self.init(nonEmptyKey: key)
+        }
+
+        private init?(nonEmptyKey key: String) {
             switch key {
             case "share": self = .share
             case "editor's picks", "editors' picks", "editors picks", "editor's pick": self = .editorsPicks
@@ -77,8 +84,9 @@ enum CaptureChrome {
     }
 
     /// `Intinya sih...`, `Intinya sih…`, `Intinya sih:`: the heading of the key points.
+    @inline(__always)
     static func isKeyPointsHeading(_ key: String) -> Bool {
-        guard key.hasPrefix("intinya sih") else { return false }
+        guard !key.isEmpty, key.hasPrefix("intinya sih") else { return false }
         return key.dropFirst("intinya sih".count).unicodeScalars.allSatisfy { ".…: ".unicodeScalars.contains($0) }
     }
 
@@ -87,7 +95,8 @@ enum CaptureChrome {
     /// the editors who reviewed it. An Indonesian paragraph that merely mentions them stays in
     /// the text.
     static func isDisclaimer(_ line: CaptureLine) -> Bool {
-        guard let first = line.text.unicodeScalars.first, first == "T" || first == "t",
+        // `T` and `t` are ASCII: the first byte is the first scalar when it is one of them.
+        guard let first = line.text.utf8.first, first == 0x54 || first == 0x74,
               line.text.prefix(5).lowercased() == "this "
         else { return false }
         let text = line.text.lowercased()
@@ -98,17 +107,26 @@ enum CaptureChrome {
     /// The title of a `Baca Juga: <title>` line: `""` when the title is on the next line,
     /// `nil` when the line is no related link. A sentence that starts `Baca juga ulasan…`
     /// without the colon is text.
+    @inline(__always)
     static func relatedTitle(_ line: CaptureLine) -> String? {
-        // The first nine bytes, ASCII-case-folded: no scalar of a paragraph is counted.
-        // (`| 0x20` folds A–Z onto a–z; the only other byte it could take onto a byte of
-        // "baca juga" is NUL onto the space, and sanitised text has no NUL.)
-        guard let lead = line.text.utf8.first, lead | 0x20 == 0x62, line.text.utf8.count >= 9,
-              line.text.utf8.prefix(9).elementsEqual("baca juga".utf8, by: { $0 | 0x20 == $1 })
-        else { return nil }
-        var rest = line.text.unicodeScalars.dropFirst(9)
-        while rest.first == " " { rest = rest.dropFirst() }
-        if rest.isEmpty { return "" }
-        guard rest.first == ":" else { return nil }
-        return String(Substring(rest.dropFirst())).trimmingSpaces
+        // Most lines are ruled out on their first byte, here, without a call.
+        guard let lead = line.text.utf8.first, lead | 0x20 == 0x62 else { return nil }
+        return relatedTitle(openingWithB: line)
+    }
+
+    private static func relatedTitle(openingWithB line: CaptureLine) -> String? {
+        var text = line.text
+        return text.withUTF8 { bytes -> String? in
+            // The first nine bytes, ASCII-case-folded: no scalar of a paragraph is counted.
+            // (`| 0x20` folds A–Z onto a–z; the only other byte it could take onto a byte of
+            // "baca juga" is NUL onto the space, and sanitised text has no NUL.) Those nine are
+            // then ASCII, nine scalars: the rest is read on the bytes too.
+            guard bytes.count >= 9, zip(bytes, "baca juga".utf8).allSatisfy({ $0 | 0x20 == $1 }) else { return nil }
+            var index = 9
+            while index < bytes.count && bytes[index] == 0x20 { index += 1 }
+            if index == bytes.count { return "" }
+            guard bytes[index] == 0x3A else { return nil }
+            return String.trimmingSpaces(bytes, from: index + 1, to: bytes.count)
+        }
     }
 }

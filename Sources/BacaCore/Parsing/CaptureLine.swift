@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of a sanitised capture: its text trimmed, with runs of spaces collapsed to one.
 ///
 /// A blank line has empty `text`; blank lines separate paragraphs.
@@ -173,9 +175,16 @@ extension CaptureLine {
     static let unambiguousBullets: Set<Unicode.Scalar> = ["•", "‣", "◦", "▪", "●"]
 
     /// The item of a bulleted line (`• teks`, `- teks`, `* teks`), without its marker.
+    @inline(__always)
     var bulletItem: String? {
-        // Every marker's UTF-8 starts with one of these bytes: most lines are ruled out on one.
+        // Every marker's UTF-8 starts with one of these bytes: most lines are ruled out on one,
+        // here, without a call.
         guard let lead = text.utf8.first, lead == 0x2D || lead == 0x2A || lead == 0xC2 || lead == 0xE2 else { return nil }
+        return bulletItemAfterLead
+    }
+
+    /// `bulletItem` once the first byte may start a marker.
+    private var bulletItemAfterLead: String? {
         // On the bytes past the marker: the rest without spaces at either end (over the
         // scalars, with a `String` of the rest before trimming, it cost ~2 k instructions a line).
         var copy = text
@@ -191,8 +200,15 @@ extension CaptureLine {
 
     /// A line `N. text` or `N) text` with a number of one to three digits: a numbered item or
     /// section heading. `2024. Tahun itu…` has four digits and is neither.
+    @inline(__always)
     var numberedItem: (number: Int, text: String)? {
+        // Most lines are ruled out on their first byte, here, without a call.
         guard let lead = text.utf8.first, lead >= 0x30 && lead <= 0x39 else { return nil }
+        return numberedItemAfterDigit
+    }
+
+    /// `numberedItem` once the first byte is a digit.
+    private var numberedItemAfterDigit: (number: Int, text: String)? {
         // On the bytes: digits, the mark and the space are ASCII, and so one byte each; the
         // item is the bytes after them without spaces at either end. (Over the scalars, with a
         // `String` of the rest before trimming, it cost a few thousand instructions a line.)
@@ -274,6 +290,8 @@ extension String {
         var second = other
         return first.withUTF8 { a in
             second.withUTF8 { b in
+                // The same bytes (a caption's two copies, most often) are equal without spaces.
+                if a.count == b.count, a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 { return true }
                 var i = 0
                 var j = 0
                 while true {

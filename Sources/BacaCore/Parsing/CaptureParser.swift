@@ -70,7 +70,9 @@ public enum CaptureParser {
 
         /// The first line of words must not be some other part of the page.
         static func isTitle(_ line: CaptureLine) -> Bool {
-            guard line.text.count <= maximumTitleLength else { return false }
+            // A text has no more characters than bytes: counting its characters (a pass over
+            // the graphemes) is needed only past that many bytes.
+            guard line.text.utf8.count <= maximumTitleLength || line.text.count <= maximumTitleLength else { return false }
             let key = line.key
             return CaptureChrome.FooterHeading(key: key) == nil
                 && !CaptureChrome.isKeyPointsHeading(key)

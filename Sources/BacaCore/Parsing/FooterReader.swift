@@ -79,6 +79,39 @@ struct FooterReader {
     /// `Editor` alone → (editor, nil). `Editora Putri` is a name, not a role: a glued name
     /// must start with a capital.
     static func roleLine(_ text: String) -> (Role, String?)? {
+        if let answer = asciiRoleLine(text) { return answer }
+        return roleLineByCharacters(text)
+    }
+
+    /// `roleLine` for ASCII text without CR, on its bytes (nil for other text): there every
+    /// character is one byte, so a prefix of characters, lower-cased, is one of bytes with A–Z
+    /// lower-cased, and an ASCII capital is A–Z. (Over characters it cost ~2.5 k instructions
+    /// a footer line.)
+    static func asciiRoleLine(_ text: String) -> (Role, String?)?? {
+        var copy = text
+        return copy.withUTF8 { bytes -> (Role, String?)?? in
+            guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+            @inline(__always) func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            for (word, role) in roleBytes {
+                guard bytes.count >= word.count, zip(bytes, word).allSatisfy({ lower($0) == lower($1) }) else { continue }
+                guard word.count < bytes.count else { return .some((role, nil)) }
+                let next = bytes[word.count]
+                if next == 0x20 || next == 0x3A {
+                    var start = word.count
+                    while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x3A) { start += 1 }
+                    let name = String.trimmingSpaces(bytes, from: start, to: bytes.count)
+                    return .some((role, name.isEmpty ? nil : name))
+                }
+                if next >= 0x41 && next <= 0x5A { return .some((role, String.trimmingSpaces(bytes, from: word.count, to: bytes.count))) }
+            }
+            return .some(nil)
+        }
+    }
+
+    static let roleBytes = roles.map { (Array($0.word.utf8), $0.role) }
+
+    /// The reading over characters: what `asciiRoleLine` must equal where it answers (tests).
+    static func roleLineByCharacters(_ text: String) -> (Role, String?)? {
         let lead = text.utf8.first ?? 0
         for (word, role) in roles {
             // (A text shorter than the word has a shorter prefix, which never equals it.) An

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outlet a paragraph cites: `Dilansir The Moscow Times, …` or `Mengutip Reuters, …`.
 enum SourceCitation {
     /// Longest first, so `Dilansir dari` wins over `Dilansir`.
@@ -7,6 +9,7 @@ enum SourceCitation {
     ]
     /// Words that name the kind of place rather than the outlet (`Dilansir laman resmi WHO,`).
     static let placeWords = ["laman resmi ", "situs resmi ", "laman ", "situs ", "akun resmi ", "akun "]
+    static let placeWordBytes = placeWords.map { Array($0.utf8) }
     static let maximumOutletLength = 60
 
     /// The outlet named before the first comma, or `nil` when the paragraph cites none.
@@ -50,17 +53,24 @@ enum SourceCitation {
             for stop in stopBytes {
                 if let found = firstRange(of: stop, in: bytes, from: start, to: outletEnd) { outletEnd = found }
             }
-            var outlet = String(decoding: bytes[start..<outletEnd], as: UTF8.self)
-            for word in placeWords where outlet.hasPrefix(word) {
-                outlet = String(outlet.dropFirst(word.count))
+            // The outlet is ASCII (checked above), a character a byte: the place word, the
+            // spaces around it and its words are read on the bytes, and one string is made.
+            var first = start
+            for word in placeWordBytes where outletEnd - first >= word.count
+                && memcmp(bytes.baseAddress! + first, word, word.count) == 0 {
+                first += word.count
                 break
             }
-            outlet = outlet.trimmingSpaces
-            // ASCII (checked above): its words are the runs of bytes between spaces.
-            guard let first = outlet.utf8.first, (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39),
-                  zip([0x20] + outlet.utf8, outlet.utf8).count(where: { $0 == 0x20 && $1 != 0x20 }) <= 6
+            var last = outletEnd
+            while first < last && bytes[first] == 0x20 { first += 1 }
+            while last > first && bytes[last - 1] == 0x20 { last -= 1 }
+            guard first < last, (bytes[first] >= 0x41 && bytes[first] <= 0x5A) || (bytes[first] >= 0x30 && bytes[first] <= 0x39)
             else { return .some(nil) }
-            return .some(outlet)
+            // Its words are the runs of bytes between spaces.
+            var words = 0
+            for index in first..<last where bytes[index] != 0x20 && (index == first || bytes[index - 1] == 0x20) { words += 1 }
+            guard words <= 6 else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self))
         }
     }
 

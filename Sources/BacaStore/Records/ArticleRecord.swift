@@ -263,7 +263,7 @@ extension ArticleRecord {
     }
 }
 
-/// An import time's database stamp and local day, remembered for the last time asked: every
+/// An import time's database stamp and local day, remembered for the last few times asked: every
 /// article of an import batch has the same.
 enum ImportTime {
     struct Parts: Sendable {
