@@ -292,8 +292,8 @@ public final class ArticleStore: Sendable {
         }) {
             if twin.sourcePath == nil, let sourcePath = record.sourcePath {
                 let setPath = try RawStatement("UPDATE article SET sourcePath = ? WHERE id = ?", in: db)
-                setPath.bind(1, sourcePath)
-                setPath.bind(2, twin.id)
+                try setPath.bind(1, sourcePath)
+                try setPath.bind(2, twin.id)
                 try setPath.run()
             }
             return .unchanged(id: twin.id)
@@ -307,7 +307,7 @@ public final class ArticleStore: Sendable {
         sourcePath: String, in db: Database
     ) throws -> (id: Int64, contentHash: String, importedAt: Date)? {
         let lookUp = try RawStatement("SELECT id, contentHash, importedAt FROM article WHERE sourcePath = ?", in: db)
-        lookUp.bind(1, sourcePath)
+        try lookUp.bind(1, sourcePath)
         guard let row = try lookUp.firstRow({ statement in
             (id: sqlite3_column_int64(statement, 0), contentHash: RawStatement.text(statement, 1) ?? "",
              importedAt: RawStatement.text(statement, 2))
@@ -323,7 +323,7 @@ public final class ArticleStore: Sendable {
     private static func twinRow(contentHash: String, in db: Database) throws -> (id: Int64, sourcePath: String?)? {
         let lookUp = try RawStatement(
             "SELECT id, sourcePath FROM article WHERE contentHash = ? ORDER BY id LIMIT 1", in: db)
-        lookUp.bind(1, contentHash)
+        try lookUp.bind(1, contentHash)
         return try lookUp.firstRow { statement in
             (id: sqlite3_column_int64(statement, 0), sourcePath: RawStatement.text(statement, 1))
         }
@@ -333,7 +333,7 @@ public final class ArticleStore: Sendable {
     /// article (see `StoreSchema.dropInsertTrigger`), so every insert into `article` goes here.
     static func insertNew(_ record: inout ArticleRecord, in db: Database) throws {
         let insert = try RawStatement(ArticleRecord.insertSQL, in: db)
-        record.bindInsertArguments(to: insert)
+        try record.bindInsertArguments(to: insert)
         try insert.run()
         let id = db.lastInsertedRowID
         record.id = id
@@ -342,10 +342,10 @@ public final class ArticleStore: Sendable {
         // just compressed).
         let index = try RawStatement(
             "INSERT INTO article_fts (rowid, title, keyPointsText, bodyText) VALUES (?, ?, ?, ?)", in: db)
-        index.bind(1, id)
-        index.bind(2, record.title)
-        index.bind(3, record.keyPointsText)
-        index.bind(4, record.bodyText)
+        try index.bind(1, id)
+        try index.bind(2, record.title)
+        try index.bind(3, record.keyPointsText)
+        try index.bind(4, record.bodyText)
         try index.run()
     }
 

@@ -25,39 +25,43 @@ struct RawStatement {
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     /// Binds `text` (NULL when nil) to parameter `index` (from 1).
-    func bind(_ index: Int32, _ text: String?) {
-        guard var text else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
-        text.withUTF8 { bytes in
+    func bind(_ index: Int32, _ text: String?) throws {
+        guard var text else { return try check(sqlite3_bind_null(handle, index)) }
+        let code = text.withUTF8 { bytes in
             if let base = bytes.baseAddress {
-                sqlite3_bind_text(
+                return sqlite3_bind_text(
                     handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), Int32(bytes.count),
                     Self.transient)
-            } else {
-                // An empty buffer may have no address, and a NULL pointer would bind NULL, not "".
-                sqlite3_bind_text(handle, index, "", 0, Self.transient)
             }
+            // An empty buffer may have no address, and a NULL pointer would bind NULL, not "".
+            return sqlite3_bind_text(handle, index, "", 0, Self.transient)
         }
+        try check(code)
     }
 
-    func bind(_ index: Int32, _ value: Int64?) {
-        guard let value else {
-            sqlite3_bind_null(handle, index)
-            return
-        }
-        sqlite3_bind_int64(handle, index, value)
+    func bind(_ index: Int32, _ value: Int64?) throws {
+        guard let value else { return try check(sqlite3_bind_null(handle, index)) }
+        try check(sqlite3_bind_int64(handle, index, value))
     }
 
-    func bind(_ index: Int32, _ data: Data) {
-        data.withUnsafeBytes { bytes in
-            // A zero-length blob, not NULL, for empty data (as GRDB binds it).
+    func bind(_ index: Int32, _ data: Data) throws {
+        let code = data.withUnsafeBytes { bytes in
+            // Empty data as a zero-length blob (never NULL: `bodyZ` is never empty anyway).
             if let base = bytes.baseAddress {
-                sqlite3_bind_blob(handle, index, base, Int32(bytes.count), Self.transient)
-            } else {
-                sqlite3_bind_zeroblob(handle, index, 0)
+                return sqlite3_bind_blob(handle, index, base, Int32(bytes.count), Self.transient)
             }
+            return sqlite3_bind_zeroblob(handle, index, 0)
+        }
+        try check(code)
+    }
+
+    /// A bind that fails (a value too big, no memory) must not leave its parameter NULL: a NULL
+    /// index text would leave a row its later delete cannot find.
+    private func check(_ code: Int32) throws {
+        guard code == SQLITE_OK else {
+            let error = self.error(code)
+            finish()
+            throw error
         }
     }
 

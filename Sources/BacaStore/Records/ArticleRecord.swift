@@ -75,23 +75,23 @@ struct ArticleRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
     /// The row's values bound to `insertSQL`'s parameters. The import time is bound as the
     /// batch's remembered stamp (GRDB's text for a `Date`): formatting a `Date` for every row
     /// cost ~15 k instructions.
-    func bindInsertArguments(to statement: RawStatement) {
-        statement.bind(1, title)
-        statement.bind(2, titleKey)
-        statement.bind(3, location)
-        statement.bind(4, outlet)
-        statement.bind(5, publishedAt)
-        statement.bind(6, author)
-        statement.bind(7, editor)
-        statement.bind(8, keyPoints)
-        statement.bind(9, leadExcerpt)
-        statement.bind(10, Int64(wordCount))
-        statement.bind(11, sourcePath)
-        statement.bind(12, contentHash)
-        statement.bind(13, ImportTime.of(importedAt).stamp)
-        statement.bind(14, sortKey)
-        statement.bind(15, keyPointsText)
-        statement.bind(16, bodyZ)
+    func bindInsertArguments(to statement: RawStatement) throws {
+        try statement.bind(1, title)
+        try statement.bind(2, titleKey)
+        try statement.bind(3, location)
+        try statement.bind(4, outlet)
+        try statement.bind(5, publishedAt)
+        try statement.bind(6, author)
+        try statement.bind(7, editor)
+        try statement.bind(8, keyPoints)
+        try statement.bind(9, leadExcerpt)
+        try statement.bind(10, Int64(wordCount))
+        try statement.bind(11, sourcePath)
+        try statement.bind(12, contentHash)
+        try statement.bind(13, ImportTime.of(importedAt).stamp)
+        try statement.bind(14, sortKey)
+        try statement.bind(15, keyPointsText)
+        try statement.bind(16, bodyZ)
     }
 }
 
