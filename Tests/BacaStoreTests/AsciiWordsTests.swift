@@ -206,6 +206,55 @@ extension AsciiWordsTests {
         }
     }
 
+    /// Collects tokens until it has `limit`, then answers `answer` (SQLITE_DONE: no more).
+    final class LimitedCollector {
+        var tokens: [Token] = []
+        let limit: Int
+        let answer: CInt
+        init(limit: Int, answer: CInt) {
+            self.limit = limit
+            self.answer = answer
+        }
+    }
+
+    private static let collectUpToLimit: FTS5TokenCallback = { context, flags, token, count, start, end in
+        let collector = Unmanaged<LimitedCollector>.fromOpaque(context!).takeUnretainedValue()
+        guard collector.tokens.count < collector.limit else { return collector.answer }
+        let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
+        collector.tokens.append(Token(bytes: Array(bytes), flags: flags, start: start, end: end))
+        return 0
+    }
+
+    @Test("a callback that asks for no more (SQLITE_DONE) or fails stops both paths alike")
+    func stopsLikeUnicode61() throws {
+        let texts = ["Warga KEBANJIRAN di “Kafé” lagi, anak-anak 2024 menulis", "“Kafé” “Kafé” kopi", "a b c d e f"]
+        let queue = try DatabaseQueue(configuration: StoreConnection.configuration())
+        try queue.read { db in
+            let tokenizer = try StemmingTokenizer(db: db, arguments: [])
+            for text in texts {
+                let bytes = Array(text.utf8)
+                for answer in [CInt(101), CInt(1)] {  // SQLITE_DONE, SQLITE_ERROR
+                    for limit in 0...12 {
+                        let fast = LimitedCollector(limit: limit, answer: answer)
+                        let reference = LimitedCollector(limit: limit, answer: answer)
+                        let (fastCode, referenceCode) = bytes.withUnsafeBufferPointer { buffer in
+                            let pText = UnsafeRawPointer(buffer.baseAddress).map { $0.assumingMemoryBound(to: CChar.self) }
+                            return (
+                                tokenizer.tokenize(
+                                    context: Unmanaged.passUnretained(fast).toOpaque(), tokenization: .document,
+                                    pText: pText, nText: CInt(buffer.count), tokenCallback: Self.collectUpToLimit),
+                                tokenizer.tokenizeThroughUnicode61(
+                                    context: Unmanaged.passUnretained(reference).toOpaque(), pText: pText,
+                                    nText: CInt(buffer.count), tokenCallback: Self.collectUpToLimit))
+                        }
+                        #expect(fast.tokens == reference.tokens, "\(text) \(answer) \(limit)")
+                        #expect(fastCode == referenceCode, "\(text) \(answer) \(limit)")
+                    }
+                }
+            }
+        }
+    }
+
     @Test("the colocated flag the tokenizer writes is FTS5's")
     func colocatedFlag() {
         #expect(FTS5TokenFlags.colocated.rawValue == 1)

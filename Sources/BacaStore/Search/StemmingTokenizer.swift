@@ -1,5 +1,6 @@
 import BacaCore
 import GRDB
+import GRDBSQLite
 
 // MARK: - The index's tokenizer
 
@@ -67,7 +68,7 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
         var relay = Relay(
             stems: addsRoots ? Unmanaged.passUnretained(stems) : nil, context: context, callback: tokenCallback, offset: 0)
         let text = UnsafeRawPointer(pText).assumingMemoryBound(to: UInt8.self)
-        return withUnsafeMutablePointer(to: &relay) { relayPointer in
+        let code = withUnsafeMutablePointer(to: &relay) { relayPointer in
             AsciiWords.forEach(in: text, count: Int(nText), lowercased: lowercased) { word in
                 switch word {
                 case .ascii(let token, let start, let end):
@@ -78,7 +79,7 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
                         CInt(truncatingIfNeeded: end))
                 case .other(let start, let end):
                     relayPointer.pointee.offset = CInt(truncatingIfNeeded: start)
-                    return wrappedTokenizer.tokenize(
+                    let code = wrappedTokenizer.tokenize(
                         context: relayPointer, tokenization: tokenization,
                         pText: UnsafeRawPointer(text + start).assumingMemoryBound(to: CChar.self),
                         nText: CInt(truncatingIfNeeded: end - start)
@@ -86,9 +87,13 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
                         StemmingTokenizer.relay(
                             relayPointer!.assumingMemoryBound(to: Relay.self), flags, token, count, start, end)
                     }
+                    // unicode61 ends on SQLITE_DONE with SQLITE_OK; the document ends there too.
+                    return relayPointer.pointee.isDone && code == SQLITE_OK ? SQLITE_DONE : code
                 }
             }
         }
+        // As unicode61 does: SQLITE_DONE from the callback stops the tokenizing without an error.
+        return code == SQLITE_DONE ? SQLITE_OK : code
     }
 
     /// The document's text through unicode61 alone, then `relay`: what `tokenize` gave before it
@@ -118,14 +123,16 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
         _ start: CInt, _ end: CInt
     ) -> CInt {
         let start = start + relay.pointee.offset, end = end + relay.pointee.offset
-        let code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
-        guard code == 0, let token, count > 3, let stems = relay.pointee.stems else { return code }
-        let bytes = UnsafeRawBufferPointer(start: token, count: Int(count))
-        // Not retained for every token: `tokenize` holds the cache for the whole call.
-        guard let root = stems._withUnsafeGuaranteedRef({ $0.markedRoot(of: bytes) }) else { return 0 }
-        return relay.pointee.callback(
-            relay.pointee.context, colocated,
-            root.baseAddress!.assumingMemoryBound(to: CChar.self), CInt(root.count), start, end)
+        var code = relay.pointee.callback(relay.pointee.context, flags, token, count, start, end)
+        if code == SQLITE_OK, let token, count > 3, let stems = relay.pointee.stems,
+           // Not retained for every token: `tokenize` holds the cache for the whole call.
+           let root = stems._withUnsafeGuaranteedRef({ $0.markedRoot(of: UnsafeRawBufferPointer(start: token, count: Int(count))) }) {
+            code = relay.pointee.callback(
+                relay.pointee.context, colocated,
+                root.baseAddress!.assumingMemoryBound(to: CChar.self), CInt(root.count), start, end)
+        }
+        if code == SQLITE_DONE { relay.pointee.isDone = true }
+        return code
     }
 
     /// `FTS5_TOKEN_COLOCATED` as a constant (GRDB's `FTS5TokenFlags.colocated` is a global
@@ -140,6 +147,8 @@ final class StemmingTokenizer: FTS5WrapperTokenizer {
         let callback: FTS5TokenCallback
         /// Where the text unicode61 is tokenizing starts in the document.
         var offset: CInt
+        /// The callback asked for no more tokens (SQLITE_DONE).
+        var isDone = false
     }
 }
 
