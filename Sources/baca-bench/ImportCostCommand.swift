@@ -112,7 +112,11 @@ struct ImportUnderCallgrind {
         let environment = Subprocess.environment([
             "HOME": home, "XDG_CONFIG_HOME": home + "/config", "XDG_DATA_HOME": home + "/data",
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "BACA_LANGUAGE": "en",
-        ])
+        ]).filter { variable in
+            // The caller's own BACA_* settings (BACA_INDEX_ROOTS=0 would measure an index
+            // without roots) stay out; only the language above goes in.
+            !variable.hasPrefix("BACA_") || variable.hasPrefix("BACA_LANGUAGE=")
+        }
         let result = try Subprocess.run(
             [valgrind, "--tool=callgrind", "--callgrind-out-file=" + outFile, baca, "import"] + paths + ["--db", database],
             environment: environment)
