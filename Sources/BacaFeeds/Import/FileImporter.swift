@@ -260,8 +260,13 @@ public struct FileImporter: Sendable {
     /// little and holds the reader's own writes (read, star) longer.
     public var transactionArticles = 1_024
     /// And for about how long (a transaction ends at the first batch boundary after it), so
-    /// that a slow disk never holds another writer for long.
-    public var transactionSeconds = 0.5
+    /// that a slow disk never holds another writer for long: well under SQLite's 5 s busy
+    /// time-out. Not shorter: at full speed 1,024 captures take ~0.1 s and this limit never
+    /// acts, but on a slow or busy machine (or under valgrind) a short one cut an import into
+    /// many small transactions, and past 16 index segments FTS5 merges them: at 0.5 s the
+    /// callgrind count of 1,000 captures rose from 1.15 M to 1.41 M an article with two other
+    /// busy processes; at 2 s it stays at 1.16–1.17 M (`docs/PERFORMANCE.md`, sixth round).
+    public var transactionSeconds = 2.0
     /// How many batches are read and prepared ahead of the one being stored. One kept a core
     /// idle whenever the writer or the preparing finished first; three keep both busy, for a
     /// few megabytes (`docs/PERFORMANCE.md`, fifth round).
