@@ -68,11 +68,8 @@ struct AsciiWordsTests {
             "\u{00A0}", "\u{2009}", "é", "Ω", String(repeating: "Panjang", count: 40),
         ].map { Array($0.utf8) } + [[0x80], [0xC3], [0xFF], [0xE2, 0x80], [0x00], [0x7F], [0x1B, 0x5B]]
         var texts: [[UInt8]] = [[], [0x20], Array("kata".utf8), Array("A".utf8), Array("é".utf8)]
-        var state: UInt64 = 2026
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state >> 33
-        }
+        var random = SeededGenerator(state: 2026)
+        func next() -> UInt64 { random.next() }
         for _ in 0..<3000 {
             var text: [UInt8] = []
             for _ in 0..<(next() % 24) + 1 {
@@ -155,11 +152,8 @@ extension AsciiWordsTests {
             "Kebanjiran", "warga", "MEMBANJIRI", "“Kafé”", "2.300", "anak-anak", "Jl.", "pukul", "ßtraße", "漢字", "—",
             "pembangunannya", "(3/6/2023)", " ", ", ", ". ", "\n", "É", "e\u{301}", "İstanbul", "menyebutkan",
         ]
-        var state: UInt64 = 7
-        func next() -> Int {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return Int(state >> 33)
-        }
+        var random = SeededGenerator(state: 7)
+        func next() -> Int { Int(random.next() >> 33) }
         let texts = (0..<400).map { _ in (0..<(next() % 60 + 1)).map { _ in pieces[next() % pieces.count] }.joined() }
         var configuration = StoreConnection.configuration()
         configuration.prepareDatabase { db in db.add(tokenizer: ReferenceStemmingTokenizer.self) }
@@ -185,11 +179,8 @@ extension AsciiWordsTests {
 
     @Test("eight bytes at a time find the first byte that is not a–z")
     func firstOtherByte() {
-        var state: UInt64 = 11
-        func next() -> UInt64 {
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return state
-        }
+        var random = SeededGenerator(state: 11)
+        func next() -> UInt64 { random.next() }
         let interesting: [UInt8] = [0x00, 0x40, 0x41, 0x5A, 0x60, 0x61, 0x62, 0x79, 0x7A, 0x7B, 0x7F, 0x80, 0xE0, 0xE1, 0xFA, 0xFB, 0xFF]
         for round in 0..<200_000 {
             var bytes = (0..<8).map { _ in UInt8(truncatingIfNeeded: next() >> 40) }
